@@ -1,0 +1,20 @@
+import '@utrecht/component-library-css';
+import '@utrecht/design-tokens/dist/index.css';
+import './styles/app.css';
+// Initialises i18next (and <html lang>) before the first render.
+import './i18n';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App } from './App';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <BrowserRouter>
+      <App />
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,70 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import express from 'express';
+import type { Server as SocketServer } from 'socket.io';
+import { apiRouter } from './api/api-router';
+import { healthRoutes } from './api/health';
+import { CollabPersistence } from './collab/persistence';
+import { CollabServer } from './collab/collab-server';
+import type { Config } from './config';
+import type { Database } from './db/connection';
+import { clientAssets } from './http/client-assets';
+import { errorHandler } from './http/error-handler';
+import { securityHeaders } from './http/security-headers';
+import type { Logger } from './logger';
+import { anonymous } from './policies/actor';
+import { createSocketServer } from './realtime/socket-server';
+
+export interface App {
+  httpServer: HttpServer;
+  io: SocketServer;
+  collab: CollabServer;
+  /** Stops taking connections, stores every open document, closes every socket. */
+  close(): Promise<void>;
+}
+
+/** Express, Socket.io and the collaboration server on one HTTP server. */
+export function createApp(config: Config, database: Database, log: Logger): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.secureCookies ? 1 : false);
+  app.use(securityHeaders(config.secureCookies));
+  app.use(healthRoutes(database));
+  app.use('/api', apiRouter());
+  app.use(clientAssets());
+  app.use(errorHandler(log));
+
+  const httpServer = createServer(app);
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = 30_000;
+  const io = createSocketServer(httpServer, log);
+  const collab = new CollabServer({
+    persistence: new CollabPersistence(database.connection),
+    log: log.child({ component: 'collab' }),
+    resolveActor: async () => anonymous,
+  });
+
+  httpServer.on('upgrade', (req, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    if (collab.handles(req)) return void collab.handleUpgrade(req, socket, head);
+    if ((req.url ?? '').startsWith('/socket.io/')) return; // Socket.io's own listener takes it
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  return {
+    httpServer,
+    io,
+    collab,
+    async close() {
+      // Stop accepting, store documents, then cut what is left: an idle keep-alive connection
+      // must not hold the shutdown open.
+      httpServer.close();
+      httpServer.closeIdleConnections();
+      await collab.close();
+      // No explicit disconnect packet: clients that see only the transport close reconnect by
+      // themselves, to this server when it is back or to another node.
+      httpServer.closeAllConnections();
+      await io.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+
+/** Message types of the y-websocket protocol; an unmodified y-websocket client speaks these. */
+export const messageSync = 0;
+export const messageAwareness = 1;
+export const messageAuth = 2;
+export const messageQueryAwareness = 3;
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageAwareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Tells a read-only client that writes are refused, using the protocol's own auth message. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageAuth);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarString(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+export type IncomingResult =
+  | { kind: 'reply'; message: Uint8Array }
+  | { kind: 'none' }
+  | { kind: 'dropped-write' };
+
+/**
+ * Handles one incoming message. Writes (sync step 2 and updates) from a connection that may
+ * not write are dropped here, on the server, whatever the client claims. Throws on malformed input.
+ */
+export function handleIncoming(
+  doc: Y.Doc,
+  awareness: awarenessProtocol.Awareness,
+  data: Uint8Array,
+  canWrite: boolean,
+  origin: unknown,
+): IncomingResult {
+  const decoder = decoding.createDecoder(data);
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case messageSync: {
+      const syncType = decoding.peekVarUint(decoder);
+      if (!canWrite && syncType !== syncProtocol.messageYjsSyncStep1) {
+        return { kind: 'dropped-write' };
+      }
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageSync);
+      syncProtocol.readSyncMessage(decoder, encoder, doc, origin);
+      // Only step 1 produces a reply (step 2); a bare type byte means nothing to send.
+      return encoding.length(encoder) > 1 ? { kind: 'reply', message: encoding.toUint8Array(encoder) } : { kind: 'none' };
+    }
+    case messageAwareness:
+      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), origin);
+      return { kind: 'none' };
+    case messageQueryAwareness:
+      return { kind: 'reply', message: encodeAwareness(awareness, Array.from(awareness.getStates().keys())) };
+    case messageAuth:
+      return { kind: 'none' };
+    default:
+      throw new Error(`unknown message type ${type}`);
+  }
+}

@@ -1,0 +1,37 @@
+import type { ZodError } from 'zod';
+import { httpStatusByCode, type ErrorBody, type ErrorCode } from '../shared/domain/errors';
+
+/** The one error type of the server. Its code decides the HTTP status and the socket acknowledgement. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return httpStatusByCode[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+
+  static fromZod(error: ZodError, message = 'The input is not valid.'): AppError {
+    const fields: Record<string, string> = {};
+    for (const issue of error.issues) {
+      const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+      fields[key] ??= issue.message;
+    }
+    return new AppError('validation_failed', message, fields);
+  }
+}
+
+/** Anything that is not an AppError is our fault: it becomes `internal`, with no details leaked. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError('internal', 'Something went wrong on our side.');
+}

@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { ConfigError, displayUrl, loadConfig, type Config } from './config';
+import { connectDatabase, type Database } from './db/connection';
+import { LocalDatabaseUnavailable, startLocalDatabase, type LocalDatabase } from './db/local-database';
+import { createLogger, type Logger } from './logger';
+
+/** config → database → app → listen, and a graceful shutdown on SIGTERM and SIGINT. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+
+  let local: LocalDatabase | undefined;
+  let database: Database;
+  try {
+    let uri = config.mongodbUri;
+    if (!uri) {
+      local = await startLocalDatabase({
+        dataDir: config.dataDir,
+        cacheDir: config.cacheDir,
+        progress: (message) => process.stderr.write(`${message}\n`),
+      });
+      log.info({ kind: local.kind, pid: local.pid }, 'local database started');
+      uri = `${local.uri}/dialoogtafel`;
+    }
+    database = await connectDatabase(uri);
+  } catch (error) {
+    await local?.stop();
+    const message = error instanceof LocalDatabaseUnavailable ? error.message : `Could not reach the database: ${(error as Error).message}`;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  }
+
+  const app = createApp(config, database, log);
+  app.httpServer.on('error', async (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another port)` : error.message;
+    process.stderr.write(`Could not start Dialoogtafel: ${reason}\n`);
+    await database.close().catch(() => {});
+    await local?.stop();
+    process.exit(1);
+  });
+  app.httpServer.listen(config.port, config.host, () => {
+    const port = (app.httpServer.address() as AddressInfo).port;
+    const url = displayUrl(config, port);
+    log.info({ event: 'listening', port, host: config.host, url }, 'Dialoogtafel is ready');
+    if (process.stdout.isTTY) process.stdout.write(`\n  Dialoogtafel draait op ${url}\n\n`);
+  });
+
+  installShutdown({ log, config, close: app.close, database, local });
+}
+
+function installShutdown(parts: {
+  log: Logger;
+  config: Config;
+  close: () => Promise<void>;
+  database: Database;
+  local: LocalDatabase | undefined;
+}): void {
+  let shuttingDown = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    parts.log.info({ signal }, 'shutting down');
+    // Never hang: whatever is not closed within the budget is abandoned.
+    const force = setTimeout(() => {
+      parts.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, parts.config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await parts.close();
+      await parts.database.close();
+      await parts.local?.stop();
+      parts.log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      parts.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Dialoogtafel stopped: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, displayUrl, loadConfig } from '../../server/config';
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), 'dialoogtafel-config-'));
+
+describe('loadConfig', () => {
+  it('uses the documented defaults', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', logLevel: 'info', mongodbUri: undefined, demo: true });
+    expect(displayUrl(config, 3000)).toBe('http://localhost:3000');
+  });
+
+  it('generates a session secret once and keeps it in DATA_DIR', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+    expect(readFileSync(path.join(dir, 'session-secret'), 'utf8').trim()).toBe(first);
+  });
+
+  it('names the variable and the problem', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(new ConfigError('PORT', 'must be a whole number from 0 to 65535, got "abc"'));
+    expect(() => loadConfig({ PORT: '-1' })).toThrow(/^Invalid setting PORT/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'ftp://x' })).toThrow(/^Invalid setting PUBLIC_URL/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATA_DIR: dataDir() }).port).toBe(3000);
+  });
+
+  it('marks cookies secure behind an https PUBLIC_URL', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'https://dialoog.example.nl/' })).toMatchObject({
+      publicUrl: 'https://dialoog.example.nl',
+      secureCookies: true,
+    });
+  });
+});
