@@ -12,7 +12,8 @@ import { clientAssets } from './http/client-assets';
 import { errorHandler } from './http/error-handler';
 import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
-import { anonymous } from './policies/actor';
+import { actorFromRequest } from './auth/authenticate';
+import type { Services } from './services';
 import { createSocketServer } from './realtime/socket-server';
 
 export interface App {
@@ -24,24 +25,24 @@ export interface App {
 }
 
 /** Express, Socket.io and the collaboration server on one HTTP server. */
-export function createApp(config: Config, database: Database, log: Logger): App {
+export function createApp(config: Config, database: Database, services: Services, log: Logger): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.secureCookies ? 1 : false);
   app.use(securityHeaders(config.secureCookies));
   app.use(healthRoutes(database));
-  app.use('/api', apiRouter());
+  app.use('/api', apiRouter(services));
   app.use(clientAssets());
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 30_000;
-  const io = createSocketServer(httpServer, log);
+  const io = createSocketServer(httpServer, services, log);
   const collab = new CollabServer({
     persistence: new CollabPersistence(database.connection),
     log: log.child({ component: 'collab' }),
-    resolveActor: async () => anonymous,
+    resolveActor: (req) => actorFromRequest(services, req),
   });
 
   httpServer.on('upgrade', (req, socket: Duplex, head: Buffer) => {

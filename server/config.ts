@@ -36,6 +36,8 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
   DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1'),
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().trim().min(3, 'must be an e-mail address').default('Dialoogtafel <noreply@dialoogtafel.example>'),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -57,6 +59,8 @@ export interface Config {
   demo: boolean;
   shutdownTimeoutMs: number;
   secureCookies: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 /** A configuration problem that names the variable; start-up prints it as one line. */
@@ -106,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO === '1',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }
 

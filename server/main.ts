@@ -4,6 +4,10 @@ import { ConfigError, displayUrl, loadConfig, type Config } from './config';
 import { connectDatabase, type Database } from './db/connection';
 import { LocalDatabaseUnavailable, startLocalDatabase, type LocalDatabase } from './db/local-database';
 import { createLogger, type Logger } from './logger';
+import { seedDemoData } from './demo/seed';
+import { demoPassword } from './demo/demo-data';
+import { createModels, ensureIndexes } from './models';
+import { createServices } from './services';
 
 /** config → database → app → listen, and a graceful shutdown on SIGTERM and SIGINT. */
 async function main(): Promise<void> {
@@ -40,7 +44,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const app = createApp(config, database, log);
+  const models = createModels(database.connection);
+  await ensureIndexes(models);
+  let publicUrl = config.publicUrl ?? displayUrl(config, config.port);
+  const services = createServices({ config, log, models, publicUrl: () => publicUrl });
+  if (config.demo) {
+    const seed = await seedDemoData(services);
+    if (seed.seeded) log.info({ event: 'demo_seeded', accounts: seed.accounts.length }, 'demo data seeded');
+    printDemoAccounts(seed.accounts);
+  }
+
+  const app = createApp(config, database, services, log);
   app.httpServer.on('error', async (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another port)` : error.message;
     process.stderr.write(`Could not start Dialoogtafel: ${reason}\n`);
@@ -51,11 +65,20 @@ async function main(): Promise<void> {
   app.httpServer.listen(config.port, config.host, () => {
     const port = (app.httpServer.address() as AddressInfo).port;
     const url = displayUrl(config, port);
+    publicUrl = url;
     log.info({ event: 'listening', port, host: config.host, url }, 'Dialoogtafel is ready');
     if (process.stdout.isTTY) process.stdout.write(`\n  Dialoogtafel draait op ${url}\n\n`);
   });
 
   installShutdown({ log, config, close: app.close, database, local });
+}
+
+/** The demo accounts go to stderr, beside the address, so people can sign in at once; logs stay free of them. */
+function printDemoAccounts(accounts: Array<{ email: string; role: string }>): void {
+  if (accounts.length === 0) return;
+  const roleAccounts = ['inkoop', 'gemeente', 'aanbieder', 'client', 'facilitator', 'observer', 'admin'];
+  const shown = roleAccounts.flatMap((k) => accounts.filter((a) => a.email.startsWith(`${k}@`)));
+  process.stderr.write(`\nDemo-accounts (wachtwoord: ${demoPassword}):\n${shown.map((a) => `  ${a.email.padEnd(34)} ${a.role}`).join('\n')}\n\n`);
 }
 
 function installShutdown(parts: {

@@ -31,7 +31,18 @@ export function createConnectionStore(socket: AppSocket, win: Window = window): 
   });
   // While the manager keeps retrying (socket.active) the user should see that we are on it;
   // when nothing will retry (we or the server closed the socket on purpose) we are offline.
-  socket.on('disconnect', () => setSocketState(socket.active ? retrying() : 'offline'));
+  socket.on('disconnect', (reason) => {
+    // A disconnect we asked for may be followed at once by connect() (renewSocketSession after
+    // signing in or out): decide once that code has run, and then keep showing the state we
+    // had, so nobody hears "Geen verbinding" for a connection that is back within milliseconds.
+    if (reason === 'io client disconnect') {
+      queueMicrotask(() => {
+        if (!socket.active) setSocketState('offline');
+      });
+      return;
+    }
+    setSocketState(socket.active ? retrying() : 'offline');
+  });
   socket.on('connect_error', () => setSocketState(socket.active ? retrying() : 'offline'));
   socket.io.on('reconnect_attempt', () => setSocketState(retrying()));
   socket.io.on('reconnect_failed', () => setSocketState('offline'));

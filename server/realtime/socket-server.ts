@@ -1,21 +1,37 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { actorFromCookieHeader } from '../auth/authenticate';
 import type { Logger } from '../logger';
+import type { Services } from '../services';
 import { registerSystemHandlers } from './system-handlers';
+import { registerTrajectoryHandlers } from './trajectory-handlers';
 
-/** Socket.io at /socket.io on the shared HTTP server. Room handlers are registered per connection. */
-export function createSocketServer(httpServer: HttpServer, log: Logger): Server {
+/** Socket.io at /socket.io on the shared HTTP server; the handshake is authenticated with the session cookie. */
+export function createSocketServer(httpServer: HttpServer, services: Services, log: Logger): Server {
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 256 * 1024,
     // The HTTP server routes upgrades itself; Socket.io must not close upgrades meant for /collab.
     destroyUpgrade: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+  io.use(async (socket, next) => {
+    try {
+      const actor = await actorFromCookieHeader(services, socket.handshake.headers.cookie);
+      socket.data.actor = actor;
+      socket.data.userId = actor.kind === 'user' ? actor.userId : undefined;
+      next();
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'socket authentication failed');
+      next(new Error('unavailable'));
+    }
   });
   io.on('connection', (socket) => {
     registerSystemHandlers(socket, log);
+    registerTrajectoryHandlers(socket, services, log);
     socket.on('error', (error) => log.warn({ socket: socket.id, err: error.message }, 'socket error'));
   });
+  services.publisher.io = io;
   return io;
 }

@@ -1,0 +1,3 @@
+export { ApiError, isApiError, request } from './client';
+export type { HttpMethod } from './client';
+export * from './endpoints';

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useErrorMessage } from '../useErrorMessage';
+import { translateFieldErrors } from './field-errors';
+import type { FieldErrors } from './field-errors';
+import type { SummaryItem } from './ErrorSummary';
+
+export interface FieldInfo {
+  /** The element id to link to from the error summary. */
+  target: string;
+  label: string;
+}
+
+export interface Submission {
+  busy: boolean;
+  error: ApiError | undefined;
+  fieldErrors: FieldErrors;
+  summaryRef: RefObject<HTMLDivElement | null>;
+  /** Runs `action` unless `localErrors` has entries; shows and focuses what went wrong. */
+  submit: (action: () => Promise<void>, localErrors?: FieldErrors) => Promise<boolean>;
+  /** The summary's message and items, or undefined when all is well. */
+  summary: (fields: Record<string, FieldInfo>, messageFor?: (error: ApiError) => string | undefined) => { message: string; items: SummaryItem[] } | undefined;
+  clear: () => void;
+}
+
+/** The state of one form's submission: busy, errors per field, and the error summary. */
+export function useSubmission(): Submission {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [failures, setFailures] = useState(0);
+  const summaryRef = useRef<HTMLDivElement | null>(null);
+
+  // Every failed attempt moves focus to the summary, also a second one with the same errors.
+  useEffect(() => {
+    if (failures > 0) summaryRef.current?.focus();
+  }, [failures]);
+
+  const submit = useCallback(
+    async (action: () => Promise<void>, localErrors: FieldErrors = {}) => {
+      if (Object.keys(localErrors).length > 0) {
+        setError(undefined);
+        setFieldErrors(localErrors);
+        setFailures((n) => n + 1);
+        return false;
+      }
+      setBusy(true);
+      try {
+        await action();
+        setError(undefined);
+        setFieldErrors({});
+        return true;
+      } catch (caught) {
+        const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
+        setError(apiError);
+        setFieldErrors(translateFieldErrors(apiError.fields, t));
+        setFailures((n) => n + 1);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+
+  const summary: Submission['summary'] = (fields, messageFor) => {
+    const paths = Object.keys(fieldErrors);
+    if (!error && paths.length === 0) return undefined;
+    const items: SummaryItem[] = paths.map((path) => {
+      // `milestones.0.date` links to the field registered for it, else to its nearest registered parent.
+      const parts = path.split('.');
+      let info: FieldInfo | undefined;
+      for (let n = parts.length; n > 0 && !info; n--) info = fields[parts.slice(0, n).join('.')];
+      return { target: info?.target ?? '', label: info?.label ?? t('form.otherField'), message: fieldErrors[path]! };
+    });
+    const message = error
+      ? (messageFor?.(error) ?? (paths.length > 0 ? t('form.checkFields') : errorMessage(error)))
+      : t('form.checkFields');
+    return { message, items };
+  };
+
+  const clear = useCallback(() => {
+    setError(undefined);
+    setFieldErrors({});
+  }, []);
+
+  return { busy, error, fieldErrors, summaryRef, submit, summary, clear };
+}

@@ -1,0 +1,47 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { z } from 'zod';
+import type { Operation, OperationContext } from '../commands/operation';
+import type { Services } from '../services';
+import type { RateLimit } from '../http/rate-limit';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteSpec {
+  method: Method;
+  /** Express path, e.g. /trajectories/:trajectoryId/topics */
+  path: string;
+  summary: string;
+  tag: string;
+  operation: Operation<z.ZodType, z.ZodType, unknown>;
+  response?: z.ZodType;
+  status?: number;
+  /** Public routes need no session (sign-in, invitation links, password reset). */
+  public?: boolean;
+  rateLimit?: RateLimit;
+  /** Turns the operation's result into the response (e.g. to set a cookie); defaults to JSON. */
+  respond?: (res: Response, result: unknown, req: Request) => void;
+}
+
+export type RouteTable = RouteSpec[];
+
+/**
+ * Mounts each route as a thin adapter: actor and input in, the operation's result out. The same
+ * table produces the OpenAPI document, so the documented API is the served API.
+ */
+export function mountRoutes(router: Router, services: Services, table: RouteTable): void {
+  for (const spec of table) {
+    const handler: RequestHandler = async (req, res, next) => {
+      try {
+        if (spec.rateLimit) await spec.rateLimit.consume(req);
+        const ctx: OperationContext = { services, actor: req.actor, ip: req.ip };
+        const result = await spec.operation(ctx, { params: req.params, body: req.body });
+        if (spec.respond) return spec.respond(res, result, req);
+        if (result === undefined) return void res.status(spec.status ?? 204).end();
+        res.status(spec.status ?? 200).json(result);
+      } catch (error) {
+        next(error);
+      }
+    };
+    router[spec.method](spec.path, handler);
+  }
+}

@@ -1,0 +1,84 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+import { auditEventDto, auditVerification, outboxMessageDto } from '../../shared/schemas/audit';
+import { invitationPreview, meResponse, type MeResponse } from '../../shared/schemas/auth';
+import { topicDto } from '../../shared/schemas/topics';
+import { invitationDto, memberDto, organisationDto, regionDto, trajectoryDto } from '../../shared/schemas/trajectories';
+import { sessionCookieName, absoluteTimeoutMs } from '../auth/session-store';
+import { listOutbox } from '../commands/admin/outbox-operations';
+import { listAuditEvents, verifyAuditChain } from '../commands/audit/audit-operations';
+import { buildMe } from '../commands/auth/me';
+import { confirmPasswordReset, requestPasswordReset } from '../commands/auth/password-reset';
+import { signIn } from '../commands/auth/sign-in';
+import { signOut } from '../commands/auth/sign-out';
+import { acceptInvitation, invite, listInvitations, previewInvitation, revokeInvitation } from '../commands/invitations/invitation-operations';
+import { changeMemberRole, listMembers, removeMember } from '../commands/members/member-operations';
+import { defineOperation, noBody, noParams, type Operation } from '../commands/operation';
+import { requireUser } from '../commands/access';
+import { decideTopic, listTopics, proposeTopic, reorderTopics, updateTopic } from '../commands/topics/topic-operations';
+import { createRegion, createTrajectory, getTrajectory, listOrganisations, listRegions, listTrajectories, updateTrajectory } from '../commands/trajectories/trajectory-operations';
+import type { Config } from '../config';
+import { rateLimit } from '../http/rate-limit';
+import type { RouteTable } from './route-table';
+
+const getMe = defineOperation({
+  name: 'me.view',
+  params: noParams,
+  body: noBody,
+  authorize: async (ctx) => requireUser(ctx),
+  run: async (ctx, _p, _b, user) => ({ result: await buildMe(ctx.services, user.userId) }),
+});
+
+type Any = Operation<z.ZodType, z.ZodType, unknown>;
+const op = (o: unknown) => o as Any;
+
+/** Sets the session cookie of a fresh session and answers with the signed-in person. */
+function signedIn(config: Config) {
+  return (res: Response, result: unknown) => {
+    const { token, me } = result as { token: string | null; me: MeResponse };
+    if (token) {
+      res.cookie(sessionCookieName, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: absoluteTimeoutMs });
+    }
+    res.status(200).json(me);
+  };
+}
+
+export function routeTable(config: Config): RouteTable {
+  const signInLimit = rateLimit({ points: 30, durationSeconds: 15 * 60, perAccount: { points: 10 } });
+  const resetLimit = rateLimit({ points: 20, durationSeconds: 60 * 60, perAccount: { points: 5 } });
+  const invitationLimit = rateLimit({ points: 30, durationSeconds: 15 * 60 });
+  const t = '/trajectories/:trajectoryId';
+  return [
+    { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in with e-mail and password', operation: op(signIn), response: meResponse, public: true, rateLimit: signInLimit, respond: signedIn(config) },
+    {
+      method: 'post', path: '/auth/logout', tag: 'auth', summary: 'Sign out', operation: op(signOut), public: true, status: 204,
+      respond: (res) => res.clearCookie(sessionCookieName, { path: '/' }).status(204).end(),
+    },
+    { method: 'post', path: '/auth/password-reset', tag: 'auth', summary: 'Ask for a password-reset link', operation: op(requestPasswordReset), public: true, rateLimit: resetLimit, status: 202, respond: (res) => res.status(202).end() },
+    { method: 'post', path: '/auth/password-reset/confirm', tag: 'auth', summary: 'Set a new password with a reset link', operation: op(confirmPasswordReset), response: meResponse, public: true, rateLimit: resetLimit, respond: signedIn(config) },
+    { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in person with their trajectories and roles', operation: op(getMe), response: meResponse },
+    { method: 'get', path: '/invitations/:token', tag: 'invitations', summary: 'What an invitation link is for', operation: op(previewInvitation), response: invitationPreview, public: true, rateLimit: invitationLimit },
+    { method: 'post', path: '/invitations/:token/accept', tag: 'invitations', summary: 'Accept an invitation', operation: op(acceptInvitation), response: meResponse, public: true, rateLimit: invitationLimit, respond: signedIn(config) },
+    { method: 'get', path: '/regions', tag: 'trajectories', summary: 'Regions', operation: op(listRegions), response: z.array(regionDto) },
+    { method: 'post', path: '/regions', tag: 'trajectories', summary: 'Create a region (platform administrators)', operation: op(createRegion), response: regionDto, status: 201 },
+    { method: 'get', path: '/organisations', tag: 'trajectories', summary: 'Organisations', operation: op(listOrganisations), response: z.array(organisationDto) },
+    { method: 'get', path: '/trajectories', tag: 'trajectories', summary: 'My trajectories', operation: op(listTrajectories), response: z.array(trajectoryDto) },
+    { method: 'post', path: '/trajectories', tag: 'trajectories', summary: 'Create a trajectory', operation: op(createTrajectory), response: trajectoryDto, status: 201 },
+    { method: 'get', path: t, tag: 'trajectories', summary: 'A trajectory', operation: op(getTrajectory), response: trajectoryDto },
+    { method: 'patch', path: t, tag: 'trajectories', summary: 'Change a trajectory', operation: op(updateTrajectory), response: trajectoryDto },
+    { method: 'get', path: `${t}/members`, tag: 'members', summary: 'Members', operation: op(listMembers), response: z.array(memberDto) },
+    { method: 'patch', path: `${t}/members/:memberId`, tag: 'members', summary: 'Change a member’s role', operation: op(changeMemberRole), response: memberDto },
+    { method: 'delete', path: `${t}/members/:memberId`, tag: 'members', summary: 'Remove a member', operation: op(removeMember), status: 204 },
+    { method: 'get', path: `${t}/invitations`, tag: 'invitations', summary: 'Invitations', operation: op(listInvitations), response: z.array(invitationDto) },
+    { method: 'post', path: `${t}/invitations`, tag: 'invitations', summary: 'Invite a person', operation: op(invite), response: invitationDto, status: 201 },
+    { method: 'delete', path: `${t}/invitations/:invitationId`, tag: 'invitations', summary: 'Withdraw an invitation', operation: op(revokeInvitation), status: 204 },
+    { method: 'get', path: `${t}/topics`, tag: 'topics', summary: 'Dialogue topics in order', operation: op(listTopics), response: z.array(topicDto) },
+    { method: 'post', path: `${t}/topics`, tag: 'topics', summary: 'Propose a topic', operation: op(proposeTopic), response: topicDto, status: 201 },
+    { method: 'put', path: `${t}/topics/order`, tag: 'topics', summary: 'Set the order of the topics', operation: op(reorderTopics), response: z.array(topicDto) },
+    { method: 'post', path: `${t}/topics/:topicId/decision`, tag: 'topics', summary: 'Accept or decline a proposed topic', operation: op(decideTopic), response: topicDto },
+    { method: 'patch', path: `${t}/topics/:topicId`, tag: 'topics', summary: 'Change a topic', operation: op(updateTopic), response: topicDto },
+    { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
+    { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
+    { method: 'get', path: '/admin/outbox', tag: 'admin', summary: 'Mail that was not sent over SMTP', operation: op(listOutbox), response: z.array(outboxMessageDto) },
+  ];
+}

@@ -1,0 +1,63 @@
+import { Types } from 'mongoose';
+import type { PlatformAction, TrajectoryAction } from '../../shared/domain/permissions';
+import { AppError } from '../errors';
+import type { TrajectoryRecord } from '../models/trajectory';
+import type { UserActor } from '../policies/actor';
+import { decidePlatformAction } from '../policies/platform-policy';
+import { decideTrajectoryAction, type Decision, type Seat } from '../policies/trajectory-policy';
+import type { OperationContext } from './operation';
+
+const notFoundMessage = 'This does not exist or you have no access to it.';
+
+export function enforce(decision: Decision): void {
+  switch (decision) {
+    case 'allow':
+      return;
+    case 'unauthenticated':
+      throw new AppError('unauthenticated', 'Sign in first.');
+    case 'not_found':
+      throw new AppError('not_found', notFoundMessage);
+    case 'forbidden':
+      throw new AppError('forbidden', 'Your role does not allow this.');
+  }
+}
+
+export function requireUser(ctx: OperationContext): UserActor {
+  if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
+  return ctx.actor;
+}
+
+export async function loadSeat(ctx: OperationContext, trajectoryId: string): Promise<Seat | null> {
+  if (ctx.actor.kind !== 'user') return null;
+  const membership = await ctx.services.models.memberships
+    .findOne({ trajectoryId, userId: ctx.actor.userId, removedAt: null })
+    .lean();
+  return membership ? { membershipId: String(membership._id), role: membership.role, organisationId: String(membership.organisationId) } : null;
+}
+
+/** Loads the trajectory and the actor's seat and asks the policy; every trajectory operation starts here. */
+export async function authorizeTrajectory(
+  ctx: OperationContext,
+  trajectoryId: string,
+  action: TrajectoryAction,
+): Promise<{ user: UserActor; seat: Seat | null; trajectory: TrajectoryRecord }> {
+  const seat = await loadSeat(ctx, trajectoryId);
+  enforce(decideTrajectoryAction(ctx.actor, seat, action));
+  const trajectory = await ctx.services.models.trajectories.findById(trajectoryId).lean();
+  if (!trajectory) throw new AppError('not_found', notFoundMessage);
+  return { user: requireUser(ctx), seat, trajectory };
+}
+
+export async function isProcurementSomewhere(ctx: OperationContext, regionId?: string): Promise<boolean> {
+  if (ctx.actor.kind !== 'user') return false;
+  const seats = await ctx.services.models.memberships.find({ userId: ctx.actor.userId, role: 'procurement', removedAt: null }).lean();
+  if (seats.length === 0 || !regionId) return seats.length > 0;
+  return (await ctx.services.models.trajectories.countDocuments({ _id: { $in: seats.map((s) => s.trajectoryId) }, regionId })) > 0;
+}
+
+export async function authorizePlatform(ctx: OperationContext, action: PlatformAction, regionId?: string): Promise<UserActor> {
+  enforce(decidePlatformAction(ctx.actor, action, { isProcurementSomewhere: await isProcurementSomewhere(ctx, regionId) }));
+  return requireUser(ctx);
+}
+
+export const objectId = (value: string) => new Types.ObjectId(value);

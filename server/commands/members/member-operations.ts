@@ -1,0 +1,94 @@
+import { organisationTypesByRole } from '../../../shared/domain/roles';
+import { id } from '../../../shared/schemas/common';
+import { changeRoleRequest } from '../../../shared/schemas/trajectories';
+import { AppError } from '../../errors';
+import { roleMay } from '../../../shared/domain/permissions';
+import { authorizeTrajectory } from '../access';
+import { defineOperation, noBody } from '../operation';
+import { trajectoryParams } from '../trajectories/trajectory-operations';
+import { memberView } from '../views';
+import type { OperationContext } from '../operation';
+
+const memberParams = trajectoryParams.extend({ memberId: id });
+
+async function loadMemberView(ctx: OperationContext, membershipId: string, showEmail: boolean) {
+  const { models } = ctx.services;
+  const m = await models.memberships.findById(membershipId).lean();
+  if (!m) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+  const [user, org] = await Promise.all([models.users.findById(m.userId).lean(), models.organisations.findById(m.organisationId).lean()]);
+  return memberView(m, user ?? undefined, org ?? undefined, showEmail);
+}
+
+/** Members by organisation and role. E-mail addresses are shown only to those who manage members. */
+export const listMembers = defineOperation({
+  name: 'member.list',
+  params: trajectoryParams,
+  body: noBody,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'member.list'),
+  run: async (ctx, p, _b, { seat, user }) => {
+    const { models } = ctx.services;
+    const memberships = await models.memberships.find({ trajectoryId: p.trajectoryId, removedAt: null }).lean();
+    const [users, orgs] = await Promise.all([
+      models.users.find({ _id: { $in: memberships.map((m) => m.userId) } }, { name: 1, email: 1 }).lean(),
+      models.organisations.find({ _id: { $in: memberships.map((m) => m.organisationId) } }).lean(),
+    ]);
+    const userById = new Map(users.map((u) => [String(u._id), u]));
+    const orgById = new Map(orgs.map((o) => [String(o._id), o]));
+    const showEmail = user.platformAdmin || (seat !== null && roleMay(seat.role, 'member.invite'));
+    const result = memberships
+      .map((m) => memberView(m, userById.get(String(m.userId)), orgById.get(String(m.organisationId)), showEmail))
+      .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'nl') || a.name.localeCompare(b.name, 'nl'));
+    return { result };
+  },
+});
+
+export const changeMemberRole = defineOperation({
+  name: 'member.change_role',
+  params: memberParams,
+  body: changeRoleRequest,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'member.changeRole'),
+  run: async (ctx, p, body) => {
+    const { models } = ctx.services;
+    const membership = await models.memberships.findOne({ _id: p.memberId, trajectoryId: p.trajectoryId, removedAt: null }).lean();
+    if (!membership) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+    const org = await models.organisations.findById(membership.organisationId).lean();
+    if (org && !organisationTypesByRole[body.role].includes(org.type)) {
+      throw new AppError('validation_failed', 'The input is not valid.', { role: 'does not fit the type of the organisation' });
+    }
+    await guardLastProcurement(ctx, p.trajectoryId, membership.role, body.role);
+    await models.memberships.updateOne({ _id: membership._id }, { $set: { role: body.role } });
+    return {
+      result: await loadMemberView(ctx, p.memberId, true),
+      audit: [{ chain: p.trajectoryId, action: 'member.change_role', objectType: 'membership', objectId: p.memberId, summary: { from: membership.role, to: body.role } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'members' }],
+    };
+  },
+});
+
+/** Removes a seat; what the person contributed stays, attributed to them. */
+export const removeMember = defineOperation({
+  name: 'member.remove',
+  params: memberParams,
+  body: noBody,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'member.remove'),
+  run: async (ctx, p) => {
+    const { models, publisher } = ctx.services;
+    const membership = await models.memberships.findOne({ _id: p.memberId, trajectoryId: p.trajectoryId, removedAt: null }).lean();
+    if (!membership) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+    await guardLastProcurement(ctx, p.trajectoryId, membership.role, null);
+    await models.memberships.updateOne({ _id: membership._id }, { $set: { removedAt: new Date() } });
+    await publisher.removeFromTrajectory(p.trajectoryId, String(membership.userId));
+    return {
+      result: undefined,
+      audit: [{ chain: p.trajectoryId, action: 'member.remove', objectType: 'membership', objectId: p.memberId, summary: { role: membership.role } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'members' }],
+    };
+  },
+});
+
+/** A trajectory never loses its last procurement-team member: someone must be able to run it. */
+async function guardLastProcurement(ctx: OperationContext, trajectoryId: string, from: string, to: string | null): Promise<void> {
+  if (from !== 'procurement' || to === 'procurement') return;
+  const count = await ctx.services.models.memberships.countDocuments({ trajectoryId, role: 'procurement', removedAt: null });
+  if (count <= 1) throw new AppError('conflict', 'The last member of the procurement team cannot be removed or given another role.');
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { AuditDraft } from '../audit/audit-log';
+import type { Actor } from '../policies/actor';
+import type { ChangeKind, Services } from '../services';
+
+export interface OperationContext {
+  services: Services;
+  actor: Actor;
+  /** Client IP, for rate limits; never logged with personal data. */
+  ip?: string;
+}
+
+export interface Effect<R> {
+  result: R;
+  audit?: Array<Omit<AuditDraft, 'actorId'>>;
+  publish?: Array<{ trajectoryId: string; what: ChangeKind }>;
+}
+
+export interface OperationSpec<P extends z.ZodType, B extends z.ZodType, A, R> {
+  /** A name such as `topic.propose`; the audit action of what it writes. */
+  name: string;
+  params: P;
+  body: B;
+  authorize: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>) => Promise<A>;
+  run: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>, auth: A) => Promise<Effect<R>>;
+}
+
+export interface Operation<P extends z.ZodType, B extends z.ZodType, R> {
+  operationName: string;
+  params: P;
+  body: B;
+  (ctx: OperationContext, input: { params?: unknown; body?: unknown }): Promise<R>;
+}
+
+export const noParams = z.object({});
+export const noBody = z.unknown().transform(() => ({}));
+
+/**
+ * The one road of every operation: parse → authorize → write → audit → publish. REST routes
+ * and socket handlers are thin adapters over the same operation. Unparseable path parameters
+ * (an id that cannot exist) are answered as not found.
+ */
+export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(spec: OperationSpec<P, B, A, R>): Operation<P, B, R> {
+  const operation = async (ctx: OperationContext, input: { params?: unknown; body?: unknown }): Promise<R> => {
+    const params = spec.params.safeParse(input.params ?? {});
+    if (!params.success) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+    const body = spec.body.safeParse(input.body ?? {});
+    if (!body.success) throw AppError.fromZod(body.error);
+    const auth = await spec.authorize(ctx, params.data, body.data);
+    const effect = await spec.run(ctx, params.data, body.data, auth);
+    const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+    for (const draft of effect.audit ?? []) {
+      await ctx.services.audit.append({ ...draft, actorId });
+      if (draft.chain !== 'platform') ctx.services.publisher.trajectoryChanged(draft.chain, 'audit');
+    }
+    for (const p of effect.publish ?? []) ctx.services.publisher.trajectoryChanged(p.trajectoryId, p.what);
+    return effect.result;
+  };
+  return Object.assign(operation, { operationName: spec.name, params: spec.params, body: spec.body }) as Operation<P, B, R>;
+}

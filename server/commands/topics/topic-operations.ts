@@ -1,0 +1,128 @@
+import { id } from '../../../shared/schemas/common';
+import { decideTopicRequest, proposeTopicRequest, reorderTopicsRequest, updateTopicRequest } from '../../../shared/schemas/topics';
+import { AppError } from '../../errors';
+import { roleMay } from '../../../shared/domain/permissions';
+import { authorizeTrajectory } from '../access';
+import { defineOperation, noBody, type OperationContext } from '../operation';
+import { trajectoryParams } from '../trajectories/trajectory-operations';
+import { topicView, userNames } from '../views';
+
+const topicParams = trajectoryParams.extend({ topicId: id });
+
+async function viewOf(ctx: OperationContext, topicId: string) {
+  const topic = await ctx.services.models.topics.findById(topicId).lean();
+  if (!topic) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+  return topicView(topic, await userNames(ctx.services.models, [topic.ownerId, topic.proposedBy]));
+}
+
+async function findTopic(ctx: OperationContext, trajectoryId: string, topicId: string) {
+  const topic = await ctx.services.models.topics.findOne({ _id: topicId, trajectoryId }).lean();
+  if (!topic) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+  return topic;
+}
+
+export const listTopics = defineOperation({
+  name: 'topic.list',
+  params: trajectoryParams,
+  body: noBody,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.list'),
+  run: async (ctx, p) => {
+    const topics = await ctx.services.models.topics.find({ trajectoryId: p.trajectoryId }).sort({ order: 1, createdAt: 1 }).lean();
+    const names = await userNames(ctx.services.models, topics.flatMap((t) => [t.ownerId, t.proposedBy]));
+    return { result: topics.map((t) => topicView(t, names)) };
+  },
+});
+
+/** Any participant may propose a topic; the procurement team's own proposals are accepted at once. */
+export const proposeTopic = defineOperation({
+  name: 'topic.propose',
+  params: trajectoryParams,
+  body: proposeTopicRequest,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.propose'),
+  run: async (ctx, p, body, { seat, user }) => {
+    const { topics } = ctx.services.models;
+    const last = await topics.findOne({ trajectoryId: p.trajectoryId }).sort({ order: -1 }).lean();
+    const decides = user.platformAdmin || (seat !== null && roleMay(seat.role, 'topic.decide'));
+    const topic = await topics.create({
+      trajectoryId: p.trajectoryId,
+      title: body.title,
+      description: body.description,
+      order: (last?.order ?? 0) + 1,
+      status: decides ? 'accepted' : 'proposed',
+      proposedBy: user.userId,
+    });
+    return {
+      result: await viewOf(ctx, String(topic._id)),
+      audit: [{ chain: p.trajectoryId, action: 'topic.propose', objectType: 'topic', objectId: String(topic._id), summary: { title: body.title, status: topic.status } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'topics' }],
+    };
+  },
+});
+
+/** The procurement team accepts a proposed topic, or declines it with a reason everyone can read. */
+export const decideTopic = defineOperation({
+  name: 'topic.decide',
+  params: topicParams,
+  body: decideTopicRequest,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.decide'),
+  run: async (ctx, p, body) => {
+    await findTopic(ctx, p.trajectoryId, p.topicId);
+    const decided = await ctx.services.models.topics.findOneAndUpdate(
+      { _id: p.topicId, trajectoryId: p.trajectoryId, status: 'proposed' },
+      { $set: body.decision === 'accept' ? { status: 'accepted', decisionReason: null } : { status: 'declined', decisionReason: body.reason } },
+      { new: true },
+    ).lean();
+    if (!decided) throw new AppError('conflict', 'This topic has been decided already.');
+    return {
+      result: await viewOf(ctx, p.topicId),
+      audit: [{ chain: p.trajectoryId, action: `topic.${body.decision}`, objectType: 'topic', objectId: p.topicId, summary: body.decision === 'decline' ? { reason: body.reason } : {} }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'topics' }],
+    };
+  },
+});
+
+export const updateTopic = defineOperation({
+  name: 'topic.update',
+  params: topicParams,
+  body: updateTopicRequest,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.update'),
+  run: async (ctx, p, body) => {
+    const topic = await findTopic(ctx, p.trajectoryId, p.topicId);
+    if (body.status && (topic.status === 'proposed' || topic.status === 'declined')) {
+      throw new AppError('conflict', 'Decide on the proposal first.');
+    }
+    if (body.ownerId && !(await ctx.services.models.memberships.exists({ trajectoryId: p.trajectoryId, userId: body.ownerId, removedAt: null }))) {
+      throw new AppError('validation_failed', 'The input is not valid.', { ownerId: 'is not a member of this trajectory' });
+    }
+    await ctx.services.models.topics.updateOne({ _id: p.topicId }, { $set: body });
+    return {
+      result: await viewOf(ctx, p.topicId),
+      audit: [{ chain: p.trajectoryId, action: 'topic.update', objectType: 'topic', objectId: p.topicId, summary: { changed: Object.keys(body), ...(body.status ? { status: body.status } : {}) } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'topics' }],
+    };
+  },
+});
+
+/** Sets the agenda order; the list must name every topic of the trajectory exactly once. */
+export const reorderTopics = defineOperation({
+  name: 'topic.reorder',
+  params: trajectoryParams,
+  body: reorderTopicsRequest,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.update'),
+  run: async (ctx, p, body) => {
+    const { topics } = ctx.services.models;
+    const existing = await topics.find({ trajectoryId: p.trajectoryId }, { _id: 1 }).lean();
+    const ids = new Set(existing.map((t) => String(t._id)));
+    if (body.order.length !== ids.size || new Set(body.order).size !== ids.size || !body.order.every((t) => ids.has(t))) {
+      throw new AppError('validation_failed', 'The input is not valid.', { order: 'must list every topic of this trajectory once' });
+    }
+    await topics.bulkWrite(body.order.map((topicId, index) => ({ updateOne: { filter: { _id: topicId }, update: { $set: { order: index + 1 } } } })), { ordered: false });
+    const sorted = await topics.find({ trajectoryId: p.trajectoryId }).sort({ order: 1 }).lean();
+    const names = await userNames(ctx.services.models, sorted.flatMap((t) => [t.ownerId, t.proposedBy]));
+    return {
+      result: sorted.map((t) => topicView(t, names)),
+      audit: [{ chain: p.trajectoryId, action: 'topic.reorder', objectType: 'trajectory', objectId: p.trajectoryId, summary: { order: body.order } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'topics' }],
+    };
+  },
+});

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { id } from '../../../shared/schemas/common';
+import { createRegionRequest, createTrajectoryRequest, updateTrajectoryRequest, type TrajectoryDto } from '../../../shared/schemas/trajectories';
+import { platformChain, type AuditDraft } from '../../audit/audit-log';
+import { AppError } from '../../errors';
+import { authorizePlatform, authorizeTrajectory, loadSeat, requireUser } from '../access';
+import { defineOperation, noBody, noParams } from '../operation';
+import { organisationView, regionView, trajectoryView } from '../views';
+import { createInvitation } from '../invitations/create-invitation';
+
+export const trajectoryParams = z.object({ trajectoryId: id });
+
+async function regionName(ctx: { services: { models: { regions: { findById(id: unknown): { lean(): Promise<{ name: string } | null> } } } } }, regionId: unknown) {
+  return (await ctx.services.models.regions.findById(regionId).lean())?.name ?? '—';
+}
+
+/** The trajectories the person belongs to; a platform administrator sees all. */
+export const listTrajectories = defineOperation({
+  name: 'trajectory.list',
+  params: noParams,
+  body: noBody,
+  authorize: async (ctx) => requireUser(ctx),
+  run: async (ctx, _p, _b, user) => {
+    const { models } = ctx.services;
+    const seats = await models.memberships.find({ userId: user.userId, removedAt: null }).lean();
+    const roleOf = new Map(seats.map((s) => [String(s.trajectoryId), s.role]));
+    const trajectories = await models.trajectories
+      .find(user.platformAdmin ? {} : { _id: { $in: seats.map((s) => s.trajectoryId) } })
+      .sort({ name: 1 })
+      .lean();
+    const regions = await models.regions.find({ _id: { $in: trajectories.map((t) => t.regionId) } }).lean();
+    const names = new Map(regions.map((r) => [String(r._id), r.name]));
+    const result: TrajectoryDto[] = trajectories.map((t) => trajectoryView(t, names.get(String(t.regionId)) ?? '—', roleOf.get(String(t._id)) ?? null));
+    return { result };
+  },
+});
+
+export const getTrajectory = defineOperation({
+  name: 'trajectory.view',
+  params: trajectoryParams,
+  body: noBody,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'trajectory.view'),
+  run: async (ctx, _p, _b, { trajectory, seat }) => ({ result: trajectoryView(trajectory, await regionName(ctx, trajectory.regionId), seat?.role ?? null) }),
+});
+
+function checkMunicipalities(regionMunicipalities: string[], chosen: string[]): void {
+  const unknown = chosen.filter((m) => !regionMunicipalities.includes(m));
+  if (unknown.length) throw new AppError('validation_failed', 'The input is not valid.', { municipalities: `not in this region: ${unknown.join(', ')}` });
+}
+
+/**
+ * Creates a trajectory. A platform administrator may name the first procurement-team member
+ * (invited by e-mail); a procurement-team member of the region becomes procurement here too.
+ */
+export const createTrajectory = defineOperation({
+  name: 'trajectory.create',
+  params: noParams,
+  body: createTrajectoryRequest,
+  authorize: async (ctx, _p, body) => {
+    const user = await authorizePlatform(ctx, 'trajectory.create', body.regionId);
+    const region = await ctx.services.models.regions.findById(body.regionId).lean();
+    if (!region) throw new AppError('validation_failed', 'The input is not valid.', { regionId: 'no such region' });
+    return { user, region };
+  },
+  run: async (ctx, _p, body, { user, region }) => {
+    const { models } = ctx.services;
+    checkMunicipalities(region.municipalities, body.municipalities);
+    const trajectory = await models.trajectories.create({
+      regionId: region._id,
+      name: body.name,
+      description: body.description,
+      model: body.model,
+      municipalities: [...new Set(body.municipalities)],
+      phases: body.phases,
+      milestones: body.milestones,
+      createdBy: user.userId,
+    });
+    const trajectoryId = String(trajectory._id);
+    const audit: Array<Omit<AuditDraft, 'actorId'>> = [{ chain: trajectoryId, action: 'trajectory.create', objectType: 'trajectory', objectId: trajectoryId, summary: { name: body.name, model: body.model, municipalities: body.municipalities.length } }];
+    // The creator's own seat: their procurement organisation in another trajectory of this region.
+    const ownSeat = await models.memberships.findOne({ userId: user.userId, role: 'procurement', removedAt: null }).sort({ createdAt: 1 }).lean();
+    if (ownSeat) {
+      const m = await models.memberships.create({ trajectoryId, userId: user.userId, organisationId: ownSeat.organisationId, role: 'procurement' });
+      audit.push({ chain: trajectoryId, action: 'member.add', objectType: 'membership', objectId: String(m._id), summary: { role: 'procurement' } });
+    }
+    if (body.procurementLead) {
+      const office = await models.organisations.findOneAndUpdate(
+        { name: `Inkoopbureau ${region.name}`, type: 'procurement_office' },
+        { $setOnInsert: { providerKind: null, createdAt: new Date() } },
+        { upsert: true, new: true },
+      ).lean();
+      const invitation = await createInvitation(ctx, trajectory.toObject(), { email: body.procurementLead.email, name: body.procurementLead.name, role: 'procurement', organisationId: String(office!._id) }, user.userId);
+      audit.push(invitation.audit);
+    }
+    const seat = await loadSeat(ctx, trajectoryId);
+    return { result: trajectoryView(trajectory.toObject(), region.name, seat?.role ?? null), audit };
+  },
+});
+
+export const updateTrajectory = defineOperation({
+  name: 'trajectory.update',
+  params: trajectoryParams,
+  body: updateTrajectoryRequest,
+  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'trajectory.update'),
+  run: async (ctx, p, body, { trajectory, seat }) => {
+    const region = await ctx.services.models.regions.findById(trajectory.regionId).lean();
+    if (body.municipalities) checkMunicipalities(region?.municipalities ?? [], body.municipalities);
+    const updated = await ctx.services.models.trajectories.findByIdAndUpdate(p.trajectoryId, { $set: body }, { new: true }).lean();
+    if (!updated) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+    return {
+      result: trajectoryView(updated, region?.name ?? '—', seat?.role ?? null),
+      audit: [{ chain: p.trajectoryId, action: 'trajectory.update', objectType: 'trajectory', objectId: p.trajectoryId, summary: { changed: Object.keys(body) } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'trajectory' }],
+    };
+  },
+});
+
+export const listRegions = defineOperation({
+  name: 'region.list',
+  params: noParams,
+  body: noBody,
+  authorize: (ctx) => authorizePlatform(ctx, 'region.list'),
+  run: async (ctx) => ({ result: (await ctx.services.models.regions.find().sort({ name: 1 }).lean()).map(regionView) }),
+});
+
+export const createRegion = defineOperation({
+  name: 'region.create',
+  params: noParams,
+  body: createRegionRequest,
+  authorize: (ctx) => authorizePlatform(ctx, 'region.create'),
+  run: async (ctx, _p, body) => {
+    const existing = await ctx.services.models.regions.findOne({ name: body.name }).lean();
+    if (existing) throw new AppError('conflict', 'A region with this name exists already.');
+    const region = await ctx.services.models.regions.create({ name: body.name, municipalities: [...new Set(body.municipalities)] });
+    return {
+      result: regionView(region.toObject()),
+      audit: [{ chain: platformChain, action: 'region.create', objectType: 'region', objectId: String(region._id), summary: { name: body.name } }],
+    };
+  },
+});
+
+export const listOrganisations = defineOperation({
+  name: 'organisation.list',
+  params: noParams,
+  body: noBody,
+  authorize: (ctx) => authorizePlatform(ctx, 'organisation.list'),
+  run: async (ctx) => ({ result: (await ctx.services.models.organisations.find().sort({ name: 1 }).lean()).map(organisationView) }),
+});

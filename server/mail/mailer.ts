@@ -1,0 +1,40 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Models } from '../models';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Sends mail over SMTP when SMTP_URL is set; otherwise (development, tests) every message lands
+ * in the outbox collection, which a platform administrator reads at /beheer/postvak.
+ */
+export class Mailer {
+  private readonly transport: Transporter | undefined;
+
+  constructor(
+    private readonly config: Config,
+    private readonly models: Models,
+    private readonly log: Logger,
+  ) {
+    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
+  }
+
+  async send(mail: Mail): Promise<void> {
+    if (!this.transport) {
+      await this.models.outbox.create({ ...mail, createdAt: new Date() });
+      return;
+    }
+    try {
+      await this.transport.sendMail({ from: this.config.mailFrom, ...mail });
+    } catch (error) {
+      // The link must not be lost when the mail server hiccups: keep it in the outbox as well.
+      this.log.error({ err: (error as Error).message }, 'sending mail failed; kept in the outbox');
+      await this.models.outbox.create({ ...mail, createdAt: new Date() });
+    }
+  }
+}

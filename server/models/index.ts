@@ -1,0 +1,35 @@
+import type { Connection } from 'mongoose';
+import { auditEventModel } from './audit-event';
+import { invitationModel } from './invitation';
+import { membershipModel } from './membership';
+import { organisationModel } from './organisation';
+import { outboxMessageModel } from './outbox-message';
+import { passwordResetModel } from './password-reset';
+import { regionModel } from './region';
+import { sessionModel } from './session';
+import { topicModel } from './topic';
+import { trajectoryModel } from './trajectory';
+import { userModel } from './user';
+
+export function createModels(connection: Connection) {
+  return {
+    users: userModel(connection),
+    sessions: sessionModel(connection),
+    organisations: organisationModel(connection),
+    regions: regionModel(connection),
+    trajectories: trajectoryModel(connection),
+    memberships: membershipModel(connection),
+    invitations: invitationModel(connection),
+    topics: topicModel(connection),
+    passwordResets: passwordResetModel(connection),
+    outbox: outboxMessageModel(connection),
+    auditEvents: auditEventModel(connection),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;
+
+/** Builds every index before the server takes traffic, so unique constraints hold from the first request. */
+export async function ensureIndexes(models: Models): Promise<void> {
+  await Promise.all(Object.values(models).map((m) => (m as { init(): Promise<unknown> }).init()));
+}

@@ -1,0 +1,32 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { topicStatuses } from '../../shared/schemas/topics';
+
+export interface TopicRecord {
+  _id: Types.ObjectId;
+  trajectoryId: Types.ObjectId;
+  title: string;
+  description: string;
+  order: number;
+  status: (typeof topicStatuses)[number];
+  ownerId: Types.ObjectId | null;
+  proposedBy: Types.ObjectId | null;
+  decisionReason: string | null;
+  createdAt: Date;
+}
+
+const schema = new Schema<TopicRecord>(
+  {
+    trajectoryId: { type: Schema.Types.ObjectId, required: true, index: true },
+    title: { type: String, required: true },
+    description: { type: String, default: '' },
+    order: { type: Number, required: true },
+    status: { type: String, enum: topicStatuses, required: true },
+    ownerId: { type: Schema.Types.ObjectId, default: null },
+    proposedBy: { type: Schema.Types.ObjectId, default: null },
+    decisionReason: { type: String, default: null },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { collection: 'topics', versionKey: false },
+);
+
+export const topicModel = (c: Connection): Model<TopicRecord> => (c.models.Topic as Model<TopicRecord>) ?? c.model<TopicRecord>('Topic', schema);

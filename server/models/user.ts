@@ -1,0 +1,23 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+export interface UserRecord {
+  _id: Types.ObjectId;
+  email: string;
+  name: string;
+  passwordHash: string;
+  platformAdmin: boolean;
+  createdAt: Date;
+}
+
+const schema = new Schema<UserRecord>(
+  {
+    email: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    platformAdmin: { type: Boolean, default: false },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { collection: 'users', versionKey: false },
+);
+
+export const userModel = (c: Connection): Model<UserRecord> => (c.models.User as Model<UserRecord>) ?? c.model<UserRecord>('User', schema);

@@ -1,0 +1,50 @@
+import type { Server as SocketServer } from 'socket.io';
+import { AuditLog } from './audit/audit-log';
+import { SessionStore } from './auth/session-store';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { Mailer } from './mail/mailer';
+import type { Models } from './models';
+
+export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit';
+
+/** Broadcasts that something changed; clients in the trajectory's room refetch that part. */
+export class Publisher {
+  io: SocketServer | undefined;
+
+  trajectoryChanged(trajectoryId: string, what: ChangeKind): void {
+    this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
+  }
+
+  /** Takes a removed member's open connections out of the trajectory's room at once. */
+  async removeFromTrajectory(trajectoryId: string, userId: string): Promise<void> {
+    if (!this.io) return;
+    const sockets = await this.io.in(trajectoryRoom(trajectoryId)).fetchSockets();
+    for (const s of sockets) if ((s.data as { userId?: string }).userId === userId) s.leave(trajectoryRoom(trajectoryId));
+  }
+}
+
+export const trajectoryRoom = (trajectoryId: string) => `trajectory:${trajectoryId}`;
+
+/** Everything an operation needs, built once at start-up. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  models: Models;
+  audit: AuditLog;
+  sessions: SessionStore;
+  mailer: Mailer;
+  publisher: Publisher;
+  /** The address links in e-mails point to; known once the server listens. */
+  publicUrl(): string;
+}
+
+export function createServices(parts: { config: Config; log: Logger; models: Models; publicUrl: () => string }): Services {
+  return {
+    ...parts,
+    audit: new AuditLog(parts.models),
+    sessions: new SessionStore(parts.models),
+    mailer: new Mailer(parts.config, parts.models, parts.log),
+    publisher: new Publisher(),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Role } from './roles';
+
+/**
+ * Every action in a trajectory, and the roles that may take it. This table is the single
+ * source for the server's policies and for what the client offers; the permission-matrix test
+ * enumerates it. A person who is not a member of a trajectory may do nothing in it and is
+ * told it does not exist.
+ */
+export const trajectoryPermissions = {
+  'trajectory.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'trajectory.update': ['procurement'],
+  'member.list': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'member.invite': ['procurement'],
+  'member.changeRole': ['procurement'],
+  'member.remove': ['procurement'],
+  'invitation.list': ['procurement'],
+  'invitation.revoke': ['procurement'],
+  'topic.list': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'topic.propose': ['procurement', 'municipality', 'provider', 'client', 'facilitator'],
+  'topic.decide': ['procurement'],
+  'topic.update': ['procurement'],
+  'audit.view': ['procurement', 'municipality', 'facilitator', 'observer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type TrajectoryAction = keyof typeof trajectoryPermissions;
+export const trajectoryActions = Object.keys(trajectoryPermissions) as TrajectoryAction[];
+
+export function roleMay(role: Role, action: TrajectoryAction): boolean {
+  return (trajectoryPermissions[action] as readonly Role[]).includes(role);
+}
+
+/** Actions of the platform as a whole; only platform administrators take them. */
+export const platformActions = ['region.create', 'region.list', 'trajectory.create', 'organisation.list', 'outbox.read', 'audit.platform'] as const;
+export type PlatformAction = (typeof platformActions)[number];
