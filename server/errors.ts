@@ -30,6 +30,11 @@ export class AppError extends Error {
   }
 }
 
+/** Not found, worded so that it does not reveal whether the thing exists for someone else. */
+export function notFound(): AppError {
+  return new AppError('not_found', 'This does not exist or you have no access to it.');
+}
+
 /** Anything that is not an AppError is our fault: it becomes `internal`, with no details leaked. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

@@ -16,6 +16,15 @@ export class Publisher {
     this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
   }
 
+  /** Disconnects the live connections of ended sessions (sign-out, password reset): they must not keep listening. */
+  async endSessions(match: { sessionId?: string; userId?: string }): Promise<void> {
+    if (!this.io) return;
+    for (const s of await this.io.fetchSockets()) {
+      const data = s.data as { sessionId?: string; userId?: string };
+      if ((match.sessionId && data.sessionId === match.sessionId) || (match.userId && data.userId === match.userId)) s.disconnect(true);
+    }
+  }
+
   /** Takes a removed member's open connections out of the trajectory's room at once. */
   async removeFromTrajectory(trajectoryId: string, userId: string): Promise<void> {
     if (!this.io) return;

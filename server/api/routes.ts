@@ -5,7 +5,7 @@ import { invitationPreview, meResponse, type MeResponse } from '../../shared/sch
 import { topicDto } from '../../shared/schemas/topics';
 import { invitationDto, memberDto, organisationDto, regionDto, trajectoryDto } from '../../shared/schemas/trajectories';
 import { sessionCookieName, absoluteTimeoutMs } from '../auth/session-store';
-import { listOutbox } from '../commands/admin/outbox-operations';
+import { listOutbox, verifyPlatformAudit } from '../commands/admin/outbox-operations';
 import { listAuditEvents, verifyAuditChain } from '../commands/audit/audit-operations';
 import { buildMe } from '../commands/auth/me';
 import { confirmPasswordReset, requestPasswordReset } from '../commands/auth/password-reset';
@@ -79,6 +79,7 @@ export function routeTable(config: Config): RouteTable {
     { method: 'patch', path: `${t}/topics/:topicId`, tag: 'topics', summary: 'Change a topic', operation: op(updateTopic), response: topicDto },
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
+    { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
     { method: 'get', path: '/admin/outbox', tag: 'admin', summary: 'Mail that was not sent over SMTP', operation: op(listOutbox), response: z.array(outboxMessageDto) },
   ];
 }

@@ -1,13 +1,11 @@
 import { Types } from 'mongoose';
 import type { PlatformAction, TrajectoryAction } from '../../shared/domain/permissions';
-import { AppError } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { TrajectoryRecord } from '../models/trajectory';
 import type { UserActor } from '../policies/actor';
 import { decidePlatformAction } from '../policies/platform-policy';
 import { decideTrajectoryAction, type Decision, type Seat } from '../policies/trajectory-policy';
 import type { OperationContext } from './operation';
-
-const notFoundMessage = 'This does not exist or you have no access to it.';
 
 export function enforce(decision: Decision): void {
   switch (decision) {
@@ -16,7 +14,7 @@ export function enforce(decision: Decision): void {
     case 'unauthenticated':
       throw new AppError('unauthenticated', 'Sign in first.');
     case 'not_found':
-      throw new AppError('not_found', notFoundMessage);
+      throw notFound();
     case 'forbidden':
       throw new AppError('forbidden', 'Your role does not allow this.');
   }
@@ -44,7 +42,7 @@ export async function authorizeTrajectory(
   const seat = await loadSeat(ctx, trajectoryId);
   enforce(decideTrajectoryAction(ctx.actor, seat, action));
   const trajectory = await ctx.services.models.trajectories.findById(trajectoryId).lean();
-  if (!trajectory) throw new AppError('not_found', notFoundMessage);
+  if (!trajectory) throw notFound();
   return { user: requireUser(ctx), seat, trajectory };
 }
 

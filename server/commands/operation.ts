@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError, notFound } from '../errors';
+import { authorizeTrajectory } from './access';
 import type { AuditDraft } from '../audit/audit-log';
 import type { Actor } from '../policies/actor';
 import type { ChangeKind, Services } from '../services';
+import type { TrajectoryAction } from '../../shared/domain/permissions';
+import type { TrajectoryRecord } from '../models/trajectory';
+import type { UserActor } from '../policies/actor';
+import type { Seat } from '../policies/trajectory-policy';
 
 export interface OperationContext {
   services: Services;
@@ -44,7 +49,7 @@ export const noBody = z.unknown().transform(() => ({}));
 export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(spec: OperationSpec<P, B, A, R>): Operation<P, B, R> {
   const operation = async (ctx: OperationContext, input: { params?: unknown; body?: unknown }): Promise<R> => {
     const params = spec.params.safeParse(input.params ?? {});
-    if (!params.success) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+    if (!params.success) throw notFound();
     const body = spec.body.safeParse(input.body ?? {});
     if (!body.success) throw AppError.fromZod(body.error);
     const auth = await spec.authorize(ctx, params.data, body.data);
@@ -58,4 +63,30 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     return effect.result;
   };
   return Object.assign(operation, { operationName: spec.name, params: spec.params, body: spec.body }) as Operation<P, B, R>;
+}
+
+export interface TrajectoryAccess {
+  user: UserActor;
+  seat: Seat | null;
+  trajectory: TrajectoryRecord;
+}
+
+/**
+ * An operation inside one trajectory: authorization is the trajectory policy for `action`,
+ * asked with the trajectory id from the path, before anything else runs.
+ */
+export function defineTrajectoryOperation<P extends z.ZodType<{ trajectoryId: string }>, B extends z.ZodType, R>(spec: {
+  name: string;
+  action: TrajectoryAction;
+  params: P;
+  body: B;
+  run: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>, access: TrajectoryAccess) => Promise<Effect<R>>;
+}): Operation<P, B, R> {
+  return defineOperation({
+    name: spec.name,
+    params: spec.params,
+    body: spec.body,
+    authorize: (ctx, params) => authorizeTrajectory(ctx, params.trajectoryId, spec.action),
+    run: spec.run,
+  });
 }

@@ -21,6 +21,7 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
       const actor = await actorFromCookieHeader(services, socket.handshake.headers.cookie);
       socket.data.actor = actor;
       socket.data.userId = actor.kind === 'user' ? actor.userId : undefined;
+      socket.data.sessionId = actor.kind === 'user' ? actor.sessionId : undefined;
       next();
     } catch (error) {
       log.warn({ err: (error as Error).message }, 'socket authentication failed');

@@ -1,13 +1,12 @@
-import { authorizeTrajectory } from '../access';
-import { defineOperation, noBody } from '../operation';
+import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { auditView, userNames } from '../views';
 
-export const listAuditEvents = defineOperation({
+export const listAuditEvents = defineTrajectoryOperation({
   name: 'audit.list',
+  action: 'audit.view',
   params: trajectoryParams,
   body: noBody,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'audit.view'),
   run: async (ctx, p) => {
     const events = await ctx.services.audit.list(p.trajectoryId);
     const names = await userNames(ctx.services.models, events.map((e) => e.actorId));
@@ -15,10 +14,10 @@ export const listAuditEvents = defineOperation({
   },
 });
 
-export const verifyAuditChain = defineOperation({
+export const verifyAuditChain = defineTrajectoryOperation({
   name: 'audit.verify',
+  action: 'audit.view',
   params: trajectoryParams,
   body: noBody,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'audit.view'),
   run: async (ctx, p) => ({ result: await ctx.services.audit.verify(p.trajectoryId) }),
 });

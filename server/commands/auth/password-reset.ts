@@ -53,6 +53,7 @@ export const confirmPasswordReset = defineOperation({
     if (!reset) throw new AppError('gone', 'This link is no longer valid. Ask for a new one.');
     await models.users.updateOne({ _id: reset.userId }, { $set: { passwordHash: await hashPassword(body.password) } });
     await sessions.destroyAllFor(String(reset.userId));
+    await ctx.services.publisher.endSessions({ userId: String(reset.userId) });
     const token = await sessions.create(String(reset.userId));
     return {
       result: { token, me: await buildMe(ctx.services, String(reset.userId)) },

@@ -6,7 +6,10 @@ export const signOut = defineOperation({
   body: noBody,
   authorize: async () => undefined,
   run: async (ctx) => {
-    if (ctx.actor.kind === 'user') await ctx.services.sessions.destroy(ctx.actor.sessionId);
+    if (ctx.actor.kind === 'user') {
+      await ctx.services.sessions.destroy(ctx.actor.sessionId);
+      await ctx.services.publisher.endSessions({ sessionId: ctx.actor.sessionId });
+    }
     return { result: undefined };
   },
 });

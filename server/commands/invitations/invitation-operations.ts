@@ -5,20 +5,19 @@ import { id, token } from '../../../shared/schemas/common';
 import { inviteRequest } from '../../../shared/schemas/trajectories';
 import { hashPassword } from '../../auth/passwords';
 import { hashToken } from '../../auth/tokens';
-import { AppError } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import type { InvitationRecord } from '../../models/invitation';
-import { authorizeTrajectory } from '../access';
 import { buildMe } from '../auth/me';
-import { defineOperation, noBody } from '../operation';
+import { defineOperation, defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { invitationStatus, invitationView } from '../views';
 import { createInvitation } from './create-invitation';
 
-export const invite = defineOperation({
+export const invite = defineTrajectoryOperation({
   name: 'invitation.create',
+  action: 'member.invite',
   params: trajectoryParams,
   body: inviteRequest,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'member.invite'),
   run: async (ctx, p, body, { trajectory, user }) => {
     const { models } = ctx.services;
     let organisation;
@@ -47,11 +46,11 @@ export const invite = defineOperation({
   },
 });
 
-export const listInvitations = defineOperation({
+export const listInvitations = defineTrajectoryOperation({
   name: 'invitation.list',
+  action: 'invitation.list',
   params: trajectoryParams,
   body: noBody,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'invitation.list'),
   run: async (ctx, p) => {
     const { models } = ctx.services;
     const invitations = await models.invitations.find({ trajectoryId: p.trajectoryId }).sort({ createdAt: -1 }).lean();
@@ -61,18 +60,18 @@ export const listInvitations = defineOperation({
   },
 });
 
-export const revokeInvitation = defineOperation({
+export const revokeInvitation = defineTrajectoryOperation({
   name: 'invitation.revoke',
+  action: 'invitation.revoke',
   params: trajectoryParams.extend({ invitationId: id }),
   body: noBody,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'invitation.revoke'),
   run: async (ctx, p) => {
     const updated = await ctx.services.models.invitations
       .findOneAndUpdate({ _id: p.invitationId, trajectoryId: p.trajectoryId, acceptedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } }, { new: true })
       .lean();
     if (!updated) {
       const exists = await ctx.services.models.invitations.exists({ _id: p.invitationId, trajectoryId: p.trajectoryId });
-      throw exists ? new AppError('conflict', 'This invitation was already accepted or revoked.') : new AppError('not_found', 'This does not exist or you have no access to it.');
+      throw exists ? new AppError('conflict', 'This invitation was already accepted or revoked.') : notFound();
     }
     return {
       result: undefined,

@@ -1,10 +1,9 @@
 import { organisationTypesByRole } from '../../../shared/domain/roles';
 import { id } from '../../../shared/schemas/common';
 import { changeRoleRequest } from '../../../shared/schemas/trajectories';
-import { AppError } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { roleMay } from '../../../shared/domain/permissions';
-import { authorizeTrajectory } from '../access';
-import { defineOperation, noBody } from '../operation';
+import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { memberView } from '../views';
 import type { OperationContext } from '../operation';
@@ -14,17 +13,17 @@ const memberParams = trajectoryParams.extend({ memberId: id });
 async function loadMemberView(ctx: OperationContext, membershipId: string, showEmail: boolean) {
   const { models } = ctx.services;
   const m = await models.memberships.findById(membershipId).lean();
-  if (!m) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+  if (!m) throw notFound();
   const [user, org] = await Promise.all([models.users.findById(m.userId).lean(), models.organisations.findById(m.organisationId).lean()]);
   return memberView(m, user ?? undefined, org ?? undefined, showEmail);
 }
 
 /** Members by organisation and role. E-mail addresses are shown only to those who manage members. */
-export const listMembers = defineOperation({
+export const listMembers = defineTrajectoryOperation({
   name: 'member.list',
+  action: 'member.list',
   params: trajectoryParams,
   body: noBody,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'member.list'),
   run: async (ctx, p, _b, { seat, user }) => {
     const { models } = ctx.services;
     const memberships = await models.memberships.find({ trajectoryId: p.trajectoryId, removedAt: null }).lean();
@@ -42,15 +41,15 @@ export const listMembers = defineOperation({
   },
 });
 
-export const changeMemberRole = defineOperation({
+export const changeMemberRole = defineTrajectoryOperation({
   name: 'member.change_role',
+  action: 'member.changeRole',
   params: memberParams,
   body: changeRoleRequest,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'member.changeRole'),
   run: async (ctx, p, body) => {
     const { models } = ctx.services;
     const membership = await models.memberships.findOne({ _id: p.memberId, trajectoryId: p.trajectoryId, removedAt: null }).lean();
-    if (!membership) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+    if (!membership) throw notFound();
     const org = await models.organisations.findById(membership.organisationId).lean();
     if (org && !organisationTypesByRole[body.role].includes(org.type)) {
       throw new AppError('validation_failed', 'The input is not valid.', { role: 'does not fit the type of the organisation' });
@@ -66,15 +65,15 @@ export const changeMemberRole = defineOperation({
 });
 
 /** Removes a seat; what the person contributed stays, attributed to them. */
-export const removeMember = defineOperation({
+export const removeMember = defineTrajectoryOperation({
   name: 'member.remove',
+  action: 'member.remove',
   params: memberParams,
   body: noBody,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'member.remove'),
   run: async (ctx, p) => {
     const { models, publisher } = ctx.services;
     const membership = await models.memberships.findOne({ _id: p.memberId, trajectoryId: p.trajectoryId, removedAt: null }).lean();
-    if (!membership) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+    if (!membership) throw notFound();
     await guardLastProcurement(ctx, p.trajectoryId, membership.role, null);
     await models.memberships.updateOne({ _id: membership._id }, { $set: { removedAt: new Date() } });
     await publisher.removeFromTrajectory(p.trajectoryId, String(membership.userId));

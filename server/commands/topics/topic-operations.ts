@@ -1,9 +1,8 @@
 import { id } from '../../../shared/schemas/common';
 import { decideTopicRequest, proposeTopicRequest, reorderTopicsRequest, updateTopicRequest } from '../../../shared/schemas/topics';
-import { AppError } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { roleMay } from '../../../shared/domain/permissions';
-import { authorizeTrajectory } from '../access';
-import { defineOperation, noBody, type OperationContext } from '../operation';
+import { defineTrajectoryOperation, noBody, type OperationContext } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { topicView, userNames } from '../views';
 
@@ -11,21 +10,21 @@ const topicParams = trajectoryParams.extend({ topicId: id });
 
 async function viewOf(ctx: OperationContext, topicId: string) {
   const topic = await ctx.services.models.topics.findById(topicId).lean();
-  if (!topic) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+  if (!topic) throw notFound();
   return topicView(topic, await userNames(ctx.services.models, [topic.ownerId, topic.proposedBy]));
 }
 
 async function findTopic(ctx: OperationContext, trajectoryId: string, topicId: string) {
   const topic = await ctx.services.models.topics.findOne({ _id: topicId, trajectoryId }).lean();
-  if (!topic) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+  if (!topic) throw notFound();
   return topic;
 }
 
-export const listTopics = defineOperation({
+export const listTopics = defineTrajectoryOperation({
   name: 'topic.list',
+  action: 'topic.list',
   params: trajectoryParams,
   body: noBody,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.list'),
   run: async (ctx, p) => {
     const topics = await ctx.services.models.topics.find({ trajectoryId: p.trajectoryId }).sort({ order: 1, createdAt: 1 }).lean();
     const names = await userNames(ctx.services.models, topics.flatMap((t) => [t.ownerId, t.proposedBy]));
@@ -34,11 +33,11 @@ export const listTopics = defineOperation({
 });
 
 /** Any participant may propose a topic; the procurement team's own proposals are accepted at once. */
-export const proposeTopic = defineOperation({
+export const proposeTopic = defineTrajectoryOperation({
   name: 'topic.propose',
+  action: 'topic.propose',
   params: trajectoryParams,
   body: proposeTopicRequest,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.propose'),
   run: async (ctx, p, body, { seat, user }) => {
     const { topics } = ctx.services.models;
     const last = await topics.findOne({ trajectoryId: p.trajectoryId }).sort({ order: -1 }).lean();
@@ -60,11 +59,11 @@ export const proposeTopic = defineOperation({
 });
 
 /** The procurement team accepts a proposed topic, or declines it with a reason everyone can read. */
-export const decideTopic = defineOperation({
+export const decideTopic = defineTrajectoryOperation({
   name: 'topic.decide',
+  action: 'topic.decide',
   params: topicParams,
   body: decideTopicRequest,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.decide'),
   run: async (ctx, p, body) => {
     await findTopic(ctx, p.trajectoryId, p.topicId);
     const decided = await ctx.services.models.topics.findOneAndUpdate(
@@ -81,11 +80,11 @@ export const decideTopic = defineOperation({
   },
 });
 
-export const updateTopic = defineOperation({
+export const updateTopic = defineTrajectoryOperation({
   name: 'topic.update',
+  action: 'topic.update',
   params: topicParams,
   body: updateTopicRequest,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.update'),
   run: async (ctx, p, body) => {
     const topic = await findTopic(ctx, p.trajectoryId, p.topicId);
     if (body.status && (topic.status === 'proposed' || topic.status === 'declined')) {
@@ -104,11 +103,11 @@ export const updateTopic = defineOperation({
 });
 
 /** Sets the agenda order; the list must name every topic of the trajectory exactly once. */
-export const reorderTopics = defineOperation({
+export const reorderTopics = defineTrajectoryOperation({
   name: 'topic.reorder',
+  action: 'topic.update',
   params: trajectoryParams,
   body: reorderTopicsRequest,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'topic.update'),
   run: async (ctx, p, body) => {
     const { topics } = ctx.services.models;
     const existing = await topics.find({ trajectoryId: p.trajectoryId }, { _id: 1 }).lean();

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { createRegionRequest, createTrajectoryRequest, updateTrajectoryRequest, type TrajectoryDto } from '../../../shared/schemas/trajectories';
 import { platformChain, type AuditDraft } from '../../audit/audit-log';
-import { AppError } from '../../errors';
-import { authorizePlatform, authorizeTrajectory, loadSeat, requireUser } from '../access';
-import { defineOperation, noBody, noParams } from '../operation';
+import { AppError, notFound } from '../../errors';
+import { authorizePlatform, loadSeat, requireUser } from '../access';
+import { defineOperation, defineTrajectoryOperation, noBody, noParams } from '../operation';
 import { organisationView, regionView, trajectoryView } from '../views';
 import { createInvitation } from '../invitations/create-invitation';
 
@@ -35,11 +35,11 @@ export const listTrajectories = defineOperation({
   },
 });
 
-export const getTrajectory = defineOperation({
+export const getTrajectory = defineTrajectoryOperation({
   name: 'trajectory.view',
+  action: 'trajectory.view',
   params: trajectoryParams,
   body: noBody,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'trajectory.view'),
   run: async (ctx, _p, _b, { trajectory, seat }) => ({ result: trajectoryView(trajectory, await regionName(ctx, trajectory.regionId), seat?.role ?? null) }),
 });
 
@@ -97,16 +97,16 @@ export const createTrajectory = defineOperation({
   },
 });
 
-export const updateTrajectory = defineOperation({
+export const updateTrajectory = defineTrajectoryOperation({
   name: 'trajectory.update',
+  action: 'trajectory.update',
   params: trajectoryParams,
   body: updateTrajectoryRequest,
-  authorize: (ctx, p) => authorizeTrajectory(ctx, p.trajectoryId, 'trajectory.update'),
   run: async (ctx, p, body, { trajectory, seat }) => {
     const region = await ctx.services.models.regions.findById(trajectory.regionId).lean();
     if (body.municipalities) checkMunicipalities(region?.municipalities ?? [], body.municipalities);
     const updated = await ctx.services.models.trajectories.findByIdAndUpdate(p.trajectoryId, { $set: body }, { new: true }).lean();
-    if (!updated) throw new AppError('not_found', 'This does not exist or you have no access to it.');
+    if (!updated) throw notFound();
     return {
       result: trajectoryView(updated, region?.name ?? '—', seat?.role ?? null),
       audit: [{ chain: p.trajectoryId, action: 'trajectory.update', objectType: 'trajectory', objectId: p.trajectoryId, summary: { changed: Object.keys(body) } }],
