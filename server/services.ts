@@ -4,13 +4,20 @@ import { SessionStore } from './auth/session-store';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { Mailer } from './mail/mailer';
+import { Locks } from './db/locks';
 import type { Models } from './models';
 
-export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit';
+export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions';
 
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */
 export class Publisher {
   io: SocketServer | undefined;
+  /** Set once the live-table broadcaster exists; sends a session's state to its room. */
+  onSessionChanged: ((sessionId: string) => void) | undefined;
+
+  sessionChanged(sessionId: string): void {
+    this.onSessionChanged?.(sessionId);
+  }
 
   trajectoryChanged(trajectoryId: string, what: ChangeKind): void {
     this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
@@ -44,6 +51,7 @@ export interface Services {
   sessions: SessionStore;
   mailer: Mailer;
   publisher: Publisher;
+  locks: Locks;
   /** The address links in e-mails point to; known once the server listens. */
   publicUrl(): string;
 }
@@ -55,5 +63,6 @@ export function createServices(parts: { config: Config; log: Logger; models: Mod
     sessions: new SessionStore(parts.models),
     mailer: new Mailer(parts.config, parts.models, parts.log),
     publisher: new Publisher(),
+    locks: new Locks(parts.models.locks),
   };
 }

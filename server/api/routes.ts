@@ -20,6 +20,16 @@ import { createRegion, createTrajectory, getTrajectory, listOrganisations, listR
 import type { Config } from '../config';
 import { rateLimit } from '../http/rate-limit';
 import type { RouteTable } from './route-table';
+import { sessionDto } from '../../shared/schemas/sessions';
+import { createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
+
+/** Sends an iCalendar file. */
+function calendarFile(filename: string) {
+  return (res: Response, result: unknown) => {
+    res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.send(result as string);
+  };
+}
 
 const getMe = defineOperation({
   name: 'me.view',
@@ -77,6 +87,12 @@ export function routeTable(config: Config): RouteTable {
     { method: 'put', path: `${t}/topics/order`, tag: 'topics', summary: 'Set the order of the topics', operation: op(reorderTopics), response: z.array(topicDto) },
     { method: 'post', path: `${t}/topics/:topicId/decision`, tag: 'topics', summary: 'Accept or decline a proposed topic', operation: op(decideTopic), response: topicDto },
     { method: 'patch', path: `${t}/topics/:topicId`, tag: 'topics', summary: 'Change a topic', operation: op(updateTopic), response: topicDto },
+    { method: 'get', path: `${t}/sessions`, tag: 'sessions', summary: 'Dialogue sessions', operation: op(listSessions), response: z.array(sessionDto) },
+    { method: 'post', path: `${t}/sessions`, tag: 'sessions', summary: 'Plan a dialogue session', operation: op(createSession), response: sessionDto, status: 201 },
+    { method: 'get', path: `${t}/sessions.ics`, tag: 'sessions', summary: 'Calendar feed of the sessions', operation: op(trajectoryCalendar), respond: calendarFile('dialoogsessies.ics') },
+    { method: 'get', path: '/sessions/:sessionId', tag: 'sessions', summary: 'A dialogue session', operation: op(getSession), response: sessionDto },
+    { method: 'patch', path: '/sessions/:sessionId', tag: 'sessions', summary: 'Change a planned session', operation: op(updateSession), response: sessionDto },
+    { method: 'get', path: '/sessions/:sessionId/calendar.ics', tag: 'sessions', summary: 'The session as a calendar file', operation: op(sessionCalendar), respond: calendarFile('dialoogsessie.ics') },
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },

@@ -18,8 +18,11 @@ export interface OperationContext {
 
 export interface Effect<R> {
   result: R;
-  audit?: Array<Omit<AuditDraft, 'actorId'>>;
+  /** `anonymous` events record no actor: used for ballots of anonymous polls. */
+  audit?: Array<Omit<AuditDraft, 'actorId'> & { anonymous?: boolean }>;
   publish?: Array<{ trajectoryId: string; what: ChangeKind }>;
+  /** Dialogue sessions whose live state changed; their rooms get the new state. */
+  live?: string[];
 }
 
 export interface OperationSpec<P extends z.ZodType, B extends z.ZodType, A, R> {
@@ -27,6 +30,8 @@ export interface OperationSpec<P extends z.ZodType, B extends z.ZodType, A, R> {
   name: string;
   params: P;
   body: B;
+  /** A key to hold a lock on while authorizing and running: operations that read, decide and write the same record. */
+  lock?: (params: z.infer<P>, body: z.infer<B>) => string;
   authorize: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>) => Promise<A>;
   run: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>, auth: A) => Promise<Effect<R>>;
 }
@@ -52,14 +57,16 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     if (!params.success) throw notFound();
     const body = spec.body.safeParse(input.body ?? {});
     if (!body.success) throw AppError.fromZod(body.error);
-    const auth = await spec.authorize(ctx, params.data, body.data);
-    const effect = await spec.run(ctx, params.data, body.data, auth);
+    const decideAndWrite = async () => spec.run(ctx, params.data, body.data, await spec.authorize(ctx, params.data, body.data));
+    const lockKey = spec.lock?.(params.data, body.data);
+    const effect = lockKey ? await ctx.services.locks.withLock(lockKey, decideAndWrite) : await decideAndWrite();
     const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-    for (const draft of effect.audit ?? []) {
-      await ctx.services.audit.append({ ...draft, actorId });
+    for (const { anonymous, ...draft } of effect.audit ?? []) {
+      await ctx.services.audit.append({ ...draft, actorId: anonymous ? null : actorId });
       if (draft.chain !== 'platform') ctx.services.publisher.trajectoryChanged(draft.chain, 'audit');
     }
     for (const p of effect.publish ?? []) ctx.services.publisher.trajectoryChanged(p.trajectoryId, p.what);
+    for (const sessionId of effect.live ?? []) ctx.services.publisher.sessionChanged(sessionId);
     return effect.result;
   };
   return Object.assign(operation, { operationName: spec.name, params: spec.params, body: spec.body }) as Operation<P, B, R>;
@@ -78,6 +85,7 @@ export interface TrajectoryAccess {
 export function defineTrajectoryOperation<P extends z.ZodType<{ trajectoryId: string }>, B extends z.ZodType, R>(spec: {
   name: string;
   action: TrajectoryAction;
+  lock?: (params: z.infer<P>, body: z.infer<B>) => string;
   params: P;
   body: B;
   run: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>, access: TrajectoryAccess) => Promise<Effect<R>>;
@@ -86,6 +94,7 @@ export function defineTrajectoryOperation<P extends z.ZodType<{ trajectoryId: st
     name: spec.name,
     params: spec.params,
     body: spec.body,
+    ...(spec.lock ? { lock: spec.lock } : {}),
     authorize: (ctx, params) => authorizeTrajectory(ctx, params.trajectoryId, spec.action),
     run: spec.run,
   });

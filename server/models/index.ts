@@ -1,6 +1,10 @@
 import type { Connection } from 'mongoose';
 import { auditEventModel } from './audit-event';
+import { ballotModel } from './ballot';
+import { dialogueSessionModel } from './dialogue-session';
+import { pollModel } from './poll';
 import { invitationModel } from './invitation';
+import { lockModel } from './lock';
 import { membershipModel } from './membership';
 import { organisationModel } from './organisation';
 import { outboxMessageModel } from './outbox-message';
@@ -24,6 +28,10 @@ export function createModels(connection: Connection) {
     passwordResets: passwordResetModel(connection),
     outbox: outboxMessageModel(connection),
     auditEvents: auditEventModel(connection),
+    dialogueSessions: dialogueSessionModel(connection),
+    polls: pollModel(connection),
+    ballots: ballotModel(connection),
+    locks: lockModel(connection),
   };
 }
 

@@ -5,6 +5,10 @@ import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { registerSystemHandlers } from './system-handlers';
 import { registerTrajectoryHandlers } from './trajectory-handlers';
+import { registerSessionHandlers } from './session-handlers';
+import { LiveBroadcaster } from '../live/live-state';
+import { closeDuePolls } from '../commands/polls/poll-operations';
+import { anonymous } from '../policies/actor';
 
 /** Socket.io at /socket.io on the shared HTTP server; the handshake is authenticated with the session cookie. */
 export function createSocketServer(httpServer: HttpServer, services: Services, log: Logger): Server {
@@ -31,8 +35,20 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
   io.on('connection', (socket) => {
     registerSystemHandlers(socket, log);
     registerTrajectoryHandlers(socket, services, log);
+    registerSessionHandlers(socket, services, log);
     socket.on('error', (error) => log.warn({ socket: socket.id, err: error.message }, 'socket error'));
   });
   services.publisher.io = io;
+  const broadcaster = new LiveBroadcaster(services);
+  services.publisher.onSessionChanged = (sessionId) => broadcaster.schedule(sessionId);
+  // Polls with a closing time close by themselves; conditional closing makes this safe on several nodes.
+  const closer = setInterval(() => {
+    closeDuePolls({ services, actor: anonymous }).catch((error: unknown) => log.warn({ err: (error as Error).message }, 'closing due polls failed'));
+  }, 1000);
+  closer.unref();
+  io.on('close', () => {
+    clearInterval(closer);
+    broadcaster.stop();
+  });
   return io;
 }

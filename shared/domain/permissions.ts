@@ -20,6 +20,14 @@ export const trajectoryPermissions = {
   'topic.decide': ['procurement'],
   'topic.update': ['procurement'],
   'audit.view': ['procurement', 'municipality', 'facilitator', 'observer'],
+  'session.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'session.manage': ['procurement'],
+  'session.facilitate': ['procurement', 'facilitator'],
+  'session.participate': ['procurement', 'municipality', 'provider', 'client', 'facilitator'],
+  'poll.open': ['procurement', 'facilitator'],
+  'poll.close': ['procurement', 'facilitator'],
+  // The facilitator is impartial and observers only follow: neither votes.
+  'poll.vote': ['procurement', 'municipality', 'provider', 'client'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TrajectoryAction = keyof typeof trajectoryPermissions;

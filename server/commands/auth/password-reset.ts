@@ -40,6 +40,7 @@ export const confirmPasswordReset = defineOperation({
   name: 'auth.password_reset',
   params: noParams,
   body: passwordResetConfirm,
+  lock: (_p, body) => `password-reset:${hashToken(body.token)}`,
   authorize: async () => undefined,
   run: async (ctx, _params, body) => {
     const { models, sessions } = ctx.services;
@@ -48,10 +49,12 @@ export const confirmPasswordReset = defineOperation({
     const reset = await models.passwordResets.findOneAndUpdate(
       { tokenHash: hashToken(body.token), usedAt: null, expiresAt: { $gt: now } },
       { $set: { usedAt: now } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (!reset) throw new AppError('gone', 'This link is no longer valid. Ask for a new one.');
     await models.users.updateOne({ _id: reset.userId }, { $set: { passwordHash: await hashPassword(body.password) } });
+    // Any other link that was mailed for this account is spent too: the password it was for is gone.
+    await models.passwordResets.updateMany({ userId: reset.userId, usedAt: null }, { $set: { usedAt: now } });
     await sessions.destroyAllFor(String(reset.userId));
     await ctx.services.publisher.endSessions({ userId: String(reset.userId) });
     const token = await sessions.create(String(reset.userId));

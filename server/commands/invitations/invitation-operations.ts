@@ -18,6 +18,7 @@ export const invite = defineTrajectoryOperation({
   action: 'member.invite',
   params: trajectoryParams,
   body: inviteRequest,
+  lock: (p) => `members:${p.trajectoryId}`,
   run: async (ctx, p, body, { trajectory, user }) => {
     const { models } = ctx.services;
     let organisation;
@@ -27,7 +28,7 @@ export const invite = defineTrajectoryOperation({
     } else {
       const { name, type, providerKind } = body.organisation;
       organisation = await models.organisations
-        .findOneAndUpdate({ name, type }, { $setOnInsert: { providerKind: type === 'provider' ? (providerKind ?? 'institution') : null, createdAt: new Date() } }, { upsert: true, new: true })
+        .findOneAndUpdate({ name, type }, { $setOnInsert: { providerKind: type === 'provider' ? (providerKind ?? 'institution') : null, createdAt: new Date() } }, { upsert: true, returnDocument: 'after' })
         .lean();
     }
     if (!organisationTypesByRole[body.role].includes(organisation!.type)) {
@@ -65,9 +66,10 @@ export const revokeInvitation = defineTrajectoryOperation({
   action: 'invitation.revoke',
   params: trajectoryParams.extend({ invitationId: id }),
   body: noBody,
+  lock: () => 'invitations',
   run: async (ctx, p) => {
     const updated = await ctx.services.models.invitations
-      .findOneAndUpdate({ _id: p.invitationId, trajectoryId: p.trajectoryId, acceptedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } }, { new: true })
+      .findOneAndUpdate({ _id: p.invitationId, trajectoryId: p.trajectoryId, acceptedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } }, { returnDocument: 'after' })
       .lean();
     if (!updated) {
       const exists = await ctx.services.models.invitations.exists({ _id: p.invitationId, trajectoryId: p.trajectoryId });
@@ -124,6 +126,8 @@ export const acceptInvitation = defineOperation({
   name: 'invitation.accept',
   params: tokenParams,
   body: acceptInvitationRequest,
+  // Invitations change rarely: one lock for all of them keeps accepting and withdrawing from racing.
+  lock: () => 'invitations',
   authorize: async () => undefined,
   run: async (ctx, p, body) => {
     const { models, sessions } = ctx.services;
@@ -144,7 +148,7 @@ export const acceptInvitation = defineOperation({
     const claimed = await models.invitations.findOneAndUpdate(
       { _id: invitation._id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } },
       { $set: { acceptedAt: now } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (!claimed) throw new AppError('gone', 'This invitation has been used already.');
     let userId: string;
@@ -165,7 +169,7 @@ export const acceptInvitation = defineOperation({
     const membership = await models.memberships.findOneAndUpdate(
       { trajectoryId: invitation.trajectoryId, userId },
       { $set: { organisationId: invitation.organisationId, role: invitation.role, removedAt: null }, $setOnInsert: { createdAt: now } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     ).lean();
     await models.invitations.updateOne({ _id: invitation._id }, { $set: { acceptedBy: userId } });
     const token = ctx.actor.kind === 'user' ? null : await sessions.create(userId);

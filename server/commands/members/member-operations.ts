@@ -45,6 +45,7 @@ export const changeMemberRole = defineTrajectoryOperation({
   name: 'member.change_role',
   action: 'member.changeRole',
   params: memberParams,
+  lock: (p) => `members:${p.trajectoryId}`,
   body: changeRoleRequest,
   run: async (ctx, p, body) => {
     const { models } = ctx.services;
@@ -69,6 +70,7 @@ export const removeMember = defineTrajectoryOperation({
   name: 'member.remove',
   action: 'member.remove',
   params: memberParams,
+  lock: (p) => `members:${p.trajectoryId}`,
   body: noBody,
   run: async (ctx, p) => {
     const { models, publisher } = ctx.services;

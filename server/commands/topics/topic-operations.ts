@@ -37,6 +37,7 @@ export const proposeTopic = defineTrajectoryOperation({
   name: 'topic.propose',
   action: 'topic.propose',
   params: trajectoryParams,
+  lock: (p) => `topics:${p.trajectoryId}`,
   body: proposeTopicRequest,
   run: async (ctx, p, body, { seat, user }) => {
     const { topics } = ctx.services.models;
@@ -63,13 +64,14 @@ export const decideTopic = defineTrajectoryOperation({
   name: 'topic.decide',
   action: 'topic.decide',
   params: topicParams,
+  lock: (p) => `topics:${p.trajectoryId}`,
   body: decideTopicRequest,
   run: async (ctx, p, body) => {
     await findTopic(ctx, p.trajectoryId, p.topicId);
     const decided = await ctx.services.models.topics.findOneAndUpdate(
       { _id: p.topicId, trajectoryId: p.trajectoryId, status: 'proposed' },
       { $set: body.decision === 'accept' ? { status: 'accepted', decisionReason: null } : { status: 'declined', decisionReason: body.reason } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (!decided) throw new AppError('conflict', 'This topic has been decided already.');
     return {
@@ -84,6 +86,7 @@ export const updateTopic = defineTrajectoryOperation({
   name: 'topic.update',
   action: 'topic.update',
   params: topicParams,
+  lock: (p) => `topics:${p.trajectoryId}`,
   body: updateTopicRequest,
   run: async (ctx, p, body) => {
     const topic = await findTopic(ctx, p.trajectoryId, p.topicId);
@@ -107,6 +110,7 @@ export const reorderTopics = defineTrajectoryOperation({
   name: 'topic.reorder',
   action: 'topic.update',
   params: trajectoryParams,
+  lock: (p) => `topics:${p.trajectoryId}`,
   body: reorderTopicsRequest,
   run: async (ctx, p, body) => {
     const { topics } = ctx.services.models;

@@ -78,7 +78,10 @@ export const createTrajectory = defineOperation({
     const trajectoryId = String(trajectory._id);
     const audit: Array<Omit<AuditDraft, 'actorId'>> = [{ chain: trajectoryId, action: 'trajectory.create', objectType: 'trajectory', objectId: trajectoryId, summary: { name: body.name, model: body.model, municipalities: body.municipalities.length } }];
     // The creator's own seat: their procurement organisation in another trajectory of this region.
-    const ownSeat = await models.memberships.findOne({ userId: user.userId, role: 'procurement', removedAt: null }).sort({ createdAt: 1 }).lean();
+    const seats = await models.memberships.find({ userId: user.userId, role: 'procurement', removedAt: null }).sort({ createdAt: 1 }).lean();
+    const inRegion = await models.trajectories.find({ _id: { $in: seats.map((m) => m.trajectoryId) }, regionId: region._id }, { _id: 1 }).lean();
+    const regionTrajectories = new Set(inRegion.map((t) => String(t._id)));
+    const ownSeat = seats.find((m) => regionTrajectories.has(String(m.trajectoryId)));
     if (ownSeat) {
       const m = await models.memberships.create({ trajectoryId, userId: user.userId, organisationId: ownSeat.organisationId, role: 'procurement' });
       audit.push({ chain: trajectoryId, action: 'member.add', objectType: 'membership', objectId: String(m._id), summary: { role: 'procurement' } });
@@ -87,7 +90,7 @@ export const createTrajectory = defineOperation({
       const office = await models.organisations.findOneAndUpdate(
         { name: `Inkoopbureau ${region.name}`, type: 'procurement_office' },
         { $setOnInsert: { providerKind: null, createdAt: new Date() } },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       ).lean();
       const invitation = await createInvitation(ctx, trajectory.toObject(), { email: body.procurementLead.email, name: body.procurementLead.name, role: 'procurement', organisationId: String(office!._id) }, user.userId);
       audit.push(invitation.audit);
@@ -105,7 +108,7 @@ export const updateTrajectory = defineTrajectoryOperation({
   run: async (ctx, p, body, { trajectory, seat }) => {
     const region = await ctx.services.models.regions.findById(trajectory.regionId).lean();
     if (body.municipalities) checkMunicipalities(region?.municipalities ?? [], body.municipalities);
-    const updated = await ctx.services.models.trajectories.findByIdAndUpdate(p.trajectoryId, { $set: body }, { new: true }).lean();
+    const updated = await ctx.services.models.trajectories.findByIdAndUpdate(p.trajectoryId, { $set: body }, { returnDocument: 'after' }).lean();
     if (!updated) throw notFound();
     return {
       result: trajectoryView(updated, region?.name ?? '—', seat?.role ?? null),

@@ -1,0 +1,161 @@
+import { stakeholderGroupByRole } from '../../../shared/domain/roles';
+import { isEligible, validateBallot, validatePollSettings } from '../../../shared/domain/tally';
+import type { StakeholderGroup } from '../../../shared/schemas/polls';
+import { castBallot, openPoll, pollRef } from '../../../shared/schemas/sessions';
+import { AppError, notFound } from '../../errors';
+import { electorateOf, settingsOf, tallyOf, voterKey } from '../../live/live-state';
+import type { PollRecord } from '../../models/poll';
+import { authorizeTrajectory } from '../access';
+import { defineOperation, noParams, type OperationContext } from '../operation';
+import { defineSessionOperation, sessionParams } from '../sessions/session-access';
+
+/** The facilitator or the procurement team opens a poll at a live session; it carries the session's declaration. */
+export const openSessionPoll = defineSessionOperation({
+  name: 'poll.open',
+  action: 'poll.open',
+  params: sessionParams,
+  body: openPoll,
+  run: async (ctx, _p, { settings }, { session, user }) => {
+    if (session.status === 'ended') throw new AppError('conflict', 'The session has ended.');
+    const fields = validatePollSettings(settings, new Date());
+    if (fields) throw new AppError('validation_failed', 'The input is not valid.', Object.fromEntries(Object.entries(fields).map(([k, v]) => [`settings.${k}`, v])));
+    if (settings.topicId && !(await ctx.services.models.topics.exists({ _id: settings.topicId, trajectoryId: session.trajectoryId }))) {
+      throw new AppError('validation_failed', 'The input is not valid.', { 'settings.topicId': 'is not a topic of this trajectory' });
+    }
+    const poll = await ctx.services.models.polls.create({
+      trajectoryId: session.trajectoryId,
+      sessionId: session._id,
+      topicId: settings.topicId ?? session.agenda[session.live.currentIndex]?.topicId ?? null,
+      kind: settings.kind,
+      question: settings.question,
+      options: settings.kind === 'consent' ? [] : settings.options,
+      maxChoices: settings.kind === 'multiple_choice' ? (settings.maxChoices ?? settings.options.length) : null,
+      points: settings.kind === 'dot_voting' ? (settings.points ?? null) : null,
+      anonymous: settings.anonymous,
+      resultsVisibility: settings.resultsVisibility,
+      eligibleGroups: settings.eligibleGroups,
+      openedBy: user.userId,
+      openedAt: new Date(),
+      closesAt: settings.closesAt ? new Date(settings.closesAt) : null,
+      declaration: session.declaration,
+    });
+    const trajectoryId = String(session.trajectoryId);
+    return {
+      result: { pollId: String(poll._id) },
+      audit: [{ chain: trajectoryId, action: 'poll.open', objectType: 'poll', objectId: String(poll._id), summary: { sessionId: String(session._id), kind: settings.kind, question: settings.question, anonymous: settings.anonymous } }],
+      live: [String(session._id)],
+    };
+  },
+});
+
+async function loadPoll(ctx: OperationContext, pollId: string): Promise<PollRecord> {
+  const poll = await ctx.services.models.polls.findById(pollId).lean();
+  if (!poll) throw notFound();
+  return poll;
+}
+
+const isOpen = (poll: PollRecord, now = new Date()) => poll.status === 'open' && (!poll.closesAt || poll.closesAt > now);
+
+/**
+ * Casts or changes a ballot. One per person per poll is held by the database's unique index,
+ * also under concurrent clicks from several tabs; anonymous ballots are stored and audited
+ * without the voter's identity.
+ */
+export const castPollBallot = defineOperation({
+  name: 'poll.vote',
+  params: noParams,
+  body: castBallot,
+  authorize: async (ctx, _p, body) => {
+    const poll = await loadPoll(ctx, body.pollId);
+    const access = await authorizeTrajectory(ctx, String(poll.trajectoryId), 'poll.vote');
+    const group: StakeholderGroup = access.seat ? stakeholderGroupByRole[access.seat.role] : 'observer';
+    if (!isEligible(settingsOf(poll), group)) throw new AppError('forbidden', 'Your group is not invited to vote in this poll.');
+    return { poll, group, userId: access.user.userId };
+  },
+  run: async (ctx, _p, body, { poll, group, userId }) => {
+    if (!isOpen(poll)) throw new AppError('conflict', 'This poll is closed.');
+    const reason = validateBallot(settingsOf(poll), body.choice);
+    if (reason) throw new AppError('validation_failed', reason, { choice: reason });
+    const { ballots } = ctx.services.models;
+    const key = voterKey(ctx.services.config.sessionSecret, body.pollId, userId);
+    const now = new Date();
+    const update = { $set: { choice: body.choice, group, updatedAt: now, voterId: poll.anonymous ? null : userId }, $setOnInsert: { castAt: now } };
+    try {
+      await ballots.updateOne({ pollId: poll._id, voterKey: key }, update, { upsert: true });
+    } catch (error) {
+      // Two tabs inserting at once: one wins the unique index, the other becomes an update.
+      if ((error as { code?: number }).code !== 11000) throw error;
+      await ballots.updateOne({ pollId: poll._id, voterKey: key }, update);
+    }
+    const after = await loadPoll(ctx, body.pollId);
+    if (after.status === 'closed' && after.closedAt && after.closedAt < now) throw new AppError('conflict', 'This poll closed just before your ballot arrived.');
+    return {
+      result: { pollId: body.pollId, choice: body.choice },
+      audit: [
+        {
+          chain: String(poll.trajectoryId),
+          action: 'poll.ballot',
+          objectType: 'poll',
+          objectId: body.pollId,
+          summary: poll.anonymous ? { group } : { group, choice: body.choice },
+          anonymous: poll.anonymous,
+        },
+      ],
+      live: poll.sessionId ? [String(poll.sessionId)] : [],
+    };
+  },
+});
+
+/** Closes a poll once: freezes its result, electorate and time; a closed result never changes. */
+export function closePollNow(ctx: OperationContext, poll: PollRecord, reason: 'manual' | 'deadline' | 'session_ended'): Promise<PollRecord> {
+  return ctx.services.locks.withLock(`poll:${String(poll._id)}`, () => closeLocked(ctx, poll, reason));
+}
+
+async function closeLocked(ctx: OperationContext, poll: PollRecord, reason: 'manual' | 'deadline' | 'session_ended'): Promise<PollRecord> {
+  const closedAt = new Date();
+  const closing = await ctx.services.models.polls.findOneAndUpdate({ _id: poll._id, status: 'open' }, { $set: { status: 'closed', closedAt } }, { returnDocument: 'after' }).lean();
+  if (!closing) throw new AppError('conflict', 'This poll is closed already.');
+  const electorate = await electorateOf(ctx.services, closing);
+  const { result } = await tallyOf(ctx.services, { ...closing, electorate }, closedAt);
+  const closed = (await ctx.services.models.polls.findByIdAndUpdate(poll._id, { $set: { result, electorate } }, { returnDocument: 'after' }).lean())!;
+  await ctx.services.audit.append({
+    chain: String(poll.trajectoryId),
+    actorId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    action: 'poll.close',
+    objectType: 'poll',
+    objectId: String(poll._id),
+    summary: { reason, ballots: result.ballots, leaders: result.leaders, ...(result.consent ? { consent: result.consent } : {}) },
+  });
+  if (poll.sessionId) ctx.services.publisher.sessionChanged(String(poll.sessionId));
+  return closed;
+}
+
+export const closeSessionPoll = defineOperation({
+  name: 'poll.close',
+  params: noParams,
+  body: pollRef,
+  authorize: async (ctx, _p, body) => {
+    const poll = await loadPoll(ctx, body.pollId);
+    await authorizeTrajectory(ctx, String(poll.trajectoryId), 'poll.close');
+    return poll;
+  },
+  run: async (ctx, _p, _b, poll) => {
+    const closed = await closePollNow(ctx, poll, 'manual');
+    return { result: { pollId: String(closed._id), result: closed.result } };
+  },
+});
+
+/** Closes polls whose closing time has passed; safe on several nodes, as closing is conditional. */
+export async function closeDuePolls(ctx: OperationContext): Promise<number> {
+  const due = await ctx.services.models.polls.find({ status: 'open', closesAt: { $ne: null, $lte: new Date() } }).lean();
+  let closed = 0;
+  for (const poll of due) {
+    try {
+      await closePollNow(ctx, poll, 'deadline');
+      closed++;
+    } catch {
+      // closed by another node or a person in the meantime
+    }
+  }
+  return closed;
+}

@@ -1,0 +1,132 @@
+import ical from 'ical-generator';
+import { createSessionRequest, updateSessionRequest } from '../../../shared/schemas/sessions';
+import { AppError } from '../../errors';
+import type { OperationContext } from '../operation';
+import { defineTrajectoryOperation, noBody } from '../operation';
+import { trajectoryParams } from '../trajectories/trajectory-operations';
+import { defineSessionOperation, sessionParams } from './session-access';
+import { sessionView, topicTitles } from './session-view';
+import type { DialogueSessionRecord } from '../../models/dialogue-session';
+
+async function checkAgenda(ctx: OperationContext, trajectoryId: string, agenda: Array<{ topicId: string }> | undefined): Promise<void> {
+  if (!agenda?.length) return;
+  const ids = [...new Set(agenda.map((a) => a.topicId))];
+  const found = await ctx.services.models.topics.countDocuments({ _id: { $in: ids }, trajectoryId, status: { $nin: ['proposed', 'declined'] } });
+  if (found !== ids.length || ids.length !== agenda.length) {
+    throw new AppError('validation_failed', 'The input is not valid.', { agenda: 'lists a topic twice, or one that is not an accepted topic of this trajectory' });
+  }
+}
+
+function checkTimes(startsAt: string | undefined, endsAt: string | undefined): void {
+  if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) {
+    throw new AppError('validation_failed', 'The input is not valid.', { endsAt: 'must be after the start' });
+  }
+}
+
+export const listSessions = defineTrajectoryOperation({
+  name: 'session.list',
+  action: 'session.view',
+  params: trajectoryParams,
+  body: noBody,
+  run: async (ctx, p) => {
+    const sessions = await ctx.services.models.dialogueSessions.find({ trajectoryId: p.trajectoryId }).sort({ startsAt: 1 }).lean();
+    const titles = await topicTitles(ctx.services.models, sessions);
+    return { result: sessions.map((s) => sessionView(s, titles)) };
+  },
+});
+
+export const createSession = defineTrajectoryOperation({
+  name: 'session.create',
+  action: 'session.manage',
+  params: trajectoryParams,
+  body: createSessionRequest,
+  run: async (ctx, p, body, { user }) => {
+    checkTimes(body.startsAt, body.endsAt);
+    await checkAgenda(ctx, p.trajectoryId, body.agenda);
+    const created = await ctx.services.models.dialogueSessions.create({
+      trajectoryId: p.trajectoryId,
+      title: body.title,
+      description: body.description,
+      startsAt: new Date(body.startsAt),
+      endsAt: body.endsAt ? new Date(body.endsAt) : null,
+      location: body.location,
+      onlineUrl: body.onlineUrl ?? null,
+      agenda: body.agenda,
+      declaration: body.declaration,
+      createdBy: user.userId,
+    });
+    const record = created.toObject();
+    return {
+      result: sessionView(record, await topicTitles(ctx.services.models, [record])),
+      audit: [{ chain: p.trajectoryId, action: 'session.create', objectType: 'session', objectId: String(created._id), summary: { title: body.title, startsAt: body.startsAt, declaration: body.declaration } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'sessions' }],
+    };
+  },
+});
+
+export const getSession = defineSessionOperation({
+  name: 'session.view',
+  action: 'session.view',
+  params: sessionParams,
+  body: noBody,
+  run: async (ctx, _p, _b, { session }) => ({ result: sessionView(session, await topicTitles(ctx.services.models, [session])) }),
+});
+
+export const updateSession = defineSessionOperation({
+  name: 'session.update',
+  action: 'session.manage',
+  params: sessionParams,
+  body: updateSessionRequest,
+  run: async (ctx, p, body, { session }) => {
+    if (session.status === 'ended') throw new AppError('conflict', 'This session has ended; its record does not change.');
+    checkTimes(body.startsAt ?? session.startsAt.toISOString(), body.endsAt ?? session.endsAt?.toISOString());
+    await checkAgenda(ctx, String(session.trajectoryId), body.agenda);
+    const set: Record<string, unknown> = { ...body };
+    if (body.startsAt) set.startsAt = new Date(body.startsAt);
+    if (body.endsAt) set.endsAt = new Date(body.endsAt);
+    const updated = (await ctx.services.models.dialogueSessions.findByIdAndUpdate(p.sessionId, { $set: set }, { returnDocument: 'after' }).lean())!;
+    const trajectoryId = String(session.trajectoryId);
+    return {
+      result: sessionView(updated, await topicTitles(ctx.services.models, [updated])),
+      audit: [{ chain: trajectoryId, action: 'session.update', objectType: 'session', objectId: p.sessionId, summary: { changed: Object.keys(body) } }],
+      publish: [{ trajectoryId, what: 'sessions' }],
+    };
+  },
+});
+
+function calendarOf(name: string, sessions: DialogueSessionRecord[], publicUrl: string) {
+  const calendar = ical({ name, prodId: { company: 'Dialoogtafel', product: 'dialoogtafel', language: 'NL' }, timezone: 'Europe/Amsterdam' });
+  for (const s of sessions) {
+    calendar.createEvent({
+      id: `${String(s._id)}@dialoogtafel`,
+      start: s.startsAt,
+      end: s.endsAt ?? new Date(s.startsAt.getTime() + 2 * 60 * 60 * 1000),
+      summary: s.title,
+      description: [s.description, `${publicUrl}/sessies/${String(s._id)}`].filter(Boolean).join('\n\n'),
+      location: s.location || s.onlineUrl || undefined,
+      url: `${publicUrl}/sessies/${String(s._id)}`,
+    });
+  }
+  return calendar.toString();
+}
+
+/** One session as an .ics file, to put in one's own calendar. */
+export const sessionCalendar = defineSessionOperation({
+  name: 'session.ics',
+  action: 'session.view',
+  params: sessionParams,
+  body: noBody,
+  run: async (ctx, _p, _b, { session, trajectory }) => ({ result: calendarOf(trajectory.name, [session], ctx.services.publicUrl()) }),
+});
+
+/** Every session of a trajectory as a calendar feed. */
+export const trajectoryCalendar = defineTrajectoryOperation({
+  name: 'session.feed',
+  action: 'session.view',
+  params: trajectoryParams,
+  body: noBody,
+  run: async (ctx, p, _b, { trajectory }) => {
+    const sessions = await ctx.services.models.dialogueSessions.find({ trajectoryId: p.trajectoryId }).sort({ startsAt: 1 }).lean();
+    return { result: calendarOf(trajectory.name, sessions, ctx.services.publicUrl()) };
+  },
+});

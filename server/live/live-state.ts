@@ -1,0 +1,170 @@
+import { createHmac } from 'node:crypto';
+import { stakeholderGroupByRole } from '../../shared/domain/roles';
+import { roleMay } from '../../shared/domain/permissions';
+import { isEligible, pollOptionsOf, tallyPoll } from '../../shared/domain/tally';
+import type { BallotChoice, PollSettings, StakeholderGroup } from '../../shared/schemas/polls';
+import type { LiveState, PollView, PresentPerson } from '../../shared/schemas/sessions';
+import { sessionView, topicTitles } from '../commands/sessions/session-view';
+import type { DialogueSessionRecord } from '../models/dialogue-session';
+import type { PollRecord } from '../models/poll';
+import type { Services } from '../services';
+
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** The key that makes one ballot per person per poll without storing who it is. */
+export function voterKey(secret: string, pollId: string, userId: string): string {
+  return createHmac('sha256', secret).update(`ballot:${pollId}:${userId}`).digest('hex');
+}
+
+export function settingsOf(poll: PollRecord): PollSettings {
+  return {
+    kind: poll.kind,
+    question: poll.question,
+    options: poll.options,
+    maxChoices: poll.maxChoices ?? undefined,
+    points: poll.points ?? undefined,
+    anonymous: poll.anonymous,
+    resultsVisibility: poll.resultsVisibility,
+    eligibleGroups: poll.eligibleGroups,
+  };
+}
+
+/** Voters per group: the trajectory's current members whose role may vote and whose group is invited. */
+export async function electorateOf(services: Services, poll: PollRecord): Promise<Partial<Record<StakeholderGroup, number>>> {
+  const members = await services.models.memberships.find({ trajectoryId: poll.trajectoryId, removedAt: null }, { role: 1 }).lean();
+  const electorate: Partial<Record<StakeholderGroup, number>> = {};
+  for (const m of members) {
+    const group = stakeholderGroupByRole[m.role];
+    if (!roleMay(m.role, 'poll.vote') || !isEligible(settingsOf(poll), group)) continue;
+    electorate[group] = (electorate[group] ?? 0) + 1;
+  }
+  return electorate;
+}
+
+/** Tallies the ballots cast up to `until` (the closing moment, for a closed poll). */
+export async function tallyOf(services: Services, poll: PollRecord, until?: Date) {
+  const ballots = await services.models.ballots.find({ pollId: poll._id, ...(until ? { updatedAt: { $lte: until } } : {}) }, { group: 1, choice: 1 }).lean();
+  const electorate = poll.electorate ?? (await electorateOf(services, poll));
+  return { result: tallyPoll(settingsOf(poll), ballots.map((b) => ({ group: b.group, choice: b.choice })), electorate), electorate };
+}
+
+async function pollView(services: Services, poll: PollRecord): Promise<PollView> {
+  const visible = poll.status === 'closed' || poll.resultsVisibility === 'live';
+  const result = poll.status === 'closed' ? poll.result : visible ? (await tallyOf(services, poll)).result : null;
+  const view: PollView = {
+    id: String(poll._id),
+    sessionId: poll.sessionId ? String(poll.sessionId) : null,
+    topicId: poll.topicId ? String(poll.topicId) : null,
+    kind: poll.kind,
+    question: poll.question,
+    options: pollOptionsOf(settingsOf(poll)),
+    maxChoices: poll.maxChoices ?? null,
+    points: poll.points ?? null,
+    anonymous: poll.anonymous,
+    resultsVisibility: poll.resultsVisibility,
+    eligibleGroups: poll.eligibleGroups,
+    status: poll.status,
+    openedAt: poll.openedAt.toISOString(),
+    closesAt: poll.closesAt ? poll.closesAt.toISOString() : null,
+    closedAt: poll.closedAt ? poll.closedAt.toISOString() : null,
+    result,
+    declaration: poll.declaration,
+  };
+  if (!poll.anonymous && visible) {
+    const ballots = await services.models.ballots.find({ pollId: poll._id, voterId: { $ne: null } }).lean();
+    const users = await services.models.users.find({ _id: { $in: ballots.map((b) => b.voterId) } }, { name: 1 }).lean();
+    const names = new Map(users.map((u) => [String(u._id), u.name]));
+    view.namedBallots = ballots.map((b) => ({ userId: String(b.voterId), name: names.get(String(b.voterId)) ?? '—', group: b.group, choice: b.choice }));
+  }
+  return view;
+}
+
+/** Everyone in the session's room, once per person however many tabs they have open. */
+export async function presenceOf(services: Services, sessionId: string): Promise<PresentPerson[]> {
+  const io = services.publisher.io;
+  if (!io) return [];
+  const sockets = await io.in(sessionRoom(sessionId)).fetchSockets();
+  const people = new Map<string, PresentPerson>();
+  for (const s of sockets) {
+    const person = (s.data as { presence?: Record<string, PresentPerson> }).presence?.[sessionId];
+    if (person) people.set(person.userId, person);
+  }
+  return [...people.values()].sort((a, b) => a.group.localeCompare(b.group) || a.organisationName.localeCompare(b.organisationName, 'nl') || a.name.localeCompare(b.name, 'nl'));
+}
+
+/** The full state of the live table; `viewerId` adds that person's own ballots. */
+export async function buildLiveState(services: Services, session: DialogueSessionRecord, viewerId?: string): Promise<LiveState> {
+  const { models } = services;
+  const sessionId = String(session._id);
+  const [titles, polls, presence] = await Promise.all([
+    topicTitles(models, [session]),
+    models.polls.find({ sessionId: session._id }).sort({ openedAt: 1 }).lean(),
+    presenceOf(services, sessionId),
+  ]);
+  const peopleIds = [...session.live.queue.map((q) => q.userId), ...(session.live.floorUserId ? [session.live.floorUserId] : [])];
+  const [users, seats] = await Promise.all([
+    models.users.find({ _id: { $in: peopleIds } }, { name: 1 }).lean(),
+    models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: peopleIds } }, { userId: 1, role: 1 }).lean(),
+  ]);
+  const nameOf = new Map(users.map((u) => [String(u._id), u.name]));
+  const groupOf = new Map(seats.map((m) => [String(m.userId), stakeholderGroupByRole[m.role] as StakeholderGroup]));
+  const person = (id: unknown) => ({ userId: String(id), name: nameOf.get(String(id)) ?? '—', group: groupOf.get(String(id)) ?? ('observer' as StakeholderGroup) });
+  const myBallots: Record<string, BallotChoice> = {};
+  if (viewerId && polls.length) {
+    const keys = new Map(polls.map((p) => [voterKey(services.config.sessionSecret, String(p._id), viewerId), String(p._id)]));
+    const mine = await models.ballots.find({ voterKey: { $in: [...keys.keys()] } }, { voterKey: 1, choice: 1 }).lean();
+    for (const b of mine) myBallots[keys.get(b.voterKey)!] = b.choice;
+  }
+  const timer = session.live.timer;
+  return {
+    session: sessionView(session, titles),
+    currentIndex: session.live.currentIndex,
+    timer: timer ? { durationMs: timer.durationMs, startedAt: timer.startedAt ? new Date(timer.startedAt).toISOString() : null, remainingMs: timer.remainingMs } : null,
+    queue: session.live.queue.map((q) => ({ ...person(q.userId), raisedAt: new Date(q.raisedAt).toISOString() })),
+    floor: session.live.floorUserId ? person(session.live.floorUserId) : null,
+    presence,
+    polls: await Promise.all(polls.map((p) => pollView(services, p))),
+    myBallots,
+    serverTime: new Date().toISOString(),
+  };
+}
+
+/**
+ * Sends the live state to a session's room, coalesced: changes that come in a burst (many
+ * ballots at once) cause one broadcast per short window instead of one per change.
+ */
+export class LiveBroadcaster {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly windowMs = 40,
+  ) {}
+
+  schedule(sessionId: string): void {
+    if (this.pending.has(sessionId)) return;
+    this.pending.set(
+      sessionId,
+      setTimeout(() => {
+        this.pending.delete(sessionId);
+        void this.send(sessionId);
+      }, this.windowMs),
+    );
+  }
+
+  private async send(sessionId: string): Promise<void> {
+    try {
+      const session = await this.services.models.dialogueSessions.findById(sessionId).lean();
+      if (!session || !this.services.publisher.io) return;
+      const state = await buildLiveState(this.services, session);
+      this.services.publisher.io.to(sessionRoom(sessionId)).emit('session:state', state);
+    } catch (error) {
+      this.services.log.warn({ sessionId, err: (error as Error).message }, 'live state broadcast failed');
+    }
+  }
+
+  stop(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,62 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { outcomeKinds, sessionStatuses } from '../../shared/schemas/sessions';
+
+/**
+ * A dialogue session and its live state. The live state is the server's truth (current topic,
+ * timer, speaking queue, floor); it is changed with single-document atomic updates only.
+ */
+export interface DialogueSessionRecord {
+  _id: Types.ObjectId;
+  trajectoryId: Types.ObjectId;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  location: string;
+  onlineUrl: string | null;
+  agenda: Array<{ topicId: Types.ObjectId; minutes: number }>;
+  declaration: { outcomeKind: (typeof outcomeKinds)[number]; decidedBy: string };
+  status: (typeof sessionStatuses)[number];
+  live: {
+    currentIndex: number;
+    timer: { durationMs: number; startedAt: Date | null; remainingMs: number } | null;
+    queue: Array<{ userId: Types.ObjectId; raisedAt: Date }>;
+    floorUserId: Types.ObjectId | null;
+    startedAt: Date | null;
+    endedAt: Date | null;
+  };
+  createdBy: Types.ObjectId | null;
+  createdAt: Date;
+}
+
+const schema = new Schema<DialogueSessionRecord>(
+  {
+    trajectoryId: { type: Schema.Types.ObjectId, required: true, index: true },
+    title: { type: String, required: true },
+    description: { type: String, default: '' },
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, default: null },
+    location: { type: String, default: '' },
+    onlineUrl: { type: String, default: null },
+    agenda: [{ _id: false, topicId: { type: Schema.Types.ObjectId, required: true }, minutes: { type: Number, required: true } }],
+    declaration: {
+      outcomeKind: { type: String, enum: outcomeKinds, required: true },
+      decidedBy: { type: String, required: true },
+    },
+    status: { type: String, enum: sessionStatuses, default: 'planned' },
+    live: {
+      currentIndex: { type: Number, default: 0 },
+      timer: { type: new Schema({ durationMs: Number, startedAt: Date, remainingMs: Number }, { _id: false }), default: null },
+      queue: [{ _id: false, userId: { type: Schema.Types.ObjectId, required: true }, raisedAt: { type: Date, required: true } }],
+      floorUserId: { type: Schema.Types.ObjectId, default: null },
+      startedAt: { type: Date, default: null },
+      endedAt: { type: Date, default: null },
+    },
+    createdBy: { type: Schema.Types.ObjectId, default: null },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { collection: 'dialogue_sessions', versionKey: false },
+);
+
+export const dialogueSessionModel = (c: Connection): Model<DialogueSessionRecord> =>
+  (c.models.DialogueSession as Model<DialogueSessionRecord>) ?? c.model<DialogueSessionRecord>('DialogueSession', schema);

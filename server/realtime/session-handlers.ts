@@ -1,0 +1,88 @@
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import { stakeholderGroupByRole } from '../../shared/domain/roles';
+import { sessionRef, type PresentPerson } from '../../shared/schemas/sessions';
+import type { Operation } from '../commands/operation';
+import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
+import {
+  clearTheFloor,
+  endSession,
+  giveTheFloor,
+  gotoAgendaItem,
+  lowerHand,
+  nextAgendaItem,
+  pauseTimer,
+  previousAgendaItem,
+  raiseHand,
+  resetTimer,
+  startSession,
+  startTimer,
+} from '../commands/sessions/live-operations';
+import { authorizeSession } from '../commands/sessions/session-access';
+import { buildLiveState, sessionRoom } from '../live/live-state';
+import type { Logger } from '../logger';
+import type { Actor } from '../policies/actor';
+import type { Services } from '../services';
+import { defineHandler } from './define-handler';
+
+type AnyOperation = Operation<z.ZodType, z.ZodType, unknown>;
+
+/** Socket events of the live table, each a thin adapter over one operation. */
+const liveEvents: Array<[string, AnyOperation]> = [
+  ['session:start', startSession],
+  ['session:end', endSession],
+  ['agenda:goto', gotoAgendaItem],
+  ['agenda:next', nextAgendaItem],
+  ['agenda:previous', previousAgendaItem],
+  ['timer:start', startTimer],
+  ['timer:pause', pauseTimer],
+  ['timer:reset', resetTimer],
+  ['queue:raise', raiseHand],
+  ['queue:lower', lowerHand],
+  ['queue:give-floor', giveTheFloor],
+  ['queue:clear-floor', clearTheFloor],
+  ['poll:open', openSessionPoll],
+  ['poll:cast', castPollBallot],
+  ['poll:close', closeSessionPoll],
+] as unknown as Array<[string, AnyOperation]>;
+
+type PresenceData = { presence?: Record<string, PresentPerson> };
+
+export function registerSessionHandlers(socket: Socket, services: Services, log: Logger): void {
+  const ctx = () => ({ services, actor: socket.data.actor as Actor });
+
+  /** Joining the room shows the person as present and answers with the whole state, their own ballots included. */
+  defineHandler(socket, log, 'session:join', sessionRef, async ({ sessionId }) => {
+    const access = await authorizeSession(ctx(), sessionId, 'session.view');
+    const organisation = access.seat ? await services.models.organisations.findById(access.seat.organisationId, { name: 1 }).lean() : null;
+    const data = socket.data as PresenceData;
+    data.presence = {
+      ...data.presence,
+      [sessionId]: {
+        userId: access.user.userId,
+        name: access.user.name,
+        group: access.seat ? stakeholderGroupByRole[access.seat.role] : 'observer',
+        organisationName: organisation?.name ?? '—',
+      },
+    };
+    await socket.join(sessionRoom(sessionId));
+    services.publisher.sessionChanged(sessionId);
+    return { state: await buildLiveState(services, access.session, access.user.userId) };
+  });
+
+  defineHandler(socket, log, 'session:leave', sessionRef, async ({ sessionId }) => {
+    const data = socket.data as PresenceData;
+    if (data.presence) delete data.presence[sessionId];
+    await socket.leave(sessionRoom(sessionId));
+    services.publisher.sessionChanged(sessionId);
+    return {};
+  });
+
+  for (const [event, operation] of liveEvents) {
+    defineHandler(socket, log, event, operation.body, async (payload) => (await operation(ctx(), { params: payload, body: payload })) as object);
+  }
+
+  socket.on('disconnect', () => {
+    for (const sessionId of Object.keys((socket.data as PresenceData).presence ?? {})) services.publisher.sessionChanged(sessionId);
+  });
+}

@@ -1,0 +1,219 @@
+/**
+ * The pure voting logic, shared by client and server: which options a poll has, whether its
+ * settings and a ballot are valid, who may vote, and how ballots add up to a result.
+ *
+ * Votes at the table are advisory (domain principle 1), so a result never collapses the table
+ * into one verdict: every score is also broken down per stakeholder group, and turnout is
+ * counted per group. No I/O, no clock (pass `now` where time matters), deterministic output.
+ */
+import {
+  consentOptions,
+  stakeholderGroups,
+  type BallotChoice,
+  type ConsentOption,
+  type CountedBallot,
+  type OptionResult,
+  type PollOption,
+  type PollResult,
+  type PollSettings,
+  type StakeholderGroup,
+} from '../schemas/polls';
+
+const consentLabels: Record<ConsentOption, string> = {
+  agree: 'Akkoord',
+  abstain: 'Onthouding',
+  object: 'Bezwaar',
+  block: 'Blokkade',
+};
+
+/** The options a poll offers: the four fixed consent options, or the options it was set up with. */
+export function pollOptionsOf(settings: Pick<PollSettings, 'kind' | 'options'>): PollOption[] {
+  if (settings.kind === 'consent') return consentOptions.map((id) => ({ id, label: consentLabels[id] }));
+  return settings.options.map((option) => ({ ...option }));
+}
+
+/** multiple_choice: how many options a voter may pick (all of them when not set). */
+function maxChoicesOf(settings: Pick<PollSettings, 'options' | 'maxChoices'>): number {
+  return settings.maxChoices ?? settings.options.length;
+}
+
+/**
+ * Checks the settings beyond their schema. Returns messages keyed by field (in the style of
+ * `ErrorBody.fields`) or null when the settings are fine. `closesAt` is only checked against
+ * `now` when a clock is passed in.
+ */
+export function validatePollSettings(settings: PollSettings, now?: Date): Record<string, string> | null {
+  const errors: Record<string, string> = {};
+  if (settings.kind !== 'consent') {
+    const ids = settings.options.map((option) => option.id);
+    if (ids.length < 2) errors.options = 'needs at least 2 options';
+    else if (new Set(ids).size !== ids.length) errors.options = 'must not contain the same option twice';
+  }
+  if (settings.kind === 'multiple_choice' && maxChoicesOf(settings) > settings.options.length) {
+    errors.maxChoices = `must be at most the number of options (${settings.options.length})`;
+  }
+  if (settings.kind === 'dot_voting' && settings.points === undefined) {
+    errors.points = 'is required for dot voting';
+  }
+  if (now && settings.closesAt !== undefined) {
+    const closesAt = Date.parse(settings.closesAt);
+    if (Number.isNaN(closesAt)) errors.closesAt = 'is not a valid date and time';
+    else if (closesAt <= now.getTime()) errors.closesAt = 'must be in the future';
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
+function firstDuplicate(values: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) return value;
+    seen.add(value);
+  }
+  return undefined;
+}
+
+/** Why a ballot does not fit the poll, in plain English, or null when it does. */
+export function validateBallot(settings: PollSettings, choice: BallotChoice): string | null {
+  if (choice.kind !== settings.kind) return `This poll takes a ${settings.kind} ballot, not a ${choice.kind} ballot.`;
+  const known = new Set(pollOptionsOf(settings).map((option) => option.id));
+  const unknown = (ids: Iterable<string>) => [...ids].find((id) => !known.has(id));
+
+  switch (choice.kind) {
+    case 'consent': {
+      if (!known.has(choice.option)) return `"${choice.option}" is not a consent option.`;
+      if (choice.option === 'block' && !choice.reason?.trim()) return 'A block needs a reason.';
+      return null;
+    }
+    case 'single_choice': {
+      if (!known.has(choice.option)) return `"${choice.option}" is not an option of this poll.`;
+      return null;
+    }
+    case 'multiple_choice': {
+      if (choice.options.length === 0) return 'Choose at least one option.';
+      const missing = unknown(choice.options);
+      if (missing !== undefined) return `"${missing}" is not an option of this poll.`;
+      const duplicate = firstDuplicate(choice.options);
+      if (duplicate !== undefined) return `"${duplicate}" is chosen more than once.`;
+      const max = maxChoicesOf(settings);
+      if (choice.options.length > max) return `Choose at most ${max} option${max === 1 ? '' : 's'}.`;
+      return null;
+    }
+    case 'ranking': {
+      if (choice.ranking.length === 0) return 'Rank at least one option.';
+      const missing = unknown(choice.ranking);
+      if (missing !== undefined) return `"${missing}" is not an option of this poll.`;
+      const duplicate = firstDuplicate(choice.ranking);
+      if (duplicate !== undefined) return `"${duplicate}" is ranked more than once.`;
+      return null;
+    }
+    case 'dot_voting': {
+      if (settings.points === undefined) return 'This poll has no points to give.';
+      const entries = Object.entries(choice.points);
+      const missing = unknown(entries.map(([id]) => id));
+      if (missing !== undefined) return `"${missing}" is not an option of this poll.`;
+      const invalid = entries.find(([, points]) => !Number.isInteger(points) || points < 0);
+      if (invalid) return `The points for "${invalid[0]}" must be a whole number of 0 or more.`;
+      const total = entries.reduce((sum, [, points]) => sum + points, 0);
+      if (total <= 0) return 'Give at least one point.';
+      if (total > settings.points) return `You gave ${total} points; at most ${settings.points} are available.`;
+      return null;
+    }
+  }
+}
+
+/** Whether a group may vote. No groups listed means every group except observers; observers never vote. */
+export function isEligible(settings: Pick<PollSettings, 'eligibleGroups'>, group: StakeholderGroup): boolean {
+  if (group === 'observer') return false;
+  return settings.eligibleGroups.length === 0 || settings.eligibleGroups.includes(group);
+}
+
+/** What one ballot gives each option it names: votes, Borda points or dots. Options it leaves out get nothing. */
+function contributions(choice: BallotChoice, optionCount: number): Map<string, number> {
+  const given = new Map<string, number>();
+  switch (choice.kind) {
+    case 'consent':
+    case 'single_choice':
+      given.set(choice.option, 1);
+      break;
+    case 'multiple_choice':
+      for (const id of choice.options) given.set(id, 1);
+      break;
+    case 'ranking':
+      // Borda: with n options, rank 1 earns n-1 points, rank 2 n-2, ...; unranked options earn 0.
+      choice.ranking.forEach((id, index) => given.set(id, optionCount - 1 - index));
+      break;
+    case 'dot_voting':
+      for (const [id, points] of Object.entries(choice.points)) if (points > 0) given.set(id, points);
+      break;
+  }
+  return given;
+}
+
+/**
+ * Adds up the ballots of a poll. Ballots that fail `validateBallot`, and ballots from groups
+ * that may not vote in this poll, are ignored entirely: they count towards no score, no
+ * turnout and no ballot total. `electorate` gives the number of eligible voters per group.
+ */
+export function tallyPoll(
+  settings: PollSettings,
+  ballots: readonly CountedBallot[],
+  electorate: Partial<Record<StakeholderGroup, number>>,
+): PollResult {
+  const options = pollOptionsOf(settings);
+  const counted = ballots.filter(
+    (ballot) => isEligible(settings, ballot.group) && validateBallot(settings, ballot.choice) === null,
+  );
+
+  const votedByGroup = new Map<StakeholderGroup, number>();
+  for (const ballot of counted) votedByGroup.set(ballot.group, (votedByGroup.get(ballot.group) ?? 0) + 1);
+
+  // Canonical group order keeps the output deterministic whatever order the input has.
+  const turnoutGroups = stakeholderGroups.filter((g) => electorate[g] !== undefined || votedByGroup.has(g));
+  const breakdownGroups = stakeholderGroups.filter((g) => (electorate[g] ?? 0) > 0 || votedByGroup.has(g));
+
+  const turnout: PollResult['turnout'] = {};
+  for (const group of turnoutGroups) {
+    turnout[group] = { eligible: electorate[group] ?? 0, voted: votedByGroup.get(group) ?? 0 };
+  }
+
+  const results = new Map<string, OptionResult>();
+  for (const option of options) {
+    const byGroup: OptionResult['byGroup'] = {};
+    for (const group of breakdownGroups) byGroup[group] = 0;
+    results.set(option.id, { optionId: option.id, score: 0, voters: 0, byGroup });
+  }
+  for (const ballot of counted) {
+    for (const [id, points] of contributions(ballot.choice, options.length)) {
+      const result = results.get(id);
+      if (!result) continue; // cannot happen for a validated ballot
+      result.score += points;
+      result.voters += 1;
+      result.byGroup[ballot.group] = (result.byGroup[ballot.group] ?? 0) + points;
+    }
+  }
+
+  const optionResults = options.map((option) => results.get(option.id)!);
+  const top = Math.max(0, ...optionResults.map((result) => result.score));
+  const leaders = top > 0 ? optionResults.filter((result) => result.score === top).map((result) => result.optionId) : [];
+
+  const result: PollResult = {
+    kind: settings.kind,
+    ballots: counted.length,
+    turnout,
+    options: optionResults,
+    leaders,
+  };
+  if (settings.kind === 'consent') {
+    const blocks = results.get('block')?.score ?? 0;
+    const objections = results.get('object')?.score ?? 0;
+    result.consent = { reached: blocks === 0 && counted.length > 0, blocks, objections };
+  }
+  return result;
+}
+
+/** `part` as a percentage of `whole`, rounded to `decimals` places; 0 when `whole` is 0. */
+export function formatPercentage(part: number, whole: number, decimals = 0): number {
+  if (!whole) return 0;
+  const factor = 10 ** decimals;
+  return Math.round((part / whole) * 100 * factor) / factor;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { id, title } from './common';
+
+export const pollKinds = ['consent', 'single_choice', 'multiple_choice', 'ranking', 'dot_voting'] as const;
+export type PollKind = (typeof pollKinds)[number];
+
+/** The fixed options of a consent proposal; a block needs a reason, the others may give one. */
+export const consentOptions = ['agree', 'abstain', 'object', 'block'] as const;
+export type ConsentOption = (typeof consentOptions)[number];
+
+/** Stakeholder groups in which results are broken down and turnout is counted. */
+export const stakeholderGroups = ['municipality', 'provider', 'client', 'procurement', 'facilitator', 'observer'] as const;
+export type StakeholderGroup = (typeof stakeholderGroups)[number];
+
+export const pollOption = z.object({ id: z.string().min(1).max(40), label: title });
+export type PollOption = z.infer<typeof pollOption>;
+
+export const pollSettings = z
+  .object({
+    kind: z.enum(pollKinds),
+    question: title,
+    /** Ignored for consent polls, which always have the four consent options. */
+    options: z.array(pollOption).max(30).default([]),
+    /** multiple_choice: how many options at most. */
+    maxChoices: z.number().int().min(1).max(30).optional(),
+    /** dot_voting: points per voter. */
+    points: z.number().int().min(1).max(100).optional(),
+    anonymous: z.boolean().default(false),
+    resultsVisibility: z.enum(['live', 'after_close']).default('live'),
+    /** Which stakeholder groups may vote; empty means every participant except observers. */
+    eligibleGroups: z.array(z.enum(stakeholderGroups)).default([]),
+    closesAt: z.iso.datetime().optional(),
+    topicId: id.optional(),
+  })
+  .strict();
+export type PollSettings = z.infer<typeof pollSettings>;
+
+/** A ballot's content, by poll kind. Validated against the poll's options by `validateBallot`. */
+export const ballotChoice = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('consent'), option: z.enum(consentOptions), reason: z.string().trim().max(2000).optional() }).strict(),
+  z.object({ kind: z.literal('single_choice'), option: z.string().min(1).max(40) }).strict(),
+  z.object({ kind: z.literal('multiple_choice'), options: z.array(z.string().min(1).max(40)).min(1).max(30) }).strict(),
+  /** ranking: option ids, most preferred first; need not rank every option. */
+  z.object({ kind: z.literal('ranking'), ranking: z.array(z.string().min(1).max(40)).min(1).max(30) }).strict(),
+  /** dot_voting: points per option id. */
+  z.object({ kind: z.literal('dot_voting'), points: z.record(z.string().min(1).max(40), z.number().int().min(0).max(100)) }).strict(),
+]);
+export type BallotChoice = z.infer<typeof ballotChoice>;
+
+/** A ballot as the tally sees it: the voter's group, never their identity. */
+export interface CountedBallot {
+  group: StakeholderGroup;
+  choice: BallotChoice;
+}
+
+export interface OptionResult {
+  optionId: string;
+  /** Votes (single/multiple/consent), Borda points (ranking) or dots (dot voting). */
+  score: number;
+  /** How many voters chose/ranked/gave points to this option. */
+  voters: number;
+  byGroup: Partial<Record<StakeholderGroup, number>>;
+}
+
+export interface PollResult {
+  kind: PollKind;
+  ballots: number;
+  /** Eligible voters and ballots per group, for turnout. */
+  turnout: Partial<Record<StakeholderGroup, { eligible: number; voted: number }>>;
+  options: OptionResult[];
+  /** Option ids with the top score; more than one means a tie; empty when nobody voted. */
+  leaders: string[];
+  /** consent only: true when nobody blocks; objections are listed for the table to weigh. */
+  consent?: { reached: boolean; blocks: number; objections: number };
+}

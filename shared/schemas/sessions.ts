@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { id, longText, title } from './common';
+import { ballotChoice, pollSettings, type BallotChoice, type PollOption, type PollResult, type PollSettings, type StakeholderGroup } from './polls';
+
+/** What a session's outcomes mean and who finally sets them; shown on entry and beside every result. */
+export const outcomeKinds = ['advice', 'proposal', 'decision'] as const;
+export const declaration = z
+  .object({
+    outcomeKind: z.enum(outcomeKinds),
+    decidedBy: z.string().trim().min(1, 'is required').max(200, 'is too long'),
+  })
+  .strict();
+export type Declaration = z.infer<typeof declaration>;
+
+export const agendaItemInput = z.object({ topicId: id, minutes: z.number().int().min(1).max(480) }).strict();
+
+export const createSessionRequest = z
+  .object({
+    title,
+    startsAt: z.iso.datetime({ offset: true, error: 'must be a date and time' }),
+    endsAt: z.iso.datetime({ offset: true, error: 'must be a date and time' }).optional(),
+    location: z.string().trim().max(300).default(''),
+    onlineUrl: z.url({ protocol: /^https?$/, error: 'must be a web address' }).optional(),
+    description: longText.default(''),
+    agenda: z.array(agendaItemInput).max(50).default([]),
+    declaration,
+  })
+  .strict();
+export const updateSessionRequest = createSessionRequest.partial().strict();
+
+export const sessionStatuses = ['planned', 'live', 'ended'] as const;
+
+export const sessionDto = z.object({
+  id: z.string(),
+  trajectoryId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  location: z.string(),
+  onlineUrl: z.string().nullable(),
+  agenda: z.array(z.object({ topicId: z.string(), title: z.string(), minutes: z.number() })),
+  declaration,
+  status: z.enum(sessionStatuses),
+});
+export type SessionDto = z.infer<typeof sessionDto>;
+
+// ---- The live table (Socket.io) ----
+
+export const sessionRef = z.object({ sessionId: id }).strict();
+export const agendaGoto = z.object({ sessionId: id, index: z.number().int().min(0).max(49) }).strict();
+export const timerStart = z.object({ sessionId: id, minutes: z.number().int().min(1).max(480).optional() }).strict();
+export const giveFloor = z.object({ sessionId: id, userId: id }).strict();
+export const openPoll = z.object({ sessionId: id, settings: pollSettings }).strict();
+export const castBallot = z.object({ pollId: id, choice: ballotChoice }).strict();
+export const pollRef = z.object({ pollId: id }).strict();
+
+export interface PresentPerson {
+  userId: string;
+  name: string;
+  group: StakeholderGroup;
+  organisationName: string;
+}
+
+export interface QueueEntry {
+  userId: string;
+  name: string;
+  group: StakeholderGroup;
+  raisedAt: string;
+}
+
+export interface TimerState {
+  durationMs: number;
+  /** Set while running: the moment the current run started. */
+  startedAt: string | null;
+  /** Time left when the current run started (or now, when paused). */
+  remainingMs: number;
+}
+
+export interface PollView {
+  id: string;
+  sessionId: string | null;
+  topicId: string | null;
+  kind: PollSettings['kind'];
+  question: string;
+  options: PollOption[];
+  maxChoices: number | null;
+  points: number | null;
+  anonymous: boolean;
+  resultsVisibility: PollSettings['resultsVisibility'];
+  eligibleGroups: StakeholderGroup[];
+  status: 'open' | 'closed';
+  openedAt: string;
+  closesAt: string | null;
+  closedAt: string | null;
+  /** Null while results are hidden until closing. */
+  result: PollResult | null;
+  /** Named polls only: who voted what. Never present for anonymous polls. */
+  namedBallots?: Array<{ userId: string; name: string; group: StakeholderGroup; choice: BallotChoice }>;
+  declaration: Declaration;
+}
+
+export interface LiveState {
+  session: SessionDto;
+  currentIndex: number;
+  timer: TimerState | null;
+  queue: QueueEntry[];
+  floor: { userId: string; name: string; group: StakeholderGroup } | null;
+  presence: PresentPerson[];
+  polls: PollView[];
+  /** The receiving participant's own ballots, by poll id. */
+  myBallots: Record<string, BallotChoice>;
+  serverTime: string;
+}

@@ -1,0 +1,211 @@
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveState } from '../../shared/schemas/sessions';
+import { startServer, waitFor, type RunningServer } from '../helpers/server';
+
+const password = 'dialoog-demo';
+
+async function signInCookie(server: RunningServer, email: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  expect(res.status).toBe(200);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+async function api<T>(server: RunningServer, cookie: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}/api${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** A participant's tab: a socket with the session cookie that keeps the latest broadcast state. */
+interface Tab {
+  socket: Socket;
+  state: LiveState | null;
+  emit<T = Record<string, unknown>>(event: string, payload: unknown): Promise<T & { ok: boolean; error?: { code: string; message: string } }>;
+}
+
+async function openTab(server: RunningServer, cookie: string | null): Promise<Tab> {
+  const socket = io(server.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+  const tab: Tab = {
+    socket,
+    state: null,
+    emit: (event, payload) => socket.timeout(5000).emitWithAck(event, payload),
+  };
+  socket.on('session:state', (state: LiveState) => (tab.state = state));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return tab;
+}
+
+describe('the live table', () => {
+  let server: RunningServer;
+  let trajectoryId: string;
+  let sessionId: string;
+  const cookies: Record<string, string> = {};
+  const tabs: Tab[] = [];
+  const tab = async (who: string | null) => {
+    const t = await openTab(server, who ? cookies[who]! : null);
+    tabs.push(t);
+    return t;
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ env: { DEMO: '1' } });
+    for (const who of ['inkoop', 'facilitator', 'aanbieder', 'gemeente', 'client', 'observer']) cookies[who] = await signInCookie(server, `${who}@dialoogtafel.example`);
+    const trajectories = await api<Array<{ id: string; name: string }>>(server, cookies.aanbieder!, 'GET', '/trajectories');
+    trajectoryId = trajectories.body[0]!.id;
+    const topics = await api<Array<{ id: string }>>(server, cookies.inkoop!, 'GET', `/trajectories/${trajectoryId}/topics`);
+    const created = await api<{ id: string; agenda: unknown[]; declaration: unknown }>(server, cookies.inkoop!, 'POST', `/trajectories/${trajectoryId}/sessions`, {
+      title: 'Dialoogsessie 3',
+      startsAt: new Date().toISOString(),
+      location: 'Stadhuis Haarlem',
+      agenda: topics.body.slice(0, 3).map((t) => ({ topicId: t.id, minutes: 20 })),
+      declaration: { outcomeKind: 'advice', decidedBy: 'de colleges van B&W' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.agenda).toHaveLength(3);
+    sessionId = created.body.id;
+  });
+  afterAll(async () => {
+    for (const t of tabs) t.socket.disconnect();
+    await server?.stop();
+  });
+
+  it('shows who is present, per person, however many tabs they open', async () => {
+    const facilitator = await tab('facilitator');
+    const join = await facilitator.emit<{ state: LiveState }>('session:join', { sessionId });
+    expect(join.ok).toBe(true);
+    expect(join.state.session.declaration).toEqual({ outcomeKind: 'advice', decidedBy: 'de colleges van B&W' });
+    const providerA = await tab('aanbieder');
+    const providerB = await tab('aanbieder');
+    await providerA.emit('session:join', { sessionId });
+    await providerB.emit('session:join', { sessionId });
+    await waitFor(() => facilitator.state?.presence.length === 2, 5000, 'presence of two people');
+    expect(facilitator.state!.presence.map((p) => p.group).sort()).toEqual(['facilitator', 'provider']);
+    providerB.socket.disconnect();
+    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => facilitator.state?.presence.length === 2, 5000, 'still two: one tab left');
+    providerA.socket.disconnect();
+    await waitFor(() => facilitator.state?.presence.length === 1, 5000, 'the provider left');
+  });
+
+  it('refuses non-members, anonymous visitors and unknown sessions', async () => {
+    const anon = await tab(null);
+    expect((await anon.emit('session:join', { sessionId })).error?.code).toBe('unauthenticated');
+    const admin = await signInCookie(server, 'admin@dialoogtafel.example');
+    expect((await api(server, admin, 'GET', `/sessions/${sessionId}`)).status).toBe(200);
+    const provider = await tab('aanbieder');
+    expect((await provider.emit('session:join', { sessionId: 'aaaaaaaaaaaaaaaaaaaaaaaa' })).error?.code).toBe('not_found');
+    expect((await provider.emit('session:join', { sessionId: 42 })).error?.code).toBe('validation_failed');
+    expect((await provider.emit('session:start', { sessionId })).error?.code).toBe('forbidden');
+  });
+
+  it('lets the facilitator run the agenda, the timer and the speaking queue, live for everyone', async () => {
+    const facilitator = await tab('facilitator');
+    const provider = await tab('aanbieder');
+    await facilitator.emit('session:join', { sessionId });
+    await provider.emit('session:join', { sessionId });
+    expect((await provider.emit('queue:raise', { sessionId })).error?.code).toBe('conflict'); // not started yet
+    expect((await facilitator.emit('session:start', { sessionId })).ok).toBe(true);
+    await waitFor(() => provider.state?.session.status === 'live', 5000, 'live');
+    expect((await facilitator.emit('agenda:next', { sessionId })).ok).toBe(true);
+    await waitFor(() => provider.state?.currentIndex === 1, 5000, 'agenda moved');
+    expect((await facilitator.emit('timer:start', { sessionId })).ok).toBe(true);
+    await waitFor(() => provider.state?.timer?.startedAt !== null && provider.state?.timer?.durationMs === 20 * 60_000, 5000, 'timer running');
+    expect((await facilitator.emit('timer:start', { sessionId })).error?.code).toBe('conflict');
+    expect((await facilitator.emit('timer:pause', { sessionId })).ok).toBe(true);
+    await waitFor(() => provider.state?.timer?.startedAt === null, 5000, 'timer paused');
+
+    const [first, second] = await Promise.all([provider.emit('queue:raise', { sessionId }), provider.emit('queue:raise', { sessionId })]);
+    expect([first.ok, second.ok].sort()).toEqual([false, true]);
+    await waitFor(() => facilitator.state?.queue.length === 1, 5000, 'one hand raised');
+    const providerId = facilitator.state!.queue[0]!.userId;
+    expect((await facilitator.emit('queue:give-floor', { sessionId, userId: providerId })).ok).toBe(true);
+    await waitFor(() => provider.state?.floor?.userId === providerId && provider.state.queue.length === 0, 5000, 'floor given');
+    expect((await facilitator.emit('agenda:goto', { sessionId, index: 9 })).error?.code).toBe('validation_failed');
+  });
+
+  it('keeps one ballot per voter under concurrent casting, shows results per group and freezes them at closing', async () => {
+    const facilitator = await tab('facilitator');
+    await facilitator.emit('session:join', { sessionId });
+    const opened = await facilitator.emit<{ pollId: string }>('poll:open', { sessionId, settings: { kind: 'consent', question: 'Akkoord met de bijgestelde tekst over zorgcontinuïteit?' } });
+    expect(opened.ok).toBe(true);
+    const pollId = opened.pollId;
+    const providerTabs = [await tab('aanbieder'), await tab('aanbieder'), await tab('aanbieder')];
+    for (const t of providerTabs) await t.emit('session:join', { sessionId });
+    const results = await Promise.all(providerTabs.map((t, i) => t.emit('poll:cast', { pollId, choice: { kind: 'consent', option: i === 0 ? 'object' : 'agree', reason: 'tekst' } })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const municipality = await tab('gemeente');
+    await municipality.emit('session:join', { sessionId });
+    expect((await municipality.emit('poll:cast', { pollId, choice: { kind: 'consent', option: 'block' } })).error?.code).toBe('validation_failed');
+    expect((await municipality.emit('poll:cast', { pollId, choice: { kind: 'single_choice', option: 'agree' } })).error?.code).toBe('validation_failed');
+    expect((await municipality.emit('poll:cast', { pollId, choice: { kind: 'consent', option: 'agree' } })).ok).toBe(true);
+    const observer = await tab('observer');
+    expect((await observer.emit('poll:cast', { pollId, choice: { kind: 'consent', option: 'agree' } })).error?.code).toBe('forbidden');
+
+    await waitFor(() => facilitator.state?.polls.find((p) => p.id === pollId)?.result?.ballots === 2, 5000, 'two voters counted');
+    const live = facilitator.state!.polls.find((p) => p.id === pollId)!;
+    expect(live.result!.turnout.provider?.voted).toBe(1);
+    expect(live.result!.turnout.municipality?.voted).toBe(1);
+
+    const closed = await facilitator.emit<{ result: { ballots: number; consent: { reached: boolean } } }>('poll:close', { pollId });
+    expect(closed.ok).toBe(true);
+    expect(closed.result.ballots).toBe(2);
+    expect((await municipality.emit('poll:cast', { pollId, choice: { kind: 'consent', option: 'abstain' } })).error?.code).toBe('conflict');
+    expect((await facilitator.emit('poll:close', { pollId })).error?.code).toBe('conflict');
+    await waitFor(() => municipality.state?.polls.find((p) => p.id === pollId)?.status === 'closed', 5000, 'closed for everyone');
+    expect(municipality.state!.polls.find((p) => p.id === pollId)!.declaration.decidedBy).toBe('de colleges van B&W');
+  });
+
+  it('reveals nobody in an anonymous poll, and gives a reconnecting voter their own ballot back', async () => {
+    const facilitator = await tab('facilitator');
+    await facilitator.emit('session:join', { sessionId });
+    const { pollId } = await facilitator.emit<{ pollId: string }>('poll:open', {
+      sessionId,
+      settings: { kind: 'single_choice', question: 'Welk onderwerp eerst?', anonymous: true, options: [{ id: 'a', label: 'Wachtlijsten' }, { id: 'b', label: 'Bekostiging' }] },
+    });
+    const client = await tab('client');
+    await client.emit('session:join', { sessionId });
+    expect((await client.emit('poll:cast', { pollId, choice: { kind: 'single_choice', option: 'b' } })).ok).toBe(true);
+    client.socket.disconnect();
+
+    const again = await tab('client');
+    const join = await again.emit<{ state: LiveState }>('session:join', { sessionId });
+    expect(join.state.myBallots[pollId]).toEqual({ kind: 'single_choice', option: 'b' });
+    expect(join.state.session.status).toBe('live');
+    expect(join.state.currentIndex).toBe(1);
+
+    await waitFor(() => facilitator.state?.polls.find((p) => p.id === pollId)?.result?.ballots === 1, 5000, 'counted');
+    const seenByOthers = JSON.stringify(facilitator.state);
+    const clientId = (await api<{ user: { id: string; name: string } }>(server, cookies.client!, 'GET', '/me')).body.user;
+    const view = facilitator.state!.polls.find((p) => p.id === pollId)!;
+    expect(view.namedBallots).toBeUndefined();
+    expect(seenByOthers.includes(clientId.id) && JSON.stringify(view).includes(clientId.id)).toBe(false);
+    const audit = await api<Array<{ action: string; actor: unknown; summary: Record<string, unknown> }>>(server, cookies.inkoop!, 'GET', `/trajectories/${trajectoryId}/audit`);
+    const ballotEvents = audit.body.filter((e) => e.action === 'poll.ballot' && JSON.stringify(e).includes(pollId));
+    expect(ballotEvents.length).toBe(1);
+    expect(ballotEvents[0]!.actor).toBeNull();
+    expect(ballotEvents[0]!.summary).toEqual({ group: 'client' });
+  });
+
+  it('offers the session as a calendar file and the trajectory as a feed', async () => {
+    const ics = await fetch(`${server.url}/api/sessions/${sessionId}/calendar.ics`, { headers: { cookie: cookies.aanbieder! } });
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    const text = await ics.text();
+    expect(text).toContain('BEGIN:VEVENT');
+    expect(text).toContain('SUMMARY:Dialoogsessie 3');
+    const feed = await fetch(`${server.url}/api/trajectories/${trajectoryId}/sessions.ics`, { headers: { cookie: cookies.gemeente! } });
+    expect(await feed.text()).toContain('Dialoogsessie 3');
+  });
+
+  it('ends the session and closes what is still open', async () => {
+    const facilitator = await tab('facilitator');
+    await facilitator.emit('session:join', { sessionId });
+    expect((await facilitator.emit('session:end', { sessionId })).ok).toBe(true);
+    await waitFor(() => facilitator.state?.session.status === 'ended' && facilitator.state.polls.every((p) => p.status === 'closed'), 5000, 'ended with polls closed');
+    expect((await facilitator.emit('session:start', { sessionId })).error?.code).toBe('conflict');
+  });
+});
