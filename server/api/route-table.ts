@@ -18,6 +18,8 @@ export interface RouteSpec {
   /** Public routes need no session (sign-in, invitation links, password reset). */
   public?: boolean;
   rateLimit?: RateLimit;
+  /** For operations shared with socket events, whose payload names the resource: path parameters join the body. */
+  mergeParams?: boolean;
   /** Turns the operation's result into the response (e.g. to set a cookie); defaults to JSON. */
   respond?: (res: Response, result: unknown, req: Request) => void;
 }
@@ -34,7 +36,8 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
       try {
         if (spec.rateLimit) await spec.rateLimit.consume(req);
         const ctx: OperationContext = { services, actor: req.actor, ip: req.ip };
-        const result = await spec.operation(ctx, { params: req.params, body: req.body });
+        const body = spec.mergeParams ? { ...(isObject(req.body) ? req.body : {}), ...req.params } : req.body;
+        const result = await spec.operation(ctx, { params: req.params, body });
         if (spec.respond) return spec.respond(res, result, req);
         if (result === undefined) return void res.status(spec.status ?? 204).end();
         res.status(spec.status ?? 200).json(result);
@@ -44,4 +47,8 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
     };
     router[spec.method](spec.path, handler);
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -21,6 +21,7 @@ import type { Config } from '../config';
 import { rateLimit } from '../http/rate-limit';
 import type { RouteTable } from './route-table';
 import { sessionDto } from '../../shared/schemas/sessions';
+import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
 import { createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -93,6 +94,9 @@ export function routeTable(config: Config): RouteTable {
     { method: 'get', path: '/sessions/:sessionId', tag: 'sessions', summary: 'A dialogue session', operation: op(getSession), response: sessionDto },
     { method: 'patch', path: '/sessions/:sessionId', tag: 'sessions', summary: 'Change a planned session', operation: op(updateSession), response: sessionDto },
     { method: 'get', path: '/sessions/:sessionId/calendar.ics', tag: 'sessions', summary: 'The session as a calendar file', operation: op(sessionCalendar), respond: calendarFile('dialoogsessie.ics') },
+    { method: 'post', path: '/sessions/:sessionId/polls', tag: 'polls', summary: 'Open a poll (same as the socket event poll:open)', operation: op(openSessionPoll), status: 201, mergeParams: true },
+    { method: 'post', path: '/polls/:pollId/ballot', tag: 'polls', summary: 'Cast or change one’s ballot (same as poll:cast)', operation: op(castPollBallot), mergeParams: true },
+    { method: 'post', path: '/polls/:pollId/close', tag: 'polls', summary: 'Close a poll and store its result (same as poll:close)', operation: op(closeSessionPoll), mergeParams: true },
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },

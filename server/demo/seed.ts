@@ -3,6 +3,7 @@ import { platformChain } from '../audit/audit-log';
 import { hashPassword } from '../auth/passwords';
 import type { Services } from '../services';
 import { demoData, demoPassword, type DemoData } from './demo-data';
+import { seedDemoSessions } from './seed-sessions';
 
 export interface SeedResult {
   seeded: boolean;
@@ -58,6 +59,7 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
       await log({ chain, action: 'member.add', objectType: 'membership', objectId: String(membership._id), summary: { role: m.role, organisationId: organisationIds.get(m.organisation) } });
     }
     let order = 0;
+    const topicIds = [];
     for (const topic of t.topics) {
       const created = await models.topics.create({
         trajectoryId: trajectory._id,
@@ -68,6 +70,11 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
         proposedBy: topic.proposedBy ? userIds.get(topic.proposedBy) : null,
       });
       await log({ chain, action: 'topic.propose', objectType: 'topic', objectId: String(created._id), summary: { title: topic.title, status: topic.status } });
+      if (topic.status !== 'proposed' && topic.status !== 'declined') topicIds.push(created._id);
+    }
+    if (t.model === 'dialogue_tender') {
+      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
+      await seedDemoSessions(services, { trajectoryId: chain, topicIds, members }, log);
     }
   }
   return { seeded: true, accounts };
