@@ -23,8 +23,13 @@ export class AppError extends Error {
   static fromZod(error: ZodError, message = 'The input is not valid.'): AppError {
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
-      const key = issue.path.length ? issue.path.map(String).join('.') : '_';
-      fields[key] ??= issue.message;
+      const prefix = issue.path.map(String).join('.');
+      // Unknown fields are named one by one, so the message lands beside the field that is wrong.
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) fields[prefix ? `${prefix}.${key}` : key] ??= 'is not a known field';
+        continue;
+      }
+      fields[prefix || '_'] ??= issue.message;
     }
     return new AppError('validation_failed', message, fields);
   }

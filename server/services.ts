@@ -59,7 +59,7 @@ export interface Services {
 export function createServices(parts: { config: Config; log: Logger; models: Models; publicUrl: () => string }): Services {
   return {
     ...parts,
-    audit: new AuditLog(parts.models),
+    audit: new AuditLog(parts.models, new Locks(parts.models.locks)),
     sessions: new SessionStore(parts.models),
     mailer: new Mailer(parts.config, parts.models, parts.log),
     publisher: new Publisher(),

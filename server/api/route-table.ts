@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Operation, OperationContext } from '../commands/operation';
+import { notFound } from '../errors';
 import type { Services } from '../services';
 import type { RateLimit } from '../http/rate-limit';
 
@@ -36,7 +37,9 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
       try {
         if (spec.rateLimit) await spec.rateLimit.consume(req);
         const ctx: OperationContext = { services, actor: req.actor, ip: req.ip };
-        const body = spec.mergeParams ? { ...(isObject(req.body) ? req.body : {}), ...req.params } : req.body;
+        // Path ids of merged routes are checked like any path id: one that cannot exist is not found.
+        if (spec.mergeParams && Object.values(req.params).some((v) => !/^[a-f0-9]{24}$/.test(String(v)))) throw notFound();
+        const body = !spec.mergeParams ? req.body : req.body === undefined ? { ...req.params } : isObject(req.body) ? { ...req.body, ...req.params } : req.body;
         const result = await spec.operation(ctx, { params: req.params, body });
         if (spec.respond) return spec.respond(res, result, req);
         if (result === undefined) return void res.status(spec.status ?? 204).end();

@@ -55,7 +55,8 @@ function signedIn(config: Config) {
 }
 
 export function routeTable(config: Config): RouteTable {
-  const signInLimit = rateLimit({ points: 30, durationSeconds: 15 * 60, perAccount: { points: 10 } });
+  // Per address generous (a whole table may sit behind one office network), per account strict.
+  const signInLimit = rateLimit({ points: 100, durationSeconds: 15 * 60, perAccount: { points: 10 } });
   const resetLimit = rateLimit({ points: 20, durationSeconds: 60 * 60, perAccount: { points: 5 } });
   const invitationLimit = rateLimit({ points: 30, durationSeconds: 15 * 60 });
   const t = '/trajectories/:trajectoryId';

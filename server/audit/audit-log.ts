@@ -3,6 +3,7 @@ import type { AuditVerification } from '../../shared/schemas/audit';
 import type { AuditEventRecord } from '../models/audit-event';
 import type { Models } from '../models';
 import { canonicalJson } from './canonical-json';
+import type { Locks } from '../db/locks';
 
 export const platformChain = 'platform';
 
@@ -30,9 +31,17 @@ export function hashEvent(event: Hashed): string {
  * the next one; the unique (chain, seq) index turns a race into a retry instead of a fork.
  */
 export class AuditLog {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly locks: Locks,
+  ) {}
 
-  async append(draft: AuditDraft): Promise<AuditEventRecord> {
+  /** Appends under the chain's lock, so the event and the stored head of the chain move together. */
+  append(draft: AuditDraft): Promise<AuditEventRecord> {
+    return this.locks.withLock(`audit:${draft.chain}`, () => this.appendLocked(draft));
+  }
+
+  private async appendLocked(draft: AuditDraft): Promise<AuditEventRecord> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const last = await this.models.auditEvents.findOne({ chain: draft.chain }).sort({ seq: -1 }).lean();
       // Round-trip the summary through JSON so what is hashed is exactly what is stored and read back.
@@ -45,6 +54,7 @@ export class AuditLog {
       };
       try {
         const created = await this.models.auditEvents.create({ ...event, hash: hashEvent(event) });
+        await this.models.auditHeads.updateOne({ _id: draft.chain }, { $set: { seq: created.seq, hash: created.hash } }, { upsert: true });
         return created.toObject();
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
@@ -72,6 +82,10 @@ export class AuditLog {
       if (hashEvent({ ...event, at: new Date(event.at) }) !== event.hash) return brokenAt('hash_mismatch');
       previous = event.hash;
       expectedSeq++;
+    }
+    const head = await this.models.auditHeads.findById(chain).lean();
+    if (head && (head.seq !== count || head.hash !== previous)) {
+      return { valid: false, events: count, lastHash: previous, brokenAt: { seq: Math.min(head.seq, count + 1), reason: 'events_missing' } };
     }
     return { valid: true, events: count, lastHash: previous, brokenAt: null };
   }

@@ -7,6 +7,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Holds a credential (a password-reset link): never kept in the outbox once real mail is configured. */
+  sensitive?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export class Mailer {
     this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
   }
 
-  async send(mail: Mail): Promise<void> {
+  async send({ sensitive, ...mail }: Mail): Promise<void> {
     if (!this.transport) {
       await this.models.outbox.create({ ...mail, createdAt: new Date() });
       return;
@@ -32,9 +34,10 @@ export class Mailer {
     try {
       await this.transport.sendMail({ from: this.config.mailFrom, ...mail });
     } catch (error) {
-      // The link must not be lost when the mail server hiccups: keep it in the outbox as well.
-      this.log.error({ err: (error as Error).message }, 'sending mail failed; kept in the outbox');
-      await this.models.outbox.create({ ...mail, createdAt: new Date() });
+      // An invitation must not be lost when the mail server hiccups: it is kept for the administrators.
+      // A reset link is not: administrators must not be able to take over accounts; the person can ask again.
+      this.log.error({ err: (error as Error).message, sensitive: Boolean(sensitive) }, sensitive ? 'sending mail failed' : 'sending mail failed; kept in the outbox');
+      if (!sensitive) await this.models.outbox.create({ ...mail, createdAt: new Date() });
     }
   }
 }

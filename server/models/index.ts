@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { auditEventModel } from './audit-event';
+import { auditHeadModel } from './audit-head';
 import { ballotModel } from './ballot';
 import { dialogueSessionModel } from './dialogue-session';
 import { pollModel } from './poll';
@@ -28,6 +29,7 @@ export function createModels(connection: Connection) {
     passwordResets: passwordResetModel(connection),
     outbox: outboxMessageModel(connection),
     auditEvents: auditEventModel(connection),
+    auditHeads: auditHeadModel(connection),
     dialogueSessions: dialogueSessionModel(connection),
     polls: pollModel(connection),
     ballots: ballotModel(connection),

@@ -17,7 +17,7 @@ export const auditVerification = z.object({
   events: z.number(),
   lastHash: z.string().nullable(),
   /** The first event whose hash or link does not match, when the chain is broken. */
-  brokenAt: z.object({ seq: z.number(), reason: z.enum(['hash_mismatch', 'link_mismatch', 'sequence_gap']) }).nullable(),
+  brokenAt: z.object({ seq: z.number(), reason: z.enum(['hash_mismatch', 'link_mismatch', 'sequence_gap', 'events_missing']) }).nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerification>;
 

@@ -22,6 +22,7 @@ export const requestPasswordReset = defineOperation({
     await ctx.services.mailer.send({
       to: user.email,
       subject: 'Nieuw wachtwoord voor Dialoogtafel',
+      sensitive: true,
       text:
         `Beste ${user.name},\n\nU heeft gevraagd om een nieuw wachtwoord voor Dialoogtafel. ` +
         `Kies een nieuw wachtwoord via deze link (een uur geldig, één keer te gebruiken):\n\n` +

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { routeTable } from '../../server/api/routes';
+import type { RouteSpec } from '../../server/api/route-table';
+import { noBody } from '../../server/commands/operation';
+import { loadConfig } from '../../server/config';
+
+/** The route tags of accounts, organisations, trajectories, topics, permissions and the audit log. */
+export const accountFeatureTags = ['auth', 'invitations', 'trajectories', 'members', 'topics', 'audit', 'admin'];
+
+export interface ApiRoute extends Pick<RouteSpec, 'method' | 'path' | 'public' | 'tag'> {
+  /** The operation's body schema. */
+  body: z.ZodType;
+  /** False for operations that ignore the body (e.g. sign-out). */
+  takesBody: boolean;
+  /** True when the path parameters are merged into the body (their values win over the body's). */
+  mergeParams: boolean;
+}
+
+/** Every REST route the server mounts under /api, from the same table the server uses. */
+export function apiRoutes(): ApiRoute[] {
+  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-only-secret-of-at-least-32-characters', DEMO: '0' });
+  return routeTable(config).map(({ method, path, tag, public: isPublic, operation, ...rest }) => ({
+    method,
+    path,
+    tag,
+    public: isPublic,
+    body: operation.body,
+    takesBody: operation.body !== noBody,
+    mergeParams: (rest as { mergeParams?: boolean }).mergeParams === true,
+  }));
+}
+
+export const routeKey = (route: Pick<ApiRoute, 'method' | 'path'>) => `${route.method.toUpperCase()} ${route.path}`;
+
+/** The names of a route's path parameters, e.g. ['trajectoryId', 'topicId']. */
+export const pathParams = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+/** Fills `:name` parameters; throws when one is missing so a new route cannot go untested silently. */
+export function fillPath(path: string, params: Record<string, string | undefined>): string {
+  return path.replace(/:(\w+)/g, (_m, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for :${name} in ${path}`);
+    return encodeURIComponent(value);
+  });
+}
+
+export const hasBody = (route: Pick<ApiRoute, 'method'>) => route.method === 'post' || route.method === 'patch' || route.method === 'put';
+
+/** The top-level field names a JSON body schema knows (objects and unions of objects). */
+export function bodyFields(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodDiscriminatedUnion || schema instanceof z.ZodUnion) {
+    return [...new Set((schema.options as z.ZodType[]).flatMap((o) => bodyFields(o)))];
+  }
+  if (schema instanceof z.ZodPipe) return bodyFields(schema.in as z.ZodType);
+  return [];
+}
