@@ -22,7 +22,7 @@ import { rateLimit } from '../http/rate-limit';
 import type { RouteTable } from './route-table';
 import { sessionDto } from '../../shared/schemas/sessions';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
-import { createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
+import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
 function calendarFile(filename: string) {
@@ -95,6 +95,7 @@ export function routeTable(config: Config): RouteTable {
     { method: 'get', path: '/sessions/:sessionId', tag: 'sessions', summary: 'A dialogue session', operation: op(getSession), response: sessionDto },
     { method: 'patch', path: '/sessions/:sessionId', tag: 'sessions', summary: 'Change a planned session', operation: op(updateSession), response: sessionDto },
     { method: 'get', path: '/sessions/:sessionId/calendar.ics', tag: 'sessions', summary: 'The session as a calendar file', operation: op(sessionCalendar), respond: calendarFile('dialoogsessie.ics') },
+    { method: 'get', path: '/sessions/:sessionId/agenda-proposal', tag: 'sessions', summary: 'The agenda order proposed by the ranking poll', operation: op(agendaProposal) },
     { method: 'post', path: '/sessions/:sessionId/polls', tag: 'polls', summary: 'Open a poll (same as the socket event poll:open)', operation: op(openSessionPoll), status: 201, mergeParams: true },
     { method: 'post', path: '/polls/:pollId/ballot', tag: 'polls', summary: 'Cast or change one’s ballot (same as poll:cast)', operation: op(castPollBallot), mergeParams: true },
     { method: 'post', path: '/polls/:pollId/close', tag: 'polls', summary: 'Close a poll and store its result (same as poll:close)', operation: op(closeSessionPoll), mergeParams: true },

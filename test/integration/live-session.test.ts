@@ -209,3 +209,36 @@ describe('the live table', () => {
     expect((await facilitator.emit('session:start', { sessionId })).error?.code).toBe('conflict');
   });
 });
+
+describe('ranking the topics before a session', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { DEMO: '1' } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('turns the ranking poll into a proposed agenda order that the procurement team adopts', async () => {
+    const inkoop = await signInCookie(server, 'inkoop@dialoogtafel.example');
+    const trajectoryId = (await api<Array<{ id: string; model: string }>>(server, inkoop, 'GET', '/trajectories')).body.find((t) => t.model === 'dialogue_tender')!.id;
+    const sessions = await api<Array<{ id: string; status: string; agenda: Array<{ topicId: string; title: string }> }>>(server, inkoop, 'GET', `/trajectories/${trajectoryId}/sessions`);
+    const planned = sessions.body.find((s) => s.status === 'planned')!;
+    const options = planned.agenda.map((a) => ({ id: a.topicId, label: a.title }));
+    const opened = await api<{ pollId: string }>(server, inkoop, 'POST', `/sessions/${planned.id}/polls`, { settings: { kind: 'ranking', question: 'In welke volgorde bespreken we de onderwerpen?', options } });
+    expect(opened.status).toBe(201);
+    const last = options[options.length - 1]!.id;
+    for (const who of ['gemeente', 'aanbieder', 'client']) {
+      const cookie = await signInCookie(server, `${who}@dialoogtafel.example`);
+      const cast = await api(server, cookie, 'POST', `/polls/${opened.body.pollId}/ballot`, { choice: { kind: 'ranking', ranking: [last, options[0]!.id] } });
+      expect(cast.status).toBe(200);
+    }
+    expect((await api(server, inkoop, 'POST', `/polls/${opened.body.pollId}/close`)).status).toBe(200);
+    const proposal = await api<{ ballots: number; order: Array<{ topicId: string; score: number }> }>(server, inkoop, 'GET', `/sessions/${planned.id}/agenda-proposal`);
+    expect(proposal.body.ballots).toBe(3);
+    expect(proposal.body.order[0]!.topicId).toBe(last);
+    const adopted = await api<{ agenda: Array<{ topicId: string }> }>(server, inkoop, 'PATCH', `/sessions/${planned.id}`, { agenda: proposal.body.order.map((o) => ({ topicId: o.topicId, minutes: 30 })) });
+    expect(adopted.status).toBe(200);
+    expect(adopted.body.agenda[0]!.topicId).toBe(last);
+  });
+});

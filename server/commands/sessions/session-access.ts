@@ -29,5 +29,10 @@ export function defineSessionOperation<P extends z.ZodType<{ sessionId: string }
   run: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>, access: SessionAccess) => Promise<Effect<R>>;
 }): Operation<P, B, R> {
   // Every change to one session is serialised: the live table is read, decided on and written as one step.
-  return defineOperation({ ...spec, lock: (params) => `session:${params.sessionId}`, authorize: (ctx, params) => authorizeSession(ctx, params.sessionId, spec.action) });
+  const changes = spec.action !== 'session.view';
+  return defineOperation({
+    ...spec,
+    ...(changes ? { lock: (params: z.infer<P>) => `session:${params.sessionId}` } : {}),
+    authorize: (ctx, params) => authorizeSession(ctx, params.sessionId, spec.action),
+  });
 }

@@ -1,7 +1,13 @@
 import ical from 'ical-generator';
 import { createSessionRequest, updateSessionRequest } from '../../../shared/schemas/sessions';
 import { AppError } from '../../errors';
-import type { OperationContext } from '../operation';
+import type { Effect, OperationContext } from '../operation';
+
+interface AgendaProposal {
+  pollId: string | null;
+  ballots: number;
+  order: Array<{ topicId: string; title: string; score: number }>;
+}
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { defineSessionOperation, sessionParams } from './session-access';
@@ -128,5 +134,30 @@ export const trajectoryCalendar = defineTrajectoryOperation({
   run: async (ctx, p, _b, { trajectory }) => {
     const sessions = await ctx.services.models.dialogueSessions.find({ trajectoryId: p.trajectoryId }).sort({ startsAt: 1 }).lean();
     return { result: calendarOf(trajectory.name, sessions, ctx.services.publicUrl()) };
+  },
+});
+
+/**
+ * The agenda order the table proposed: the latest closed ranking poll of the session whose
+ * options are topics, topics ordered by their Borda score. The procurement team decides whether
+ * to adopt it (by changing the session's agenda); nothing changes by itself.
+ */
+export const agendaProposal = defineSessionOperation({
+  name: 'session.agenda_proposal',
+  action: 'session.view',
+  params: sessionParams,
+  body: noBody,
+  run: async (ctx, _p, _b, { session }): Promise<Effect<AgendaProposal>> => {
+    const polls = await ctx.services.models.polls.find({ sessionId: session._id, kind: 'ranking', status: 'closed' }).sort({ closedAt: -1 }).lean();
+    for (const poll of polls) {
+      const topics = await ctx.services.models.topics.find({ _id: { $in: poll.options.map((o) => o.id).filter((o) => /^[a-f0-9]{24}$/.test(o)) }, trajectoryId: session.trajectoryId }, { title: 1 }).lean();
+      if (!poll.result || topics.length !== poll.options.length) continue;
+      const title = new Map(topics.map((t) => [String(t._id), t.title]));
+      const order = [...poll.result.options]
+        .sort((a, b) => b.score - a.score || poll.options.findIndex((o) => o.id === a.optionId) - poll.options.findIndex((o) => o.id === b.optionId))
+        .map((o) => ({ topicId: o.optionId, title: title.get(o.optionId) ?? '—', score: o.score }));
+      return { result: { pollId: String(poll._id), ballots: poll.result.ballots, order } };
+    }
+    return { result: { pollId: null, ballots: 0, order: [] } };
   },
 });
