@@ -36,7 +36,10 @@ export function createApp(config: Config, database: Database, services: Services
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);
-  httpServer.headersTimeout = 20_000;
+  // Keep idle connections open longer than clients and proxies do (60 s is common), so a client never
+  // reuses a connection the server is closing at that moment ("other side closed").
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   httpServer.requestTimeout = 30_000;
   const io = createSocketServer(httpServer, services, log);
   const collab = new CollabServer({

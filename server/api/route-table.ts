@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Operation, OperationContext } from '../commands/operation';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { Services } from '../services';
 import type { RateLimit } from '../http/rate-limit';
 
@@ -36,6 +36,8 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
     const handler: RequestHandler = async (req, res, next) => {
       try {
         if (spec.rateLimit) await spec.rateLimit.consume(req);
+        // Signed-out requests stop here, before anything is looked up: whether a record exists is not theirs to learn.
+        if (!spec.public && req.actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
         const ctx: OperationContext = { services, actor: req.actor, ip: req.ip };
         // Path ids of merged routes are checked like any path id: one that cannot exist is not found.
         if (spec.mergeParams && Object.values(req.params).some((v) => !/^[a-f0-9]{24}$/.test(String(v)))) throw notFound();

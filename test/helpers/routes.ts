@@ -6,6 +6,12 @@ import { loadConfig } from '../../server/config';
 
 /** The route tags of accounts, organisations, trajectories, topics, permissions and the audit log. */
 export const accountFeatureTags = ['auth', 'invitations', 'trajectories', 'members', 'topics', 'audit', 'admin'];
+/** The route tags of dialogue sessions and polls (the live table). */
+export const sessionFeatureTags = ['sessions', 'polls'];
+
+/** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
+export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];
+export const isTrajectoryScoped = (route: Pick<ApiRoute, 'path'>) => pathParams(route.path).some((p) => trajectoryScopedParams.includes(p));
 
 export interface ApiRoute extends Pick<RouteSpec, 'method' | 'path' | 'public' | 'tag'> {
   /** The operation's body schema. */

@@ -5,11 +5,14 @@ import { castBallot, openPoll, pollRef } from '../../../shared/schemas/sessions'
 import { AppError, notFound } from '../../errors';
 import { electorateOf, settingsOf, tallyOf, voterKey } from '../../live/live-state';
 import type { PollRecord } from '../../models/poll';
-import { authorizeTrajectory } from '../access';
+import { authorizeTrajectory, requireUser } from '../access';
 import { defineOperation, noParams, type OperationContext } from '../operation';
 import { defineSessionOperation, sessionParams } from '../sessions/session-access';
 
-/** The facilitator or the procurement team opens a poll at a live session; it carries the session's declaration. */
+/**
+ * The facilitator or the procurement team opens a poll for a session, live or still planned (the
+ * ranking of topics that proposes the agenda runs before the session); it carries the session's declaration.
+ */
 export const openSessionPoll = defineSessionOperation({
   name: 'poll.open',
   action: 'poll.open',
@@ -49,6 +52,7 @@ export const openSessionPoll = defineSessionOperation({
 });
 
 async function loadPoll(ctx: OperationContext, pollId: string): Promise<PollRecord> {
+  requireUser(ctx);
   const poll = await ctx.services.models.polls.findById(pollId).lean();
   if (!poll) throw notFound();
   return poll;

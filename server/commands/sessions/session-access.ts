@@ -3,7 +3,7 @@ import type { TrajectoryAction } from '../../../shared/domain/permissions';
 import { id } from '../../../shared/schemas/common';
 import { notFound } from '../../errors';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
-import { authorizeTrajectory } from '../access';
+import { authorizeTrajectory, requireUser } from '../access';
 import { defineOperation, type Effect, type Operation, type OperationContext, type TrajectoryAccess } from '../operation';
 
 export const sessionParams = z.object({ sessionId: id });
@@ -14,6 +14,7 @@ export interface SessionAccess extends TrajectoryAccess {
 
 /** Loads the session, then asks the trajectory policy for `action` in the session's trajectory. */
 export async function authorizeSession(ctx: OperationContext, sessionId: string, action: TrajectoryAction): Promise<SessionAccess> {
+  requireUser(ctx);
   const session = await ctx.services.models.dialogueSessions.findById(sessionId).lean();
   if (!session) throw notFound();
   const access = await authorizeTrajectory(ctx, String(session.trajectoryId), action);

@@ -1,0 +1,634 @@
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleMay, trajectoryActions, trajectoryPermissions, type TrajectoryAction } from '../../shared/domain/permissions';
+import { roles, stakeholderGroupByRole, type Role } from '../../shared/domain/roles';
+import type { PollResult } from '../../shared/schemas/polls';
+import type { LiveState } from '../../shared/schemas/sessions';
+import {
+  apiClient,
+  demoEmails,
+  demoTrajectoryIds,
+  expectError,
+  mailedToken,
+  sessionCookieName,
+  signIn,
+  uniqueEmail,
+  type ApiClient,
+  type ApiResponse,
+  type DemoIds,
+} from '../helpers/api-client';
+import { accountFeatureTags, apiRoutes, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { startServer, type RunningServer } from '../helpers/server';
+
+interface Fixture {
+  ids: DemoIds;
+  orgs: Map<string, string>;
+  /** Per trajectory: a membership, a topic and an open invitation. */
+  ijmond: { procurementMemberId: string; acceptedTopic: { id: string; title: string }; proposedTopicId: string; openInvitationId: string };
+  /** IJmond's demo sessions, and polls opened by the procurement team at the planned one. */
+  sessions: { endedId: string; planned: { id: string; title: string }; votePollId: string; closePollIds: Record<Role, string> };
+  midden: { memberId: string; topicId: string; invitationId: string; sessionId: string; pollId: string };
+}
+
+/** One representative request for a route; `route` names the route of the table it exercises. */
+interface Probe {
+  route: string;
+  request: (client: ApiClient, f: Fixture, role: Role) => Promise<ApiResponse>;
+}
+
+/** A socket event of the live table, for actions that have no REST route. */
+interface SocketProbe {
+  event: string;
+  payload: (f: Fixture, role: Role) => unknown;
+}
+
+const declaration = { outcomeKind: 'advice', decidedBy: 'de colleges van B&W' } as const;
+
+/**
+ * Action → the REST route(s) behind it, each with a request that succeeds (or fails with a
+ * domain error such as 409) when the role may take the action. Requests that would break
+ * later probes are chosen to be harmless: re-setting a value to what it is, removing the
+ * last procurement-team member or changing an ended session (which the server refuses with
+ * 409 after authorising). Every route inside a trajectory (trajectory, session or poll id in
+ * its path) needs a probe; every action needs a REST or a socket probe.
+ */
+const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
+  'trajectory.view': [{ route: 'GET /trajectories/:trajectoryId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}`) }],
+  'trajectory.update': [
+    {
+      route: 'PATCH /trajectories/:trajectoryId',
+      request: async (c, f) => c.patch(`/trajectories/${f.ids.ijmond}`, { model: 'dialogue_tender' }),
+    },
+  ],
+  'member.list': [{ route: 'GET /trajectories/:trajectoryId/members', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/members`) }],
+  'member.invite': [
+    {
+      route: 'POST /trajectories/:trajectoryId/invitations',
+      request: (c, f, role) =>
+        c.post(`/trajectories/${f.ids.ijmond}/invitations`, { email: uniqueEmail(`matrix-${role}`), role: 'observer', organisation: { id: f.orgs.get('Gemeente Haarlem') } }),
+    },
+  ],
+  'member.changeRole': [
+    {
+      route: 'PATCH /trajectories/:trajectoryId/members/:memberId',
+      request: (c, f) => c.patch(`/trajectories/${f.ids.ijmond}/members/${f.ijmond.procurementMemberId}`, { role: 'procurement' }),
+    },
+  ],
+  'member.remove': [
+    {
+      route: 'DELETE /trajectories/:trajectoryId/members/:memberId',
+      request: (c, f) => c.delete(`/trajectories/${f.ids.ijmond}/members/${f.ijmond.procurementMemberId}`),
+    },
+  ],
+  'invitation.list': [{ route: 'GET /trajectories/:trajectoryId/invitations', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/invitations`) }],
+  'invitation.revoke': [
+    {
+      route: 'DELETE /trajectories/:trajectoryId/invitations/:invitationId',
+      request: (c, f) => c.delete(`/trajectories/${f.ids.ijmond}/invitations/${f.ijmond.openInvitationId}`),
+    },
+  ],
+  'topic.list': [{ route: 'GET /trajectories/:trajectoryId/topics', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/topics`) }],
+  'topic.propose': [
+    { route: 'POST /trajectories/:trajectoryId/topics', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/topics`, { title: `Voorstel van ${role}` }) },
+  ],
+  'topic.decide': [
+    {
+      route: 'POST /trajectories/:trajectoryId/topics/:topicId/decision',
+      request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/topics/${f.ijmond.proposedTopicId}/decision`, { decision: 'accept' }),
+    },
+  ],
+  'topic.update': [
+    {
+      route: 'PATCH /trajectories/:trajectoryId/topics/:topicId',
+      request: (c, f) => c.patch(`/trajectories/${f.ids.ijmond}/topics/${f.ijmond.acceptedTopic.id}`, { title: f.ijmond.acceptedTopic.title }),
+    },
+    {
+      route: 'PUT /trajectories/:trajectoryId/topics/order',
+      request: async (c, f) => {
+        // The current order, read by the procurement team: the request keeps it as it is.
+        const current = await procurementClient!.get(`/trajectories/${f.ids.ijmond}/topics`);
+        return c.put(`/trajectories/${f.ids.ijmond}/topics/order`, { order: current.body.map((t: { id: string }) => t.id) });
+      },
+    },
+  ],
+  'audit.view': [
+    { route: 'GET /trajectories/:trajectoryId/audit', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/audit`) },
+    { route: 'GET /trajectories/:trajectoryId/audit/verify', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/audit/verify`) },
+  ],
+  'session.view': [
+    { route: 'GET /trajectories/:trajectoryId/sessions', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/sessions`) },
+    { route: 'GET /trajectories/:trajectoryId/sessions.ics', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/sessions.ics`) },
+    { route: 'GET /sessions/:sessionId', request: (c, f) => c.get(`/sessions/${f.sessions.planned.id}`) },
+    { route: 'GET /sessions/:sessionId/calendar.ics', request: (c, f) => c.get(`/sessions/${f.sessions.endedId}/calendar.ics`) },
+    { route: 'GET /sessions/:sessionId/agenda-proposal', request: (c, f) => c.get(`/sessions/${f.sessions.endedId}/agenda-proposal`) },
+  ],
+  'session.manage': [
+    {
+      route: 'POST /trajectories/:trajectoryId/sessions',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/sessions`, { title: `Sessie van ${role}`, startsAt: new Date().toISOString(), declaration }),
+    },
+    { route: 'PATCH /sessions/:sessionId', request: (c, f) => c.patch(`/sessions/${f.sessions.planned.id}`, { title: f.sessions.planned.title }) },
+    // An ended session's record does not change: 409, but only after the role was allowed.
+    { route: 'PATCH /sessions/:sessionId', request: (c, f) => c.patch(`/sessions/${f.sessions.endedId}`, { title: 'Nieuwe titel' }) },
+  ],
+  'poll.open': [
+    {
+      route: 'POST /sessions/:sessionId/polls',
+      request: (c, f, role) => c.post(`/sessions/${f.sessions.planned.id}/polls`, { settings: { kind: 'consent', question: `Peiling van ${role}` } }),
+    },
+  ],
+  'poll.vote': [
+    { route: 'POST /polls/:pollId/ballot', request: (c, f) => c.post(`/polls/${f.sessions.votePollId}/ballot`, { choice: { kind: 'consent', option: 'agree' } }) },
+  ],
+  'poll.close': [
+    // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
+    { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
+  ],
+};
+
+/**
+ * Actions taken only at the live table (socket events), probed on IJmond's planned session
+ * without changing it: lowering a hand that is not raised and moving the agenda of a session
+ * that has not started are refused with 'conflict' after authorising; clearing the floor when
+ * nobody has it changes nothing.
+ */
+const socketProbes: Partial<Record<TrajectoryAction, SocketProbe[]>> = {
+  'session.participate': [
+    { event: 'queue:lower', payload: (f) => ({ sessionId: f.sessions.planned.id }) },
+    { event: 'queue:raise', payload: (f) => ({ sessionId: f.sessions.planned.id }) },
+  ],
+  'session.facilitate': [
+    { event: 'queue:clear-floor', payload: (f) => ({ sessionId: f.sessions.planned.id }) },
+    { event: 'agenda:next', payload: (f) => ({ sessionId: f.sessions.planned.id }) },
+    { event: 'timer:reset', payload: (f) => ({ sessionId: f.sessions.planned.id }) },
+  ],
+};
+
+type SocketAck = { ok: true } & Record<string, unknown> | { ok: false; error: { code: string; message: string } };
+
+/** A socket of the live table signed in with the client's session cookie. */
+async function connectSocket(server: RunningServer, client: ApiClient): Promise<Socket> {
+  const socket = io(server.url, { transports: ['websocket'], extraHeaders: { cookie: `${sessionCookieName}=${client.token}` }, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+const emit = (socket: Socket, event: string, payload: unknown): Promise<SocketAck> => socket.timeout(5000).emitWithAck(event, payload);
+
+let procurementClient: ApiClient | undefined;
+
+const denied = new Set([401, 403, 404]);
+// A validation error is not proof of permission (bodies are checked before the policy): probes must be valid.
+const isAllowedStatus = (status: number) => (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 400 && !denied.has(status));
+/** An allowed socket probe is acknowledged, or refused for a domain reason (not for access, not for its payload). */
+const isAllowedAck = (ack: SocketAck) => ack.ok || !['unauthenticated', 'forbidden', 'not_found', 'validation_failed'].includes(ack.error.code);
+
+const emailOf: Record<Role, string> = demoEmails;
+
+describe('permissions', () => {
+  let server: RunningServer;
+  let admin: ApiClient;
+  const clients = new Map<Role, ApiClient>();
+  const sockets = new Map<Role, Socket>();
+  const fixture = {} as Fixture;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { DEMO: '1' } });
+    admin = await signIn(server, demoEmails.admin);
+    for (const role of roles) clients.set(role, await signIn(server, emailOf[role]));
+    const inkoop = clients.get('procurement')!;
+    procurementClient = inkoop;
+    fixture.ids = await demoTrajectoryIds(admin);
+    const orgs = await inkoop.get('/organisations');
+    fixture.orgs = new Map(orgs.body.map((o: { name: string; id: string }) => [o.name, o.id]));
+
+    const { ijmond, midden } = fixture.ids;
+    const members = (await inkoop.get(`/trajectories/${ijmond}/members`)).body as Array<{ id: string; email: string; role: string }>;
+    const topics = (await inkoop.get(`/trajectories/${ijmond}/topics`)).body as Array<{ id: string; title: string; status: string }>;
+    const accepted = topics.find((t) => t.status === 'accepted')!;
+    const proposed = await clients.get('provider')!.post(`/trajectories/${ijmond}/topics`, { title: 'Voorstel om over te beslissen' });
+    expect(proposed.body.status).toBe('proposed');
+    const invitation = await inkoop.post(`/trajectories/${ijmond}/invitations`, { email: uniqueEmail('intrekken'), role: 'observer', organisation: { id: fixture.orgs.get('Gemeente Haarlem') } });
+    expect(invitation.status).toBe(201);
+    fixture.ijmond = {
+      procurementMemberId: members.find((m) => m.email === demoEmails.procurement)!.id,
+      acceptedTopic: { id: accepted.id, title: accepted.title },
+      proposedTopicId: proposed.body.id,
+      openInvitationId: invitation.body.id,
+    };
+
+    const middenInvitation = await inkoop.post(`/trajectories/${midden}/invitations`, { email: uniqueEmail('midden'), role: 'provider', organisation: { id: fixture.orgs.get('Praktijk Bosrand (vrijgevestigd psycholoog)') } });
+    expect(middenInvitation.status).toBe(201);
+    fixture.midden = {
+      memberId: (await inkoop.get(`/trajectories/${midden}/members`)).body.find((m: { role: string }) => m.role === 'provider').id,
+      topicId: (await inkoop.get(`/trajectories/${midden}/topics`)).body[0].id,
+      invitationId: middenInvitation.body.id,
+      ...(await sessionWithPoll(inkoop, midden, 'Sessie in Midden-IJssel')),
+    };
+
+    const sessions = (await inkoop.get(`/trajectories/${ijmond}/sessions`)).body as Array<{ id: string; title: string; status: string }>;
+    const planned = sessions.find((s) => s.status === 'planned')!;
+    const openPoll = async (question: string) => {
+      const res = await inkoop.post(`/sessions/${planned.id}/polls`, { settings: { kind: 'consent', question } });
+      expect(res.status, res.text).toBe(201);
+      return res.body.pollId as string;
+    };
+    const closePollIds = {} as Record<Role, string>;
+    for (const role of roles) closePollIds[role] = await openPoll(`Te sluiten door ${role}`);
+    fixture.sessions = {
+      endedId: sessions.find((s) => s.status === 'ended')!.id,
+      planned: { id: planned.id, title: planned.title },
+      votePollId: await openPoll('Stemmen in de matrix'),
+      closePollIds,
+    };
+
+    for (const role of roles) sockets.set(role, await connectSocket(server, clients.get(role)!));
+  });
+  afterAll(async () => {
+    for (const socket of sockets.values()) socket.disconnect();
+    await server?.stop();
+  });
+
+  /** Plans a session in a trajectory and opens a poll at it, as the procurement team. */
+  async function sessionWithPoll(inkoop: ApiClient, trajectoryId: string, title: string): Promise<{ sessionId: string; pollId: string }> {
+    const session = await inkoop.post(`/trajectories/${trajectoryId}/sessions`, { title, startsAt: new Date().toISOString(), declaration });
+    expect(session.status, session.text).toBe(201);
+    const poll = await inkoop.post(`/sessions/${session.body.id}/polls`, { settings: { kind: 'consent', question: `Peiling in ${title}` } });
+    expect(poll.status, poll.text).toBe(201);
+    return { sessionId: session.body.id, pollId: poll.body.pollId };
+  }
+
+  const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
+  const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags];
+
+  it('the probes name only actions of the table and cover every route inside a trajectory', () => {
+    for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
+    const featureRoutes = trajectoryRoutes.filter((r) => featureTags.includes(r.tag)).map(routeKey);
+    expect(featureRoutes.length).toBeGreaterThan(20);
+    for (const tag of sessionFeatureTags) expect(trajectoryRoutes.some((r) => r.tag === tag), tag).toBe(true);
+    expect([...probed].sort()).toEqual([...featureRoutes].sort());
+    // No route inside a trajectory belongs to another feature, unprobed.
+    expect(trajectoryRoutes.map(routeKey).filter((key) => !probed.has(key))).toEqual([]);
+  });
+
+  it('every action of the table has a REST or a socket probe; socket probes only where there is no REST route', () => {
+    for (const action of trajectoryActions) expect(Boolean(probes[action]?.length) || Boolean(socketProbes[action]?.length), action).toBe(true);
+    for (const action of Object.keys(socketProbes) as TrajectoryAction[]) expect(probes[action], action).toBeUndefined();
+  });
+
+  describe.each(roles)('role %s in IJmond/Zuid-Kennemerland', (role) => {
+    it.each(trajectoryActions)('%s is allowed or forbidden as the table says', async (action) => {
+      const mayDo = roleMay(role, action);
+      expect(mayDo).toBe((trajectoryPermissions[action] as readonly Role[]).includes(role));
+      for (const probe of socketProbes[action] ?? []) {
+        const ack = await emit(sockets.get(role)!, probe.event, probe.payload(fixture, role));
+        const seen = `${role} ${action} via socket ${probe.event}: ${JSON.stringify(ack)}`;
+        if (mayDo) {
+          expect(isAllowedAck(ack), seen).toBe(true);
+        } else {
+          expect(ack.ok, seen).toBe(false);
+          expect(!ack.ok && ack.error.code, seen).toBe('forbidden');
+        }
+      }
+      for (const probe of probes[action] ?? []) {
+        const res = await probe.request(clients.get(role)!, fixture, role);
+        const seen = `${role} ${action} via ${probe.route}: ${res.status} ${res.text.slice(0, 200)}`;
+        if (mayDo) {
+          expect(isAllowedStatus(res.status), seen).toBe(true);
+        } else {
+          expect(res.status, seen).toBe(403);
+          expect(res.body.error.code, seen).toBe('forbidden');
+        }
+      }
+    });
+  });
+
+  it('what an allowed probe did really happened (decide, revoke, propose)', async () => {
+    const inkoop = clients.get('procurement')!;
+    const topics = (await inkoop.get(`/trajectories/${fixture.ids.ijmond}/topics`)).body as Array<{ id: string; title: string; status: string }>;
+    expect(topics.find((t) => t.id === fixture.ijmond.proposedTopicId)?.status).toBe('accepted');
+    for (const role of roles) {
+      expect(topics.some((t) => t.title === `Voorstel van ${role}`)).toBe(roleMay(role, 'topic.propose'));
+    }
+    const invitations = (await inkoop.get(`/trajectories/${fixture.ids.ijmond}/invitations`)).body as Array<{ id: string; status: string; email: string }>;
+    expect(invitations.find((i) => i.id === fixture.ijmond.openInvitationId)?.status).toBe('revoked');
+    for (const role of roles) {
+      expect(invitations.some((i) => i.email.startsWith(`matrix-${role}.`))).toBe(roleMay(role, 'member.invite'));
+    }
+  });
+
+  it('what an allowed session or poll probe did really happened (plan, open, vote, close)', async () => {
+    const inkoop = clients.get('procurement')!;
+    const sessions = (await inkoop.get(`/trajectories/${fixture.ids.ijmond}/sessions`)).body as Array<{ id: string; title: string; status: string }>;
+    for (const role of roles) expect(sessions.some((s) => s.title === `Sessie van ${role}`), role).toBe(roleMay(role, 'session.manage'));
+    expect(sessions.find((s) => s.id === fixture.sessions.endedId)).toMatchObject({ status: 'ended' });
+    expect(sessions.find((s) => s.id === fixture.sessions.planned.id)).toMatchObject({ status: 'planned', title: fixture.sessions.planned.title });
+
+    const joined = await emit(sockets.get('procurement')!, 'session:join', { sessionId: fixture.sessions.planned.id });
+    expect(joined.ok, JSON.stringify(joined)).toBe(true);
+    const polls = (joined as unknown as { state: LiveState }).state.polls;
+    for (const role of roles) {
+      expect(polls.some((p) => p.question === `Peiling van ${role}`), `poll opened by ${role}`).toBe(roleMay(role, 'poll.open'));
+      expect(polls.find((p) => p.id === fixture.sessions.closePollIds[role])?.status, `poll closed by ${role}`).toBe(roleMay(role, 'poll.close') ? 'closed' : 'open');
+    }
+    expect((joined as unknown as { state: LiveState }).state.floor).toBeNull();
+    expect((joined as unknown as { state: LiveState }).state.queue).toEqual([]);
+
+    const closed = await inkoop.post(`/polls/${fixture.sessions.votePollId}/close`, {});
+    expect(closed.status, closed.text).toBe(200);
+    const result = closed.body.result as PollResult;
+    const voters = roles.filter((r) => roleMay(r, 'poll.vote'));
+    expect(result.ballots).toBe(voters.length);
+    for (const role of voters) expect(result.turnout[stakeholderGroupByRole[role]]?.voted, role).toBe(1);
+    for (const role of roles.filter((r) => !roleMay(r, 'poll.vote'))) expect(result.turnout[stakeholderGroupByRole[role]]?.voted ?? 0, role).toBe(0);
+    // A closed poll takes no more ballots: the refusal is a conflict, not a permission answer.
+    expectError(await clients.get('provider')!.post(`/polls/${fixture.sessions.votePollId}/ballot`, { choice: { kind: 'consent', option: 'block', reason: 'te laat' } }), 409, 'conflict');
+    expectError(await inkoop.post(`/polls/${fixture.sessions.votePollId}/close`, {}), 409, 'conflict');
+  });
+
+  it('e-mail addresses of members are shown only to those who manage members', async () => {
+    const forProcurement = await clients.get('procurement')!.get(`/trajectories/${fixture.ids.ijmond}/members`);
+    expect(forProcurement.body.every((m: { email?: string }) => typeof m.email === 'string')).toBe(true);
+    for (const role of roles.filter((r) => !roleMay(r, 'member.invite'))) {
+      const res = await clients.get(role)!.get(`/trajectories/${fixture.ids.ijmond}/members`);
+      expect(res.status).toBe(200);
+      expect(res.body.length).toBe(forProcurement.body.length);
+      expect(res.text).not.toContain('@');
+    }
+  });
+
+  describe('outside one’s own trajectories', () => {
+    const valid: Record<string, (f: Fixture) => unknown> = {
+      'PATCH /trajectories/:trajectoryId': () => ({ description: 'Gewijzigd door een buitenstaander' }),
+      'PATCH /trajectories/:trajectoryId/members/:memberId': () => ({ role: 'observer' }),
+      'POST /trajectories/:trajectoryId/invitations': (f) => ({ email: uniqueEmail('buiten'), role: 'provider', organisation: { id: f.orgs.get('Praktijk Bosrand (vrijgevestigd psycholoog)') } }),
+      'POST /trajectories/:trajectoryId/topics': () => ({ title: 'Onderwerp van een buitenstaander' }),
+      'PUT /trajectories/:trajectoryId/topics/order': (f) => ({ order: [f.midden.topicId] }),
+      'POST /trajectories/:trajectoryId/topics/:topicId/decision': () => ({ decision: 'decline', reason: 'buitenstaander' }),
+      'PATCH /trajectories/:trajectoryId/topics/:topicId': () => ({ title: 'Titel van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/sessions': () => ({
+        title: 'Sessie van een buitenstaander',
+        startsAt: '2026-12-10T13:00:00+01:00',
+        declaration: { outcomeKind: 'advice', decidedBy: 'Het inkoopteam' },
+      }),
+      'PATCH /sessions/:sessionId': () => ({ title: 'Sessie van een buitenstaander' }),
+      'POST /sessions/:sessionId/polls': () => ({ settings: { kind: 'consent', question: 'Peiling van een buitenstaander' } }),
+      'POST /polls/:pollId/ballot': () => ({ choice: { kind: 'consent', option: 'block', reason: 'buitenstaander' } }),
+      'POST /polls/:pollId/close': () => ({}),
+    };
+    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId'];
+    const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
+    const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
+    const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+    /** The route's path in Midden-IJssel, in IJmond (trajectory, session and poll; the other ids stay Midden-IJssel's), or for a trajectory, session or poll that does not exist. */
+    const pathIn = (path: string, f: Fixture, where: 'midden' | 'ijmond' | 'nowhere') =>
+      fillPath(path, {
+        trajectoryId: where === 'nowhere' ? missing : f.ids[where],
+        sessionId: where === 'nowhere' ? missing : where === 'ijmond' ? f.sessions.planned.id : f.midden.sessionId,
+        pollId: where === 'nowhere' ? missing : where === 'ijmond' ? f.sessions.votePollId : f.midden.pollId,
+        memberId: f.midden.memberId,
+        topicId: f.midden.topicId,
+        invitationId: f.midden.invitationId,
+      });
+    const send = (client: ApiClient, route: ApiRoute, path: string) =>
+      client.request(route.method, path, hasBody(route) ? { body: valid[routeKey(route)]!(fixture) } : {});
+
+    it('knows a valid request for every route inside a trajectory, sessions and polls included', () => {
+      const scoped = apiRoutes().filter(isTrajectoryScoped);
+      for (const route of scoped) expect(sweepable(route), routeKey(route)).toBe(true);
+      expect(sweepRoutes.map(routeKey).sort()).toEqual(scoped.map(routeKey).sort());
+      for (const tag of sessionFeatureTags) expect(sweepRoutes.some((r) => r.tag === tag), tag).toBe(true);
+    });
+
+    it.each(sweepRoutes.map((r) => [routeKey(r), r] as const))('%s on Midden-IJssel is 404 for a member of IJmond only (aanbieder@)', async (_key, route) => {
+      const aanbieder = clients.get('provider')!;
+      const res = await send(aanbieder, route, pathIn(route.path, fixture, 'midden'));
+      expectError(res, 404, 'not_found');
+      // The same answer as for a trajectory, session or poll that does not exist: existence is not revealed.
+      const nowhere = await send(aanbieder, route, pathIn(route.path, fixture, 'nowhere'));
+      expect(nowhere.status).toBe(404);
+      expect(nowhere.body).toEqual(res.body);
+    });
+
+    it.each(sweepRoutes.map((r) => [routeKey(r), r] as const))('%s is 401 when signed out', async (_key, route) => {
+      for (const where of ['midden', 'ijmond'] as const) {
+        const res = await send(apiClient(server), route, pathIn(route.path, fixture, where));
+        expectError(res, 401, 'unauthenticated');
+      }
+    });
+
+    it('the live table of Midden-IJssel refuses a member of IJmond only as if it did not exist', async () => {
+      const socket = sockets.get('provider')!;
+      const { sessionId, pollId } = fixture.midden;
+      for (const [event, payload] of [
+        ['session:join', { sessionId }],
+        ['queue:raise', { sessionId }],
+        ['queue:clear-floor', { sessionId }],
+        ['poll:open', { sessionId, settings: { kind: 'consent', question: 'Peiling van een buitenstaander' } }],
+        ['poll:cast', { pollId, choice: { kind: 'consent', option: 'block', reason: 'buitenstaander' } }],
+        ['poll:close', { pollId }],
+      ] as const) {
+        const ack = await emit(socket, event, payload);
+        expect(!ack.ok && ack.error.code, `${event}: ${JSON.stringify(ack)}`).toBe('not_found');
+      }
+    });
+
+    it('nothing changed in Midden-IJssel through those requests', async () => {
+      const inkoop = clients.get('procurement')!;
+      const topics = await inkoop.get(`/trajectories/${fixture.ids.midden}/topics`);
+      expect(topics.body.some((t: { title: string }) => /buitenstaander/.test(t.title))).toBe(false);
+      expect(topics.body.find((t: { id: string }) => t.id === fixture.midden.topicId).status).not.toBe('declined');
+      const members = await inkoop.get(`/trajectories/${fixture.ids.midden}/members`);
+      expect(members.body.find((m: { id: string }) => m.id === fixture.midden.memberId).role).toBe('provider');
+      const invitations = await inkoop.get(`/trajectories/${fixture.ids.midden}/invitations`);
+      expect(invitations.body.find((i: { id: string }) => i.id === fixture.midden.invitationId).status).toBe('open');
+      expect(invitations.body.some((i: { email: string }) => i.email.startsWith('buiten.'))).toBe(false);
+      const trajectory = await inkoop.get(`/trajectories/${fixture.ids.midden}`);
+      expect(trajectory.body.description).not.toContain('buitenstaander');
+      const sessions = await inkoop.get(`/trajectories/${fixture.ids.midden}/sessions`);
+      expect(sessions.status).toBe(200);
+      expect(sessions.text).not.toContain('buitenstaander');
+      expect(sessions.body.map((s: { id: string }) => s.id)).toContain(fixture.midden.sessionId);
+      const joined = await emit(sockets.get('procurement')!, 'session:join', { sessionId: fixture.midden.sessionId });
+      expect(joined.ok, JSON.stringify(joined)).toBe(true);
+      const { state } = joined as unknown as { state: LiveState };
+      expect(state.session.title).toBe('Sessie in Midden-IJssel');
+      expect(state.polls.map((p) => p.id)).toEqual([fixture.midden.pollId]);
+      // Still open and without ballots: closing it now succeeds and counts none.
+      const closed = await inkoop.post(`/polls/${fixture.midden.pollId}/close`, {});
+      expect(closed.status, closed.text).toBe(200);
+      expect(closed.body.result.ballots).toBe(0);
+    });
+
+    it('a member of both sees both; a member of one sees one', async () => {
+      expect((await clients.get('procurement')!.get('/trajectories')).body.map((t: { id: string }) => t.id).sort()).toEqual([fixture.ids.ijmond, fixture.ids.midden].sort());
+      for (const role of roles.filter((r) => r !== 'procurement')) {
+        const res = await clients.get(role)!.get('/trajectories');
+        expect(res.body.map((t: { id: string; myRole: string }) => [t.id, t.myRole])).toEqual([[fixture.ids.ijmond, role]]);
+      }
+    });
+  });
+
+  describe('platform administrator', () => {
+    it('sees and reads both trajectories without being a member', async () => {
+      const list = await admin.get('/trajectories');
+      expect(list.body.map((t: { id: string }) => t.id).sort()).toEqual([fixture.ids.ijmond, fixture.ids.midden].sort());
+      for (const id of [fixture.ids.ijmond, fixture.ids.midden]) {
+        const t = await admin.get(`/trajectories/${id}`);
+        expect(t.status).toBe(200);
+        expect(t.body.myRole).toBeNull();
+        for (const part of ['members', 'topics', 'audit', 'audit/verify']) {
+          const res = await admin.get(`/trajectories/${id}/${part}`);
+          expect(res.status, `${part}: ${res.text}`).toBe(200);
+        }
+        expect((await admin.get(`/trajectories/${id}/members`)).body[0].email).toContain('@');
+      }
+    });
+  });
+
+  describe('platform actions', () => {
+    it('regions and organisations: procurement and administrators only', async () => {
+      for (const path of ['/regions', '/organisations']) {
+        expect((await admin.get(path)).status).toBe(200);
+        expect((await clients.get('procurement')!.get(path)).status).toBe(200);
+        for (const role of roles.filter((r) => r !== 'procurement')) expectError(await clients.get(role)!.get(path), 403, 'forbidden');
+        expectError(await apiClient(server).get(path), 401, 'unauthenticated');
+      }
+      expect((await admin.get('/regions')).body.map((r: { name: string }) => r.name).sort()).toEqual(['IJmond en Zuid-Kennemerland', 'Zorgregio Midden-IJssel/Oost-Veluwe']);
+    });
+
+    it('creating a region, reading the outbox and the platform audit: administrators only', async () => {
+      const region = { name: 'Regio Testland', municipalities: ['Testdorp', 'Teststad'] };
+      expectError(await clients.get('procurement')!.post('/regions', region), 403, 'forbidden');
+      const created = await admin.post('/regions', region);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject(region);
+      expectError(await admin.post('/regions', region), 409, 'conflict');
+      for (const path of ['/admin/outbox', '/admin/audit/verify']) {
+        expectError(await clients.get('procurement')!.get(path), 403, 'forbidden');
+        expectError(await apiClient(server).get(path), 401, 'unauthenticated');
+      }
+      const verify = await admin.get('/admin/audit/verify');
+      expect(verify.body).toMatchObject({ valid: true, brokenAt: null });
+      expect(verify.body.events).toBeGreaterThan(7);
+    });
+
+    it('creating a trajectory: procurement of that region, or an administrator', async () => {
+      const regions = new Map<string, string>((await admin.get('/regions')).body.map((r: { name: string; id: string }) => [r.name, r.id]));
+      const middenRegion = regions.get('Zorgregio Midden-IJssel/Oost-Veluwe')!;
+      const body = { regionId: middenRegion, name: 'Wijzigingsronde 2027', model: 'open_house', municipalities: ['Apeldoorn', 'Zutphen'] };
+      expectError(await clients.get('municipality')!.post('/trajectories', body), 403, 'forbidden');
+      expectError(await clients.get('procurement')!.post('/trajectories', { ...body, regionId: regions.get('Regio Testland'), municipalities: ['Testdorp'] }), 403, 'forbidden');
+      const wrongPlace = await clients.get('procurement')!.post('/trajectories', { ...body, municipalities: ['Haarlem'] });
+      expectError(wrongPlace, 400, 'validation_failed');
+      expect(wrongPlace.body.error.fields).toHaveProperty('municipalities');
+
+      const created = await clients.get('procurement')!.post('/trajectories', body);
+      expect(created.status, created.text).toBe(201);
+      expect(created.body).toMatchObject({ name: body.name, myRole: 'procurement', regionName: 'Zorgregio Midden-IJssel/Oost-Veluwe' });
+      const audit = await clients.get('procurement')!.get(`/trajectories/${created.body.id}/audit/verify`);
+      expect(audit.body).toMatchObject({ valid: true, events: 2 });
+      // The creator sits at the new table for their procurement organisation in this region.
+      const members = await clients.get('procurement')!.get(`/trajectories/${created.body.id}/members`);
+      expect(members.body).toHaveLength(1);
+      expect(members.body[0].organisation.name).toBe('Inkoopbureau Zorgregio Midden-IJssel/Oost-Veluwe');
+    });
+
+    it('an administrator creates a trajectory and invites its first procurement-team member', async () => {
+      const regions = new Map<string, string>((await admin.get('/regions')).body.map((r: { name: string; id: string }) => [r.name, r.id]));
+      const lead = uniqueEmail('projectleider');
+      const created = await admin.post('/trajectories', { regionId: regions.get('Regio Testland'), name: 'Testtraject', model: 'other', municipalities: ['Testdorp'], procurementLead: { email: lead, name: 'Lea Leider' } });
+      expect(created.status, created.text).toBe(201);
+      expect(created.body.myRole).toBeNull();
+      const token = await mailedToken(admin, lead, 'uitnodiging');
+      expect(token).toBeDefined();
+      const preview = await apiClient(server).get(`/invitations/${token}`);
+      expect(preview.body).toMatchObject({ trajectoryName: 'Testtraject', role: 'procurement', organisationName: 'Inkoopbureau Regio Testland' });
+    });
+  });
+});
+
+describe('a removed member', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { DEMO: '1' } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('is told the trajectory does not exist once the procurement team removes them', async () => {
+    const admin = await signIn(server, demoEmails.admin);
+    const { ijmond } = await demoTrajectoryIds(admin);
+    const inkoop = await signIn(server, demoEmails.procurement);
+    const gemeente = await signIn(server, demoEmails.municipality);
+    expect((await gemeente.get(`/trajectories/${ijmond}`)).status).toBe(200);
+    const proposal = await gemeente.post(`/trajectories/${ijmond}/topics`, { title: 'Voorstel van de gemeente' });
+    expect(proposal.status).toBe(201);
+
+    const members = (await inkoop.get(`/trajectories/${ijmond}/members`)).body as Array<{ id: string; email: string }>;
+    const seat = members.find((m) => m.email === demoEmails.municipality)!;
+    expect((await inkoop.delete(`/trajectories/${ijmond}/members/${seat.id}`)).status).toBe(204);
+
+    for (const part of ['', '/topics', '/members', '/audit']) expectError(await gemeente.get(`/trajectories/${ijmond}${part}`), 404, 'not_found');
+    expectError(await gemeente.post(`/trajectories/${ijmond}/topics`, { title: 'Nog een voorstel' }), 404, 'not_found');
+    expect((await gemeente.get('/trajectories')).body).toEqual([]);
+    expect((await gemeente.get('/me')).body.memberships).toEqual([]);
+    // Removing again: the seat is gone.
+    expectError(await inkoop.delete(`/trajectories/${ijmond}/members/${seat.id}`), 404, 'not_found');
+
+    // What they contributed stays, attributed to them; the removal is in the audit log.
+    const topics = (await inkoop.get(`/trajectories/${ijmond}/topics`)).body as Array<{ title: string; proposedBy: { name: string } | null }>;
+    expect(topics.find((t) => t.title === 'Voorstel van de gemeente')?.proposedBy?.name).toBe('Ruud Kramer');
+    const audit = (await inkoop.get(`/trajectories/${ijmond}/audit`)).body;
+    expect(audit[0]).toMatchObject({ action: 'member.remove', objectId: seat.id, actor: { name: 'Annelies Brouwer' } });
+    expect((await inkoop.get(`/trajectories/${ijmond}/members`)).body.some((m: { id: string }) => m.id === seat.id)).toBe(false);
+
+    // Invited again, they get their seat back.
+    const orgs = (await inkoop.get('/organisations')).body as Array<{ id: string; name: string }>;
+    const invitation = await inkoop.post(`/trajectories/${ijmond}/invitations`, { email: demoEmails.municipality, role: 'observer', organisation: { id: orgs.find((o) => o.name === 'Gemeente Haarlem')!.id } });
+    expect(invitation.status).toBe(201);
+    const token = (await mailedToken(admin, demoEmails.municipality, 'uitnodiging'))!;
+    const accepted = await gemeente.post(`/invitations/${token}/accept`, { token });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect((await gemeente.get(`/trajectories/${ijmond}`)).body.myRole).toBe('observer');
+  });
+
+  it('a seat of another trajectory cannot be changed or removed through this one', async () => {
+    const admin = await signIn(server, demoEmails.admin);
+    const { ijmond, midden } = await demoTrajectoryIds(admin);
+    const inkoop = await signIn(server, demoEmails.procurement);
+    const middenMembers = (await inkoop.get(`/trajectories/${midden}/members`)).body as Array<{ id: string; role: string }>;
+    const seat = middenMembers.find((m) => m.role === 'provider')!;
+    expectError(await inkoop.patch(`/trajectories/${ijmond}/members/${seat.id}`, { role: 'observer' }), 404, 'not_found');
+    expectError(await inkoop.delete(`/trajectories/${ijmond}/members/${seat.id}`), 404, 'not_found');
+    const after = (await inkoop.get(`/trajectories/${midden}/members`)).body as Array<{ id: string; role: string }>;
+    expect(after.find((m) => m.id === seat.id)?.role).toBe('provider');
+  });
+
+  it('role changes are checked against the organisation; the last procurement-team member stays', async () => {
+    const admin = await signIn(server, demoEmails.admin);
+    const { ijmond } = await demoTrajectoryIds(admin);
+    const inkoop = await signIn(server, demoEmails.procurement);
+    const members = (await inkoop.get(`/trajectories/${ijmond}/members`)).body as Array<{ id: string; email: string }>;
+    const provider = members.find((m) => m.email === demoEmails.provider)!;
+    const changed = await inkoop.patch(`/trajectories/${ijmond}/members/${provider.id}`, { role: 'observer' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.role).toBe('observer');
+    const aanbieder = await signIn(server, demoEmails.provider);
+    expect((await aanbieder.get(`/trajectories/${ijmond}`)).body.myRole).toBe('observer');
+    expectError(await aanbieder.post(`/trajectories/${ijmond}/topics`, { title: 'Als toehoorder' }), 403, 'forbidden');
+
+    const mismatch = await inkoop.patch(`/trajectories/${ijmond}/members/${provider.id}`, { role: 'municipality' });
+    expectError(mismatch, 400, 'validation_failed');
+    expect(mismatch.body.error.fields).toHaveProperty('role');
+
+    const own = members.find((m) => m.email === demoEmails.procurement)!;
+    expectError(await inkoop.patch(`/trajectories/${ijmond}/members/${own.id}`, { role: 'observer' }), 409, 'conflict');
+    expectError(await inkoop.delete(`/trajectories/${ijmond}/members/${own.id}`), 409, 'conflict');
+    expect((await inkoop.get(`/trajectories/${ijmond}`)).body.myRole).toBe('procurement');
+  });
+});
