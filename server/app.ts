@@ -40,7 +40,7 @@ export function createApp(config: Config, database: Database, services: Services
   // reuses a connection the server is closing at that moment ("other side closed").
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  httpServer.requestTimeout = 30_000;
+  httpServer.requestTimeout = 120_000;
   const io = createSocketServer(httpServer, services, log);
   const collab = new CollabServer({
     persistence: new CollabPersistence(database.connection),
