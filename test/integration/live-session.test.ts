@@ -1,21 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveState } from '../../shared/schemas/sessions';
+import { signIn, sessionCookieName, type ApiClient } from '../helpers/api-client';
 import { startServer, waitFor, type RunningServer } from '../helpers/server';
 
-const password = 'dialoog-demo';
-
-async function signInCookie(server: RunningServer, email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
-
-async function api<T>(server: RunningServer, cookie: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.url}/api${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+/** The cookie header of a signed-in API client, for a socket's handshake. */
+const cookieOf = (client: ApiClient) => `${sessionCookieName}=${client.token}`;
 
 /** A participant's tab: a socket with the session cookie that keeps the latest broadcast state. */
 interface Tab {
@@ -43,25 +33,25 @@ describe('the live table', () => {
   let server: RunningServer;
   let trajectoryId: string;
   let sessionId: string;
-  const cookies: Record<string, string> = {};
+  const clients: Record<string, ApiClient> = {};
   const tabs: Tab[] = [];
   const tab = async (who: string | null) => {
-    const t = await openTab(server, who ? cookies[who]! : null);
+    const t = await openTab(server, who ? cookieOf(clients[who]!) : null);
     tabs.push(t);
     return t;
   };
 
   beforeAll(async () => {
     server = await startServer({ env: { DEMO: '1' } });
-    for (const who of ['inkoop', 'facilitator', 'aanbieder', 'gemeente', 'client', 'observer']) cookies[who] = await signInCookie(server, `${who}@dialoogtafel.example`);
-    const trajectories = await api<Array<{ id: string; name: string }>>(server, cookies.aanbieder!, 'GET', '/trajectories');
+    for (const who of ['inkoop', 'facilitator', 'aanbieder', 'gemeente', 'client', 'observer']) clients[who] = await signIn(server, `${who}@dialoogtafel.example`);
+    const trajectories = await clients.aanbieder!.get('/trajectories');
     trajectoryId = trajectories.body[0]!.id;
-    const topics = await api<Array<{ id: string }>>(server, cookies.inkoop!, 'GET', `/trajectories/${trajectoryId}/topics`);
-    const created = await api<{ id: string; agenda: unknown[]; declaration: unknown }>(server, cookies.inkoop!, 'POST', `/trajectories/${trajectoryId}/sessions`, {
+    const topics = await clients.inkoop!.get(`/trajectories/${trajectoryId}/topics`);
+    const created = await clients.inkoop!.post(`/trajectories/${trajectoryId}/sessions`, {
       title: 'Dialoogsessie 3',
       startsAt: new Date().toISOString(),
       location: 'Stadhuis Haarlem',
-      agenda: topics.body.slice(0, 3).map((t) => ({ topicId: t.id, minutes: 20 })),
+      agenda: topics.body.slice(0, 3).map((t: { id: string }) => ({ topicId: t.id, minutes: 20 })),
       declaration: { outcomeKind: 'advice', decidedBy: 'de colleges van B&W' },
     });
     expect(created.status).toBe(201);
@@ -94,8 +84,8 @@ describe('the live table', () => {
   it('refuses non-members, anonymous visitors and unknown sessions', async () => {
     const anon = await tab(null);
     expect((await anon.emit('session:join', { sessionId })).error?.code).toBe('unauthenticated');
-    const admin = await signInCookie(server, 'admin@dialoogtafel.example');
-    expect((await api(server, admin, 'GET', `/sessions/${sessionId}`)).status).toBe(200);
+    const admin = await signIn(server, 'admin@dialoogtafel.example');
+    expect((await admin.get(`/sessions/${sessionId}`)).status).toBe(200);
     const provider = await tab('aanbieder');
     expect((await provider.emit('session:join', { sessionId: 'aaaaaaaaaaaaaaaaaaaaaaaa' })).error?.code).toBe('not_found');
     expect((await provider.emit('session:join', { sessionId: 42 })).error?.code).toBe('validation_failed');
@@ -179,25 +169,25 @@ describe('the live table', () => {
 
     await waitFor(() => facilitator.state?.polls.find((p) => p.id === pollId)?.result?.ballots === 1, 5000, 'counted');
     const seenByOthers = JSON.stringify(facilitator.state);
-    const clientId = (await api<{ user: { id: string; name: string } }>(server, cookies.client!, 'GET', '/me')).body.user;
+    const clientId = (await clients.client!.get('/me')).body.user;
     const view = facilitator.state!.polls.find((p) => p.id === pollId)!;
     expect(view.namedBallots).toBeUndefined();
     expect(seenByOthers.includes(clientId.id) && JSON.stringify(view).includes(clientId.id)).toBe(false);
-    const audit = await api<Array<{ action: string; actor: unknown; summary: Record<string, unknown> }>>(server, cookies.inkoop!, 'GET', `/trajectories/${trajectoryId}/audit`);
-    const ballotEvents = audit.body.filter((e) => e.action === 'poll.ballot' && JSON.stringify(e).includes(pollId));
+    const audit = await clients.inkoop!.get(`/trajectories/${trajectoryId}/audit`);
+    const ballotEvents = audit.body.filter((e: { action: string; actor: unknown; summary: unknown }) => e.action === 'poll.ballot' && JSON.stringify(e).includes(pollId));
     expect(ballotEvents.length).toBe(1);
     expect(ballotEvents[0]!.actor).toBeNull();
     expect(ballotEvents[0]!.summary).toEqual({ group: 'client' });
   });
 
   it('offers the session as a calendar file and the trajectory as a feed', async () => {
-    const ics = await fetch(`${server.url}/api/sessions/${sessionId}/calendar.ics`, { headers: { cookie: cookies.aanbieder! } });
+    const ics = await fetch(`${server.url}/api/sessions/${sessionId}/calendar.ics`, { headers: { cookie: cookieOf(clients.aanbieder!) } });
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
     const text = await ics.text();
     expect(text).toContain('BEGIN:VEVENT');
     expect(text).toContain('SUMMARY:Dialoogsessie 3');
-    const feed = await fetch(`${server.url}/api/trajectories/${trajectoryId}/sessions.ics`, { headers: { cookie: cookies.gemeente! } });
+    const feed = await fetch(`${server.url}/api/trajectories/${trajectoryId}/sessions.ics`, { headers: { cookie: cookieOf(clients.gemeente!) } });
     expect(await feed.text()).toContain('Dialoogsessie 3');
   });
 
@@ -220,24 +210,24 @@ describe('ranking the topics before a session', () => {
   });
 
   it('turns the ranking poll into a proposed agenda order that the procurement team adopts', async () => {
-    const inkoop = await signInCookie(server, 'inkoop@dialoogtafel.example');
-    const trajectoryId = (await api<Array<{ id: string; model: string }>>(server, inkoop, 'GET', '/trajectories')).body.find((t) => t.model === 'dialogue_tender')!.id;
-    const sessions = await api<Array<{ id: string; status: string; agenda: Array<{ topicId: string; title: string }> }>>(server, inkoop, 'GET', `/trajectories/${trajectoryId}/sessions`);
-    const planned = sessions.body.find((s) => s.status === 'planned')!;
-    const options = planned.agenda.map((a) => ({ id: a.topicId, label: a.title }));
-    const opened = await api<{ pollId: string }>(server, inkoop, 'POST', `/sessions/${planned.id}/polls`, { settings: { kind: 'ranking', question: 'In welke volgorde bespreken we de onderwerpen?', options } });
+    const inkoop = await signIn(server, 'inkoop@dialoogtafel.example');
+    const trajectoryId = (await inkoop.get('/trajectories')).body.find((t: { model: string }) => t.model === 'dialogue_tender')!.id;
+    const sessions = await inkoop.get(`/trajectories/${trajectoryId}/sessions`);
+    const planned = sessions.body.find((s: { status: string }) => s.status === 'planned')! as { id: string; agenda: Array<{ topicId: string; title: string }> };
+    const options = planned.agenda.map((a: { topicId: string; title: string }) => ({ id: a.topicId, label: a.title }));
+    const opened = await inkoop.post(`/sessions/${planned.id}/polls`, { settings: { kind: 'ranking', question: 'In welke volgorde bespreken we de onderwerpen?', options } });
     expect(opened.status).toBe(201);
     const last = options[options.length - 1]!.id;
     for (const who of ['gemeente', 'aanbieder', 'client']) {
-      const cookie = await signInCookie(server, `${who}@dialoogtafel.example`);
-      const cast = await api(server, cookie, 'POST', `/polls/${opened.body.pollId}/ballot`, { choice: { kind: 'ranking', ranking: [last, options[0]!.id] } });
+      const voter = await signIn(server, `${who}@dialoogtafel.example`);
+      const cast = await voter.post(`/polls/${opened.body.pollId}/ballot`, { choice: { kind: 'ranking', ranking: [last, options[0]!.id] } });
       expect(cast.status).toBe(200);
     }
-    expect((await api(server, inkoop, 'POST', `/polls/${opened.body.pollId}/close`)).status).toBe(200);
-    const proposal = await api<{ ballots: number; order: Array<{ topicId: string; score: number }> }>(server, inkoop, 'GET', `/sessions/${planned.id}/agenda-proposal`);
+    expect((await inkoop.post(`/polls/${opened.body.pollId}/close`)).status).toBe(200);
+    const proposal = await inkoop.get(`/sessions/${planned.id}/agenda-proposal`);
     expect(proposal.body.ballots).toBe(3);
     expect(proposal.body.order[0]!.topicId).toBe(last);
-    const adopted = await api<{ agenda: Array<{ topicId: string }> }>(server, inkoop, 'PATCH', `/sessions/${planned.id}`, { agenda: proposal.body.order.map((o) => ({ topicId: o.topicId, minutes: 30 })) });
+    const adopted = await inkoop.patch(`/sessions/${planned.id}`, { agenda: proposal.body.order.map((o: { topicId: string }) => ({ topicId: o.topicId, minutes: 30 })) });
     expect(adopted.status).toBe(200);
     expect(adopted.body.agenda[0]!.topicId).toBe(last);
   });
