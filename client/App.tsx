@@ -1,8 +1,20 @@
 import { Route, Routes } from 'react-router-dom';
+import { RequireSignIn } from './auth/RequireSignIn';
 import { AppLayout } from './components/AppLayout';
+import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { HomePage } from './pages/home/HomePage';
+import { InvitationPage } from './pages/invitation/InvitationPage';
+import { MembersPage } from './pages/members/MembersPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { OutboxPage } from './pages/outbox/OutboxPage';
+import { PasswordForgottenPage } from './pages/password-forgotten/PasswordForgottenPage';
+import { PasswordResetPage } from './pages/password-reset/PasswordResetPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
+import { TopicsPage } from './pages/topics/TopicsPage';
+import { TrajectoriesPage } from './pages/trajectories/TrajectoriesPage';
+import { TrajectoryLayout } from './pages/trajectory/TrajectoryLayout';
+import { TrajectoryOverviewPage } from './pages/trajectory/TrajectoryOverviewPage';
+import { NewTrajectoryPage } from './pages/trajectory-new/NewTrajectoryPage';
 
 export function App() {
   return (
@@ -10,6 +22,18 @@ export function App() {
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="inloggen" element={<SignInPage />} />
+        <Route path="wachtwoord-vergeten" element={<PasswordForgottenPage />} />
+        <Route path="wachtwoord-herstellen/:token" element={<PasswordResetPage />} />
+        <Route path="uitnodiging/:token" element={<InvitationPage />} />
+        <Route path="trajecten" element={<RequireSignIn><TrajectoriesPage /></RequireSignIn>} />
+        <Route path="trajecten/nieuw" element={<RequireSignIn><NewTrajectoryPage /></RequireSignIn>} />
+        <Route path="trajecten/:trajectoryId" element={<RequireSignIn><TrajectoryLayout /></RequireSignIn>}>
+          <Route index element={<TrajectoryOverviewPage />} />
+          <Route path="onderwerpen" element={<TopicsPage />} />
+          <Route path="deelnemers" element={<MembersPage />} />
+          <Route path="logboek" element={<AuditLogPage />} />
+        </Route>
+        <Route path="beheer/postvak" element={<RequireSignIn><OutboxPage /></RequireSignIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -19,6 +19,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Fired when the server answers 401 to any request: the session ended (expired, or signed out
+ * in another tab). The session context listens and shows the person as signed out.
+ */
+export const unauthenticatedEvents = new EventTarget();
+
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
@@ -74,7 +80,11 @@ export async function request<T>(method: HttpMethod, path: string, body?: unknow
     if ((error as { name?: string }).name === 'AbortError') throw error;
     throw new ApiError(0, 'unavailable', 'The server could not be reached.');
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401) unauthenticatedEvents.dispatchEvent(new Event('unauthenticated'));
+    throw error;
+  }
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

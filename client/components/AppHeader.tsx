@@ -2,7 +2,9 @@ import { PageHeader } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MainNav } from './MainNav';
 import { RouterLink } from './RouterLink';
+import { UserMenu } from './UserMenu';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -12,9 +14,11 @@ export function AppHeader() {
         <RouterLink to="/" className="dt-header__product">
           {t('app.name')}
         </RouterLink>
+        <MainNav />
         <div className="dt-header__tools">
           <ConnectionStatus />
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </div>
     </PageHeader>

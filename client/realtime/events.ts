@@ -1,16 +1,13 @@
 import type { Ack } from '../../shared/schemas/acknowledgement';
+import type { TrajectoryChangedEvent } from '../../shared/schemas/realtime';
 import type { SystemPingPayload, SystemPingResult } from '../../shared/schemas/system';
 
 /** The parts of a trajectory that can change; a screen refetches the part it shows. */
-export type TrajectoryPart = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit';
+export type TrajectoryPart = TrajectoryChangedEvent['what'];
+export type TrajectoryChangedPayload = TrajectoryChangedEvent;
 
 export interface TrajectoryRoomPayload {
   trajectoryId: string;
-}
-
-export interface TrajectoryChangedPayload {
-  trajectoryId: string;
-  what: TrajectoryPart;
 }
 
 // The event map socket.io-client uses to type emit() and on(); payloads come from shared/.

@@ -74,3 +74,60 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     throw new Error(`Accessibility violations on ${page.url()}:\n${report}`);
   }
 }
+
+/** The password of every demo account (demo mode only). */
+export const demoPassword = 'dialoog-demo';
+
+export interface OpenedPage {
+  page: Page;
+  /** Console messages of this page so far. */
+  console: string[];
+}
+
+/**
+ * A page in a fresh browser context: its own cookies and localStorage, so signing in in one
+ * context does not sign in another (as with a second person on another computer).
+ */
+export async function openFreshPage(browser: Browser, url?: string): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+  if (url) await page.goto(url);
+  return { page, console: messages };
+}
+
+/** Signs in through the sign-in form, as a person would, and waits until the app shows who is signed in. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = demoPassword, back?: string): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen${back ? `?terug=${encodeURIComponent(back)}` : ''}`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  await page.getByRole('button', { name: 'Uitloggen' }).waitFor({ timeout: 10_000 });
+}
+
+/** The single h1 of the page, once it has loaded (there must be exactly one). */
+export async function heading1(page: Page): Promise<string> {
+  await waitUntilLoaded(page);
+  const h1 = page.getByRole('heading', { level: 1 });
+  await h1.first().waitFor();
+  const count = await h1.count();
+  if (count !== 1) throw new Error(`expected one h1 on ${page.url()}, found ${count}`);
+  return h1.innerText();
+}
+
+/** Waits until no "Bezig met laden…" status is left on the page. */
+export async function waitUntilLoaded(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('[role="status"]')].some((el) => el.textContent?.includes('Bezig met laden')),
+    undefined,
+    { timeout },
+  );
+}
+
+/** Waits for the screen whose h1 is `name` (after client-side navigation the URL changes first) and checks it is the only h1. */
+export async function expectHeading1(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' }).waitFor();
+  await heading1(page);
+}

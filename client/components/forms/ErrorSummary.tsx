@@ -35,7 +35,7 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, target: string) {
 export function ErrorSummary({ message, items, summaryRef }: ErrorSummaryProps) {
   const { t } = useTranslation();
   return (
-    <div ref={summaryRef} tabIndex={-1} className="dt-error-summary" aria-labelledby="error-summary-title">
+    <div ref={summaryRef} tabIndex={-1} className="dt-error-summary">
       <Alert type="error">
         <Heading2 id="error-summary-title" className="dt-error-summary__title">
           {t('form.errorSummaryTitle')}

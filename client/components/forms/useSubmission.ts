@@ -34,6 +34,9 @@ export function useSubmission(): Submission {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [failures, setFailures] = useState(0);
   const summaryRef = useRef<HTMLDivElement | null>(null);
+  // The submit button stays enabled (disabling it would drop keyboard focus); a second press
+  // while the first submission runs is ignored instead.
+  const running = useRef(false);
 
   // Every failed attempt moves focus to the summary, also a second one with the same errors.
   useEffect(() => {
@@ -48,6 +51,8 @@ export function useSubmission(): Submission {
         setFailures((n) => n + 1);
         return false;
       }
+      if (running.current) return false;
+      running.current = true;
       setBusy(true);
       try {
         await action();
@@ -61,6 +66,7 @@ export function useSubmission(): Submission {
         setFailures((n) => n + 1);
         return false;
       } finally {
+        running.current = false;
         setBusy(false);
       }
     },

@@ -1,0 +1,78 @@
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  OrderedList,
+  OrderedListItem,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../labels/useLabels';
+import { PhaseStatusBadge } from './PhaseStatusBadge';
+import { Timeline } from './Timeline';
+import { TrajectoryHeader } from './TrajectoryHeader';
+import { useTrajectory } from './trajectory-context';
+
+export function TrajectoryOverviewPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { trajectory } = useTrajectory();
+  const facts = [
+    { key: t('trajectory.region'), value: trajectory.regionName },
+    { key: t('trajectory.model'), value: labels.model(trajectory.model) },
+    { key: t('trajectory.myRole'), value: trajectory.myRole ? labels.role(trajectory.myRole) : t('trajectory.noRole') },
+  ];
+
+  return (
+    <>
+      <TrajectoryHeader />
+      {trajectory.description
+        .split(/\n{2,}/)
+        .filter(Boolean)
+        .map((paragraph, index) => (
+          <Paragraph key={index}>{paragraph}</Paragraph>
+        ))}
+      <DataList className="dt-data-list">
+        {facts.map((fact) => (
+          <DataListItem key={fact.key}>
+            <DataListKey>{fact.key}</DataListKey>
+            <DataListValue>{fact.value}</DataListValue>
+          </DataListItem>
+        ))}
+      </DataList>
+
+      <section aria-labelledby="municipalities-heading">
+        <Heading2 id="municipalities-heading">{t('trajectory.municipalities', { count: trajectory.municipalities.length })}</Heading2>
+        <UnorderedList className="dt-inline-list">
+          {trajectory.municipalities.map((municipality) => (
+            <UnorderedListItem key={municipality}>{municipality}</UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </section>
+
+      <section aria-labelledby="phases-heading">
+        <Heading2 id="phases-heading">{t('trajectory.phases')}</Heading2>
+        {trajectory.phases.length === 0 ? (
+          <Paragraph>{t('trajectory.noPhases')}</Paragraph>
+        ) : (
+          <OrderedList className="dt-phases">
+            {trajectory.phases.map((phase, index) => (
+              <OrderedListItem key={`${index}-${phase.name}`} className={`dt-phase dt-phase--${phase.status}`}>
+                {phase.name} <PhaseStatusBadge status={phase.status} />
+              </OrderedListItem>
+            ))}
+          </OrderedList>
+        )}
+      </section>
+
+      <section aria-labelledby="planning-heading">
+        <Heading2 id="planning-heading">{t('trajectory.planning')}</Heading2>
+        <Timeline milestones={trajectory.milestones} />
+      </section>
+    </>
+  );
+}
