@@ -67,7 +67,8 @@ async function main(): Promise<void> {
     const url = displayUrl(config, port);
     publicUrl = url;
     log.info({ event: 'listening', port, host: config.host, url }, 'Dialoogtafel is ready');
-    if (process.stdout.isTTY) process.stdout.write(`\n  Dialoogtafel draait op ${url}\n\n`);
+    // For people: on stderr, so stdout stays pure JSON logs.
+    process.stderr.write(`\n  Dialoogtafel draait op ${url}\n  Open dit adres in uw browser.\n\n`);
   });
 
   installShutdown({ log, config, close: app.close, database, local });
