@@ -50,11 +50,13 @@ describe('the server with its own local database', () => {
 
   it('`npm start` builds, serves the client and stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dialoogtafel-npm-start-'));
-    const server = await startServer({ mongoUri: null, dataDir, command: ['npm', 'start', '--silent'], timeoutMs: 90_000 });
+    const server = await startServer({ mongoUri: null, dataDir, command: ['npm', 'start', '--silent'], timeoutMs: 90_000, env: { DEMO: '1' } });
     const page = await fetch(server.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Dialoogtafel');
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    await waitFor(() => server.output().includes(`Dialoogtafel draait op http://localhost:${server.port}`), 5000, 'the address to open');
+    expect(server.output()).toContain('inkoop@dialoogtafel.example');
     const db = databasePid(server.logs());
     expect(await server.stop('SIGTERM')).toBe(0);
     await waitFor(() => !processAlive(db), 5000, 'the database process to end');
