@@ -4,11 +4,13 @@ import { AppLayout } from './components/AppLayout';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { HomePage } from './pages/home/HomePage';
 import { InvitationPage } from './pages/invitation/InvitationPage';
+import { LiveTablePage } from './pages/live-table/LiveTablePage';
 import { MembersPage } from './pages/members/MembersPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { PasswordForgottenPage } from './pages/password-forgotten/PasswordForgottenPage';
 import { PasswordResetPage } from './pages/password-reset/PasswordResetPage';
+import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { TopicsPage } from './pages/topics/TopicsPage';
 import { TrajectoriesPage } from './pages/trajectories/TrajectoriesPage';
@@ -30,9 +32,11 @@ export function App() {
         <Route path="trajecten/:trajectoryId" element={<RequireSignIn><TrajectoryLayout /></RequireSignIn>}>
           <Route index element={<TrajectoryOverviewPage />} />
           <Route path="onderwerpen" element={<TopicsPage />} />
+          <Route path="sessies" element={<SessionsPage />} />
           <Route path="deelnemers" element={<MembersPage />} />
           <Route path="logboek" element={<AuditLogPage />} />
         </Route>
+        <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
         <Route path="beheer/postvak" element={<RequireSignIn><OutboxPage /></RequireSignIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,6 +1,7 @@
 import '@utrecht/component-library-css';
 import '@utrecht/design-tokens/dist/index.css';
 import './styles/app.css';
+import './styles/sessions.css';
 // Initialises i18next (and <html lang>) before the first render.
 import './i18n';
 import { StrictMode } from 'react';

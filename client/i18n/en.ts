@@ -1,4 +1,5 @@
 import type { Messages } from './nl';
+import { sessionsEn } from './sessions-en';
 
 export const en: Messages = {
   app: {
@@ -161,6 +162,7 @@ export const en: Messages = {
     topics: 'Topics',
     members: 'Participants',
     log: 'Log',
+    sessions: 'Sessions',
   },
   timeline: {
     label: 'Planning by date',
@@ -325,7 +327,10 @@ export const en: Messages = {
       update: 'Topic changed',
       reorder: 'Order of the topics changed',
     },
-    session: { create: 'Session planned', update: 'Session changed' },
+    session: { create: 'Session planned', update: 'Session changed', start: 'Session started', end: 'Session closed' },
+    agenda: { move: 'Moved to another topic' },
+    timer: { start: 'Timer started', pause: 'Timer paused', reset: 'Timer reset' },
+    queue: { raise: 'Hand raised', lower: 'Hand lowered', give_floor: 'Floor given', clear_floor: 'Turn ended' },
     poll: { open: 'Poll opened', ballot: 'Vote cast', close: 'Poll closed' },
   },
   auditObjects: {
@@ -408,6 +413,7 @@ export const en: Messages = {
     independent_practitioner: 'Independent practice',
     cooperative: 'Cooperative',
   },
+  sessions: sessionsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

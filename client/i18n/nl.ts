@@ -1,3 +1,5 @@
+import { sessionsNl } from './sessions-nl';
+
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
 export const nl = {
@@ -161,6 +163,7 @@ export const nl = {
     topics: 'Onderwerpen',
     members: 'Deelnemers',
     log: 'Logboek',
+    sessions: 'Sessies',
   },
   timeline: {
     label: 'Planning op datum',
@@ -325,7 +328,10 @@ export const nl = {
       update: 'Onderwerp gewijzigd',
       reorder: 'Volgorde van de onderwerpen gewijzigd',
     },
-    session: { create: 'Sessie gepland', update: 'Sessie gewijzigd' },
+    session: { create: 'Sessie gepland', update: 'Sessie gewijzigd', start: 'Sessie begonnen', end: 'Sessie afgesloten' },
+    agenda: { move: 'Ander onderwerp aan de orde' },
+    timer: { start: 'Timer gestart', pause: 'Timer gepauzeerd', reset: 'Timer opnieuw gezet' },
+    queue: { raise: 'Hand opgestoken', lower: 'Hand gezakt', give_floor: 'Het woord gegeven', clear_floor: 'Beurt afgerond' },
     poll: { open: 'Peiling geopend', ballot: 'Stem uitgebracht', close: 'Peiling gesloten' },
   },
   auditObjects: {
@@ -408,6 +414,7 @@ export const nl = {
     independent_practitioner: 'Vrijgevestigde praktijk',
     cooperative: 'Coöperatie',
   },
+  sessions: sessionsNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

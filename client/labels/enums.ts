@@ -32,3 +32,29 @@ export const phaseStatuses: Exactly<typeof phases, TrajectoryDto['phases'][numbe
 
 const topicStates = ['proposed', 'accepted', 'declined', 'in_discussion', 'concluded'] as const;
 export const topicStatuses: Exactly<typeof topicStates, TopicDto['status']> = topicStates;
+
+// ---- Dialogue sessions and polls ----
+
+type SessionStatus = import('../../shared/schemas/sessions').SessionDto['status'];
+type OutcomeKind = import('../../shared/schemas/sessions').Declaration['outcomeKind'];
+type PollKind = import('../../shared/schemas/polls').PollKind;
+type ConsentOption = import('../../shared/schemas/polls').ConsentOption;
+type StakeholderGroup = import('../../shared/schemas/polls').StakeholderGroup;
+
+const sessionStates = ['planned', 'live', 'ended'] as const;
+export const sessionStatuses: Exactly<typeof sessionStates, SessionStatus> = sessionStates;
+
+const outcomes = ['advice', 'proposal', 'decision'] as const;
+export const outcomeKinds: Exactly<typeof outcomes, OutcomeKind> = outcomes;
+
+const kindsOfPoll = ['consent', 'single_choice', 'multiple_choice', 'ranking', 'dot_voting'] as const;
+export const pollKinds: Exactly<typeof kindsOfPoll, PollKind> = kindsOfPoll;
+
+const consent = ['agree', 'abstain', 'object', 'block'] as const;
+export const consentOptions: Exactly<typeof consent, ConsentOption> = consent;
+
+const groups = ['municipality', 'provider', 'client', 'procurement', 'facilitator', 'observer'] as const;
+/** Stakeholder groups in the order results and presence show them. */
+export const stakeholderGroups: Exactly<typeof groups, StakeholderGroup> = groups;
+/** The groups that can be invited to vote (facilitators and observers never vote). */
+export const votingGroups = ['municipality', 'provider', 'client', 'procurement'] as const satisfies readonly StakeholderGroup[];

@@ -1,6 +1,7 @@
 import type { Ack } from '../../shared/schemas/acknowledgement';
 import type { TrajectoryChangedEvent } from '../../shared/schemas/realtime';
 import type { SystemPingPayload, SystemPingResult } from '../../shared/schemas/system';
+import type { SessionClientEvents, SessionServerEvents } from './session-events';
 
 /** The parts of a trajectory that can change; a screen refetches the part it shows. */
 export type TrajectoryPart = TrajectoryChangedEvent['what'];
@@ -11,12 +12,12 @@ export interface TrajectoryRoomPayload {
 }
 
 // The event map socket.io-client uses to type emit() and on(); payloads come from shared/.
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends SessionClientEvents {
   'system:ping': (payload: SystemPingPayload, ack: (result: Ack<SystemPingResult>) => void) => void;
   'trajectory:join': (payload: TrajectoryRoomPayload, ack: (result: Ack<object>) => void) => void;
   'trajectory:leave': (payload: TrajectoryRoomPayload, ack?: (result: Ack<object>) => void) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends SessionServerEvents {
   'trajectory:changed': (payload: TrajectoryChangedPayload) => void;
 }

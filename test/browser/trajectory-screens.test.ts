@@ -44,6 +44,7 @@ describe('trajectory screens with the demo data', () => {
     expect(await page.getByRole('navigation', { name: 'In dit traject' }).getByRole('link').allInnerTexts()).toEqual([
       'Overzicht',
       'Onderwerpen',
+      'Sessies',
       'Deelnemers',
       'Logboek',
     ]);

@@ -18,6 +18,7 @@ export function TrajectoryHeader({ title }: { title?: string }) {
   const links = [
     { to: base, label: t('trajectoryNav.overview') },
     { to: `${base}/onderwerpen`, label: t('trajectoryNav.topics') },
+    { to: `${base}/sessies`, label: t('trajectoryNav.sessions') },
     { to: `${base}/deelnemers`, label: t('trajectoryNav.members') },
   ];
   if (may('audit.view')) links.push({ to: `${base}/logboek`, label: t('trajectoryNav.log') });

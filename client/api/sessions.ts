@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { BallotChoice, PollResult, PollSettings } from '../../shared/schemas/polls';
+import type { createSessionRequest, SessionDto, updateSessionRequest } from '../../shared/schemas/sessions';
+import { request } from './client';
+
+// What the client sends is the schemas' input (defaults may be left out); what it gets back
+// are the DTOs the server produces. Types only: the schemas themselves stay out of the bundle.
+export type CreateSessionInput = z.input<typeof createSessionRequest>;
+export type UpdateSessionInput = z.input<typeof updateSessionRequest>;
+export type PollSettingsInput = Partial<Omit<PollSettings, 'kind' | 'question'>> & Pick<PollSettings, 'kind' | 'question'>;
+
+/** The agenda order a closed ranking poll proposes; `pollId` is null when there is none yet. */
+export interface AgendaProposal {
+  pollId: string | null;
+  ballots: number;
+  order: Array<{ topicId: string; title: string; score: number }>;
+}
+
+const enc = encodeURIComponent;
+const sessionPath = (id: string) => `/api/sessions/${enc(id)}`;
+
+export const sessionApi = {
+  list: (trajectoryId: string, signal?: AbortSignal) =>
+    request<SessionDto[]>('GET', `/api/trajectories/${enc(trajectoryId)}/sessions`, undefined, signal),
+  create: (trajectoryId: string, input: CreateSessionInput) =>
+    request<SessionDto>('POST', `/api/trajectories/${enc(trajectoryId)}/sessions`, input),
+  get: (sessionId: string, signal?: AbortSignal) => request<SessionDto>('GET', sessionPath(sessionId), undefined, signal),
+  update: (sessionId: string, input: UpdateSessionInput) => request<SessionDto>('PATCH', sessionPath(sessionId), input),
+  agendaProposal: (sessionId: string, signal?: AbortSignal) =>
+    request<AgendaProposal>('GET', `${sessionPath(sessionId)}/agenda-proposal`, undefined, signal),
+  openPoll: (sessionId: string, settings: PollSettingsInput) =>
+    request<{ pollId: string }>('POST', `${sessionPath(sessionId)}/polls`, { settings }),
+  /** Download links (plain links: the browser saves the file). */
+  calendarUrl: (sessionId: string) => `${sessionPath(sessionId)}/calendar.ics`,
+  feedUrl: (trajectoryId: string) => `/api/trajectories/${enc(trajectoryId)}/sessions.ics`,
+};
+
+export const pollApi = {
+  cast: (pollId: string, choice: BallotChoice) =>
+    request<{ pollId: string; choice: BallotChoice }>('POST', `/api/polls/${enc(pollId)}/ballot`, { choice }),
+  close: (pollId: string) => request<{ pollId: string; result: PollResult }>('POST', `/api/polls/${enc(pollId)}/close`),
+};

@@ -1,0 +1,254 @@
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckboxGroup, RadioGroup } from '../../components/forms/ChoiceGroup';
+import { ErrorSummary } from '../../components/forms/ErrorSummary';
+import type { FieldErrors } from '../../components/forms/field-errors';
+import { TextAreaField, TextField } from '../../components/forms/TextField';
+import { useSubmission } from '../../components/forms/useSubmission';
+import { consentOptions } from '../../labels/enums';
+import type { BallotChoice, ConsentOption } from '../../../shared/schemas/polls';
+import type { PollView } from '../../../shared/schemas/sessions';
+import { usePollText } from './poll-text';
+
+export interface BallotFormProps {
+  poll: PollView;
+  /** The voter's current ballot, to start from and to change. */
+  mine: BallotChoice | undefined;
+  cast: (pollId: string, choice: BallotChoice) => Promise<void>;
+  announce: (message: string) => void;
+}
+
+interface Draft {
+  option: string;
+  reason: string;
+  options: string[];
+  ranking: string[];
+  points: Record<string, string>;
+}
+
+function draftFrom(poll: PollView, mine: BallotChoice | undefined): Draft {
+  const draft: Draft = { option: '', reason: '', options: [], ranking: poll.options.map((o) => o.id), points: {} };
+  for (const option of poll.options) draft.points[option.id] = '0';
+  if (!mine) return draft;
+  switch (mine.kind) {
+    case 'consent':
+      return { ...draft, option: mine.option, reason: mine.reason ?? '' };
+    case 'single_choice':
+      return { ...draft, option: mine.option };
+    case 'multiple_choice':
+      return { ...draft, options: mine.options };
+    case 'ranking':
+      return { ...draft, ranking: [...mine.ranking, ...draft.ranking.filter((id) => !mine.ranking.includes(id))] };
+    case 'dot_voting':
+      return { ...draft, points: { ...draft.points, ...Object.fromEntries(Object.entries(mine.points).map(([id, p]) => [id, String(p)])) } };
+  }
+}
+
+const whole = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN);
+
+/** The right ballot for the poll's kind, starting from the voter's own ballot, which they may change until closing. */
+export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
+  const { t } = useTranslation();
+  const text = usePollText();
+  const submission = useSubmission();
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(poll, mine));
+  const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+  // The own ballot may arrive after the form (joining again after a reconnect, another tab):
+  // start from it then. After one's own cast it equals the draft, so nothing visibly changes.
+  const mineKey = JSON.stringify(mine ?? null);
+  useEffect(() => {
+    setDraft(draftFrom(poll, mine));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mineKey]);
+  const id = (part: string) => `poll-${poll.id}-${part}`;
+
+  const build = (): { choice: BallotChoice | undefined; errors: FieldErrors } => {
+    switch (poll.kind) {
+      case 'consent': {
+        if (!draft.option) return { choice: undefined, errors: { option: t('sessions.poll.chooseOne') } };
+        const reason = draft.reason.trim();
+        if (draft.option === 'block' && !reason) return { choice: undefined, errors: { reason: t('sessions.poll.reasonRequired') } };
+        return { choice: { kind: 'consent', option: draft.option as ConsentOption, ...(reason ? { reason } : {}) }, errors: {} };
+      }
+      case 'single_choice':
+        if (!draft.option) return { choice: undefined, errors: { option: t('sessions.poll.chooseOne') } };
+        return { choice: { kind: 'single_choice', option: draft.option }, errors: {} };
+      case 'multiple_choice': {
+        const max = poll.maxChoices ?? poll.options.length;
+        if (draft.options.length === 0) return { choice: undefined, errors: { option: t('sessions.poll.chooseAtLeastOne') } };
+        if (draft.options.length > max) return { choice: undefined, errors: { option: t('sessions.poll.chooseMax', { count: max }) } };
+        // In the poll's order, whatever order they were ticked in.
+        const options = poll.options.map((o) => o.id).filter((o) => draft.options.includes(o));
+        return { choice: { kind: 'multiple_choice', options }, errors: {} };
+      }
+      case 'ranking':
+        return { choice: { kind: 'ranking', ranking: draft.ranking }, errors: {} };
+      case 'dot_voting': {
+        const total = poll.points ?? 0;
+        const entries = poll.options.map((o) => [o.id, whole(draft.points[o.id] ?? '0')] as const);
+        const bad = entries.find(([, p]) => !(p >= 0));
+        if (bad) return { choice: undefined, errors: { [`points.${bad[0]}`]: t('fieldError.generic') } };
+        const given = entries.reduce((sum, [, p]) => sum + p, 0);
+        if (given === 0) return { choice: undefined, errors: { points: t('sessions.poll.pointsNone') } };
+        if (given > total) return { choice: undefined, errors: { points: t('sessions.poll.pointsTooMany', { given, total }) } };
+        return { choice: { kind: 'dot_voting', points: Object.fromEntries(entries.filter(([, p]) => p > 0)) }, errors: {} };
+      }
+    }
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { choice, errors } = build();
+    const ok = await submission.submit(async () => {
+      if (choice) await cast(poll.id, choice);
+    }, errors);
+    if (ok && choice) announce(t('sessions.poll.saved', { choice: text.choiceText(poll, choice) }));
+  };
+
+  const errors = submission.fieldErrors;
+  const summary = submission.summary({
+    option: { target: id('choice'), label: t('sessions.poll.yourChoice') },
+    reason: { target: id('reason'), label: t('sessions.poll.reason') },
+    choice: { target: id('choice'), label: t('sessions.poll.yourChoice') },
+    points: { target: id('choice'), label: t('sessions.poll.yourChoice') },
+  });
+
+  const moveRank = (index: number, by: -1 | 1) => {
+    const next = [...draft.ranking];
+    const [moved] = next.splice(index, 1);
+    next.splice(index + by, 0, moved!);
+    set({ ranking: next });
+    const position = index + by;
+    const direction = by === -1 ? 'up' : 'down';
+    const still = direction === 'up' ? position > 0 : position < next.length - 1;
+    requestAnimationFrame(() => document.getElementById(id(`rank-${moved}-${still ? direction : direction === 'up' ? 'down' : 'up'}`))?.focus());
+    announce(t('sessions.poll.rankMoved', { label: text.optionLabel(poll, moved!), position: position + 1 }));
+  };
+
+  const pointsGiven = poll.options.reduce((sum, o) => sum + (whole(draft.points[o.id] ?? '0') || 0), 0);
+
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form dt-ballot" data-testid="ballot-form">
+      {summary && <ErrorSummary summaryRef={submission.summaryRef} {...summary} />}
+      {poll.kind === 'consent' && (
+        <>
+          <RadioGroup
+            id={id('choice')}
+            name={id('choice')}
+            legend={t('sessions.poll.yourChoice')}
+            value={draft.option}
+            onChange={(option) => set({ option })}
+            options={consentOptions.map((option) => ({
+              value: option,
+              label: (
+                <>
+                  <strong>{t(`sessions.poll.consent.${option}`)}</strong>
+                  <span className="dt-choice__hint"> – {t(`sessions.poll.consentHints.${option}`)}</span>
+                </>
+              ),
+            }))}
+            error={errors.option}
+          />
+          <TextAreaField
+            id={id('reason')}
+            label={draft.option === 'block' ? t('sessions.poll.reason') : t('sessions.poll.reasonOptional')}
+            description={t('sessions.poll.reasonHint', { anonymous: poll.anonymous ? t('sessions.poll.reasonAnonymous') : '' })}
+            value={draft.reason}
+            onChange={(reason) => set({ reason })}
+            rows={2}
+            required={draft.option === 'block'}
+            error={errors.reason}
+          />
+        </>
+      )}
+      {poll.kind === 'single_choice' && (
+        <RadioGroup
+          id={id('choice')}
+          name={id('choice')}
+          legend={t('sessions.poll.yourChoice')}
+          value={draft.option}
+          onChange={(option) => set({ option })}
+          options={poll.options.map((o) => ({ value: o.id, label: o.label }))}
+          error={errors.option ?? errors.choice}
+        />
+      )}
+      {poll.kind === 'multiple_choice' && (
+        <CheckboxGroup
+          id={id('choice')}
+          legend={t('sessions.poll.yourChoice')}
+          description={t('sessions.poll.chooseMax', { count: poll.maxChoices ?? poll.options.length })}
+          values={draft.options}
+          onChange={(options) => set({ options })}
+          options={poll.options.map((o) => ({ value: o.id, label: o.label }))}
+          error={errors.option ?? errors.choice}
+        />
+      )}
+      {poll.kind === 'ranking' && (
+        <fieldset id={id('choice')} className="dt-row dt-rank">
+          <legend className="dt-row__legend">{t('sessions.poll.yourChoice')}</legend>
+          <Paragraph appearance="small">{t('sessions.poll.rankIntro')}</Paragraph>
+          <ol className="dt-rank__list">
+            {draft.ranking.map((optionId, index) => (
+              <li key={optionId} className="dt-rank__item">
+                <span className="dt-rank__label">{text.optionLabel(poll, optionId)}</span>
+                <span className="dt-rank__buttons">
+                  {index > 0 && (
+                    <Button
+                      id={id(`rank-${optionId}-up`)}
+                      appearance="subtle-button"
+                      aria-label={`${t('sessions.poll.rankUp')}: ${text.optionLabel(poll, optionId)}`}
+                      onClick={() => moveRank(index, -1)}
+                    >
+                      {t('sessions.poll.rankUp')}
+                    </Button>
+                  )}
+                  {index < draft.ranking.length - 1 && (
+                    <Button
+                      id={id(`rank-${optionId}-down`)}
+                      appearance="subtle-button"
+                      aria-label={`${t('sessions.poll.rankDown')}: ${text.optionLabel(poll, optionId)}`}
+                      onClick={() => moveRank(index, 1)}
+                    >
+                      {t('sessions.poll.rankDown')}
+                    </Button>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </fieldset>
+      )}
+      {poll.kind === 'dot_voting' && (
+        <fieldset id={id('choice')} className="dt-row dt-dots" aria-describedby={id('points-left')}>
+          <legend className="dt-row__legend">{t('sessions.poll.yourChoice')}</legend>
+          <Paragraph appearance="small">{t('sessions.poll.pointsIntro', { count: poll.points ?? 0 })}</Paragraph>
+          {errors.points && <Paragraph className="dt-field-error">{errors.points}</Paragraph>}
+          <div className="dt-dots__grid">
+            {poll.options.map((o) => (
+              <TextField
+                key={o.id}
+                id={id(`points-${o.id}`)}
+                inputMode="numeric"
+                label={t('sessions.poll.pointsFor', { label: o.label })}
+                value={draft.points[o.id] ?? '0'}
+                onChange={(value) => set({ points: { ...draft.points, [o.id]: value } })}
+                className="dt-input-short"
+                error={errors[`points.${o.id}`]}
+              />
+            ))}
+          </div>
+          <Paragraph id={id('points-left')} className="dt-dots__left">
+            {t('sessions.poll.pointsLeft', { left: Math.max(0, (poll.points ?? 0) - pointsGiven), total: poll.points ?? 0 })}
+          </Paragraph>
+        </fieldset>
+      )}
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={submission.busy}>
+          {mine ? t('sessions.poll.change') : t('sessions.poll.vote')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

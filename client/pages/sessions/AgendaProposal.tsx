@@ -1,0 +1,78 @@
+import { Button, ButtonGroup, Heading4, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../api/client';
+import { sessionApi } from '../../api/sessions';
+import type { AgendaProposal as Proposal } from '../../api/sessions';
+import { useResource } from '../../api/useResource';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import type { SessionDto } from '../../../shared/schemas/sessions';
+
+export interface AgendaProposalProps {
+  session: SessionDto;
+  mayAdopt: boolean;
+  onAdopted: (session: SessionDto) => void;
+  announce: (message: string) => void;
+}
+
+/** The proposal's order applied to the agenda: proposed topics first (as ranked), others after, minutes kept. */
+function adoptedAgenda(session: SessionDto, proposal: Proposal) {
+  const onAgenda = new Map(session.agenda.map((item) => [item.topicId, item]));
+  const ranked = proposal.order.filter((o) => onAgenda.has(o.topicId)).map((o) => onAgenda.get(o.topicId)!);
+  const rest = session.agenda.filter((item) => !ranked.includes(item));
+  return [...ranked, ...rest].map((item) => ({ topicId: item.topicId, minutes: item.minutes }));
+}
+
+/** What the table's ranking poll proposes as the agenda order; the procurement team decides to adopt it. */
+export function AgendaProposal({ session, mayAdopt, onAdopted, announce }: AgendaProposalProps) {
+  const { t } = useTranslation();
+  const proposal = useResource((signal) => sessionApi.agendaProposal(session.id, signal), [session.id]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const data = proposal.data;
+  if (!data?.pollId || data.order.length === 0) return null;
+
+  const next = adoptedAgenda(session, data);
+  const same = next.every((item, index) => session.agenda[index]?.topicId === item.topicId);
+  const headingId = `proposal-${session.id}`;
+
+  const adopt = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const updated = await sessionApi.update(session.id, { agenda: next });
+      onAdopted(updated);
+      announce(t('sessions.ranking.adopted'));
+    } catch (caught) {
+      setError(caught as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="dt-proposal" data-testid="agenda-proposal">
+      <Heading4 id={headingId}>{t('sessions.ranking.proposal')}</Heading4>
+      <Paragraph appearance="small">{t('sessions.ranking.proposalIntro', { count: data.ballots })}</Paragraph>
+      <OrderedList>
+        {data.order.map((item) => (
+          <OrderedListItem key={item.topicId}>
+            {item.title} <span className="dt-hint">({t('sessions.ranking.score', { count: item.score })})</span>
+          </OrderedListItem>
+        ))}
+      </OrderedList>
+      {error && <ErrorAlert error={error} />}
+      {mayAdopt && session.status === 'planned' && (
+        same ? (
+          <Paragraph appearance="small">{t('sessions.ranking.sameOrder')}</Paragraph>
+        ) : (
+          <ButtonGroup>
+            <Button appearance="secondary-action-button" busy={busy} onClick={() => void adopt()}>
+              {t('sessions.ranking.adopt')}
+            </Button>
+          </ButtonGroup>
+        )
+      )}
+    </section>
+  );
+}

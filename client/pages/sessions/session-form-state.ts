@@ -1,0 +1,91 @@
+import type { TFunction } from 'i18next';
+import type { CreateSessionInput } from '../../api/sessions';
+import type { FieldErrors } from '../../components/forms/field-errors';
+import type { Declaration, SessionDto } from '../../../shared/schemas/sessions';
+import { amsterdamToIso, isoToAmsterdam } from './session-time';
+
+export interface AgendaRow {
+  /** A stable key for React; the topic id, as a topic is on the agenda once. */
+  topicId: string;
+  title: string;
+  minutes: string;
+}
+
+export interface SessionFormState {
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  location: string;
+  onlineUrl: string;
+  description: string;
+  outcomeKind: Declaration['outcomeKind'];
+  decidedBy: string;
+  agenda: AgendaRow[];
+}
+
+export function emptyForm(decidedBy: string): SessionFormState {
+  return {
+    title: '',
+    date: '',
+    startTime: '13:00',
+    endTime: '16:00',
+    location: '',
+    onlineUrl: '',
+    description: '',
+    outcomeKind: 'advice',
+    decidedBy,
+    agenda: [],
+  };
+}
+
+export function formFromSession(session: SessionDto): SessionFormState {
+  const start = isoToAmsterdam(session.startsAt);
+  return {
+    title: session.title,
+    date: start.date,
+    startTime: start.time,
+    endTime: session.endsAt ? isoToAmsterdam(session.endsAt).time : '',
+    location: session.location,
+    onlineUrl: session.onlineUrl ?? '',
+    description: session.description,
+    outcomeKind: session.declaration.outcomeKind,
+    decidedBy: session.declaration.decidedBy,
+    agenda: session.agenda.map((item) => ({ topicId: item.topicId, title: item.title, minutes: String(item.minutes) })),
+  };
+}
+
+const minutesOf = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN);
+
+/** The request the form stands for, or what is wrong with it, by the server's field paths. */
+export function toSessionInput(form: SessionFormState, t: TFunction): { input: CreateSessionInput; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  if (!form.title.trim()) errors.title = t('fieldError.required');
+  if (!form.date) errors.startsAt = t('sessions.form.errors.date');
+  const startsAt = form.date ? amsterdamToIso(form.date, form.startTime) : undefined;
+  if (form.date && !startsAt) errors.startsAt = t('sessions.form.errors.time');
+  let endsAt: string | undefined;
+  if (form.endTime) {
+    endsAt = form.date ? amsterdamToIso(form.date, form.endTime) : undefined;
+    if (form.date && !endsAt) errors.endsAt = t('sessions.form.errors.time');
+    else if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) errors.endsAt = t('sessions.form.errors.endBeforeStart');
+  }
+  const url = form.onlineUrl.trim();
+  if (url && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) errors.onlineUrl = t('sessions.form.errors.url');
+  if (!form.decidedBy.trim()) errors['declaration.decidedBy'] = t('fieldError.required');
+  form.agenda.forEach((row, index) => {
+    const minutes = minutesOf(row.minutes);
+    if (!(minutes >= 1 && minutes <= 480)) errors[`agenda.${index}.minutes`] = t('sessions.form.errors.minutes');
+  });
+  const input: CreateSessionInput = {
+    title: form.title.trim(),
+    startsAt: startsAt ?? '',
+    location: form.location.trim(),
+    description: form.description.trim(),
+    agenda: form.agenda.map((row) => ({ topicId: row.topicId, minutes: minutesOf(row.minutes) })),
+    declaration: { outcomeKind: form.outcomeKind, decidedBy: form.decidedBy.trim() },
+  };
+  if (endsAt) input.endsAt = endsAt;
+  if (url) input.onlineUrl = url;
+  return { input, errors };
+}
