@@ -78,7 +78,9 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
       case 'multiple_choice': {
         const max = poll.maxChoices ?? poll.options.length;
         if (draft.options.length === 0) return { choice: undefined, errors: { option: t('sessions.poll.chooseAtLeastOne') } };
-        if (draft.options.length > max) return { choice: undefined, errors: { option: t('sessions.poll.chooseMax', { count: max }) } };
+        if (draft.options.length > max) {
+          return { choice: undefined, errors: { option: t('sessions.poll.chooseTooMany', { count: max, given: draft.options.length }) } };
+        }
         // In the poll's order, whatever order they were ticked in.
         const options = poll.options.map((o) => o.id).filter((o) => draft.options.includes(o));
         return { choice: { kind: 'multiple_choice', options }, errors: {} };
@@ -192,7 +194,10 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
           <ol className="dt-rank__list">
             {draft.ranking.map((optionId, index) => (
               <li key={optionId} className="dt-rank__item">
-                <span className="dt-rank__label">{text.optionLabel(poll, optionId)}</span>
+                {/* The place in words too: a flex item shows no list number of its own. */}
+                <span className="dt-rank__label">
+                  {t('sessions.poll.rankPosition', { position: index + 1, label: text.optionLabel(poll, optionId) })}
+                </span>
                 <span className="dt-rank__buttons">
                   {index > 0 && (
                     <Button
@@ -221,10 +226,19 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
         </fieldset>
       )}
       {poll.kind === 'dot_voting' && (
-        <fieldset id={id('choice')} className="dt-row dt-dots" aria-describedby={id('points-left')}>
+        <fieldset
+          id={id('choice')}
+          className="dt-row dt-dots"
+          aria-describedby={errors.points ? `${id('points-error')} ${id('points-left')}` : id('points-left')}
+          aria-invalid={errors.points ? true : undefined}
+        >
           <legend className="dt-row__legend">{t('sessions.poll.yourChoice')}</legend>
           <Paragraph appearance="small">{t('sessions.poll.pointsIntro', { count: poll.points ?? 0 })}</Paragraph>
-          {errors.points && <Paragraph className="dt-field-error">{errors.points}</Paragraph>}
+          {errors.points && (
+            <Paragraph id={id('points-error')} className="dt-field-error">
+              {errors.points}
+            </Paragraph>
+          )}
           <div className="dt-dots__grid">
             {poll.options.map((o) => (
               <TextField
@@ -240,7 +254,9 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
             ))}
           </div>
           <Paragraph id={id('points-left')} className="dt-dots__left">
-            {t('sessions.poll.pointsLeft', { left: Math.max(0, (poll.points ?? 0) - pointsGiven), total: poll.points ?? 0 })}
+            {pointsGiven > (poll.points ?? 0)
+              ? t('sessions.poll.pointsOver', { count: pointsGiven - (poll.points ?? 0), total: poll.points ?? 0 })
+              : t('sessions.poll.pointsLeft', { left: (poll.points ?? 0) - pointsGiven, total: poll.points ?? 0 })}
           </Paragraph>
         </fieldset>
       )}

@@ -59,6 +59,7 @@ export function SessionForm({ trajectoryId, session, topics, onSaved, onCancel }
   const summary = submission.summary({
     title: { target: id('title'), label: t('sessions.form.name') },
     startsAt: { target: id('date'), label: t('sessions.form.date') },
+    startTime: { target: id('start'), label: t('sessions.form.startTime') },
     endsAt: { target: id('end'), label: t('sessions.form.endTime') },
     location: { target: id('location'), label: t('sessions.form.place') },
     onlineUrl: { target: id('online'), label: t('sessions.form.onlineUrl') },
@@ -107,6 +108,7 @@ export function SessionForm({ trajectoryId, session, topics, onSaved, onCancel }
           value={form.startTime}
           onChange={(startTime) => set({ startTime })}
           required
+          error={errors.startTime}
         />
         <TextField
           id={id('end')}

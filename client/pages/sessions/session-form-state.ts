@@ -61,13 +61,16 @@ const minutesOf = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.
 export function toSessionInput(form: SessionFormState, t: TFunction): { input: CreateSessionInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (!form.title.trim()) errors.title = t('fieldError.required');
+  const dateOk = /^\d{4}-\d{2}-\d{2}$/.test(form.date);
   if (!form.date) errors.startsAt = t('sessions.form.errors.date');
-  const startsAt = form.date ? amsterdamToIso(form.date, form.startTime) : undefined;
-  if (form.date && !startsAt) errors.startsAt = t('sessions.form.errors.time');
+  else if (!dateOk) errors.startsAt = t('fieldError.date');
+  const startsAt = dateOk ? amsterdamToIso(form.date, form.startTime) : undefined;
+  // A missing or broken start time is the start time's problem, not the date's: say it there.
+  if (dateOk && !startsAt) errors.startTime = t('sessions.form.errors.time');
   let endsAt: string | undefined;
   if (form.endTime) {
-    endsAt = form.date ? amsterdamToIso(form.date, form.endTime) : undefined;
-    if (form.date && !endsAt) errors.endsAt = t('sessions.form.errors.time');
+    endsAt = dateOk ? amsterdamToIso(form.date, form.endTime) : undefined;
+    if (dateOk && !endsAt) errors.endsAt = t('sessions.form.errors.time');
     else if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) errors.endsAt = t('sessions.form.errors.endBeforeStart');
   }
   const url = form.onlineUrl.trim();
