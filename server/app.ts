@@ -4,7 +4,7 @@ import express from 'express';
 import type { Server as SocketServer } from 'socket.io';
 import { apiRouter } from './api/api-router';
 import { healthRoutes } from './api/health';
-import { CollabPersistence } from './collab/persistence';
+import { clauseDocumentAccess } from './collab/clause-document-access';
 import { CollabServer } from './collab/collab-server';
 import type { Config } from './config';
 import type { Database } from './db/connection';
@@ -43,10 +43,14 @@ export function createApp(config: Config, database: Database, services: Services
   httpServer.requestTimeout = 120_000;
   const io = createSocketServer(httpServer, services, log);
   const collab = new CollabServer({
-    persistence: new CollabPersistence(database.connection),
+    documents: services.documents,
     log: log.child({ component: 'collab' }),
     resolveActor: (req) => actorFromRequest(services, req),
+    decideAccess: clauseDocumentAccess(services.models),
   });
+  services.publisher.onAccessChanged = (trajectoryId) => {
+    void collab.reauthorize(`trajectory/${trajectoryId}/`).catch((error: unknown) => log.warn({ err: String(error) }, 'deciding collaboration access again failed'));
+  };
 
   httpServer.on('upgrade', (req, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

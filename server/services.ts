@@ -5,15 +5,22 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { Mailer } from './mail/mailer';
 import { Locks } from './db/locks';
+import { CollabPersistence } from './collab/persistence';
+import { DocumentRegistry } from './collab/document-registry';
 import type { Models } from './models';
 
-export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions';
+export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions' | 'agreement' | 'comments' | 'amendments' | 'versions';
+
+/** Changes after which who may write in a trajectory's documents is decided again. */
+const accessChanges: ReadonlySet<ChangeKind> = new Set(['agreement', 'members']);
 
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */
 export class Publisher {
   io: SocketServer | undefined;
   /** Set once the live-table broadcaster exists; sends a session's state to its room. */
   onSessionChanged: ((sessionId: string) => void) | undefined;
+  /** Set by the collaboration server: decides document access again for a trajectory. */
+  onAccessChanged: ((trajectoryId: string) => void) | undefined;
 
   sessionChanged(sessionId: string): void {
     this.onSessionChanged?.(sessionId);
@@ -21,6 +28,7 @@ export class Publisher {
 
   trajectoryChanged(trajectoryId: string, what: ChangeKind): void {
     this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
+    if (accessChanges.has(what)) this.onAccessChanged?.(trajectoryId);
   }
 
   /** Disconnects the live connections of ended sessions (sign-out, password reset): they must not keep listening. */
@@ -52,6 +60,8 @@ export interface Services {
   mailer: Mailer;
   publisher: Publisher;
   locks: Locks;
+  /** The collaboration documents (clause texts) in memory, shared with the y-websocket endpoint. */
+  documents: DocumentRegistry;
   /** The address links in e-mails point to; known once the server listens. */
   publicUrl(): string;
 }
@@ -64,5 +74,6 @@ export function createServices(parts: { config: Config; log: Logger; models: Mod
     mailer: new Mailer(parts.config, parts.models, parts.log),
     publisher: new Publisher(),
     locks: new Locks(parts.models.locks),
+    documents: new DocumentRegistry(new CollabPersistence(parts.models), parts.log.child({ component: 'collab' })),
   };
 }

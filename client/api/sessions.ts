@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { BallotChoice, PollResult, PollSettings } from '../../shared/schemas/polls';
-import type { createSessionRequest, SessionDto, updateSessionRequest } from '../../shared/schemas/sessions';
+import type { AgendaProposal, createSessionRequest, SessionDto, updateSessionRequest } from '../../shared/schemas/sessions';
 import { request } from './client';
 
 // What the client sends is the schemas' input (defaults may be left out); what it gets back
@@ -9,12 +9,7 @@ export type CreateSessionInput = z.input<typeof createSessionRequest>;
 export type UpdateSessionInput = z.input<typeof updateSessionRequest>;
 export type PollSettingsInput = Partial<Omit<PollSettings, 'kind' | 'question'>> & Pick<PollSettings, 'kind' | 'question'>;
 
-/** The agenda order a closed ranking poll proposes; `pollId` is null when there is none yet. */
-export interface AgendaProposal {
-  pollId: string | null;
-  ballots: number;
-  order: Array<{ topicId: string; title: string; score: number }>;
-}
+export type { AgendaProposal } from '../../shared/schemas/sessions';
 
 const enc = encodeURIComponent;
 const sessionPath = (id: string) => `/api/sessions/${enc(id)}`;

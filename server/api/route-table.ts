@@ -21,6 +21,8 @@ export interface RouteSpec {
   rateLimit?: RateLimit;
   /** For operations shared with socket events, whose payload names the resource: path parameters join the body. */
   mergeParams?: boolean;
+  /** For reads with options: the query string is the operation's body. */
+  query?: boolean;
   /** Turns the operation's result into the response (e.g. to set a cookie); defaults to JSON. */
   respond?: (res: Response, result: unknown, req: Request) => void;
 }
@@ -41,7 +43,7 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
         const ctx: OperationContext = { services, actor: req.actor, ip: req.ip };
         // Path ids of merged routes are checked like any path id: one that cannot exist is not found.
         if (spec.mergeParams && Object.values(req.params).some((v) => !/^[a-f0-9]{24}$/.test(String(v)))) throw notFound();
-        const body = !spec.mergeParams ? req.body : req.body === undefined ? { ...req.params } : isObject(req.body) ? { ...req.body, ...req.params } : req.body;
+        const body = spec.query ? { ...req.query } : !spec.mergeParams ? req.body : req.body === undefined ? { ...req.params } : isObject(req.body) ? { ...req.body, ...req.params } : req.body;
         const result = await spec.operation(ctx, { params: req.params, body });
         if (spec.respond) return spec.respond(res, result, req);
         if (result === undefined) return void res.status(spec.status ?? 204).end();

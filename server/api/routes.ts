@@ -22,6 +22,11 @@ import { rateLimit } from '../http/rate-limit';
 import type { RouteTable } from './route-table';
 import { sessionDto } from '../../shared/schemas/sessions';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
+import { agreementDto, amendmentDto, commentDto, versionContentDto, versionDto } from '../../shared/schemas/agreement';
+import { createChapter, createClause, createVariant, getAgreement, updateChapter, updateClause, updateVariant } from '../commands/agreement/agreement-operations';
+import { decideAmendment, listAmendments, proposeAmendment, replyToAmendment, withdrawAmendment } from '../commands/agreement/amendment-operations';
+import { createComment, listComments, replyToComment, setCommentStatus } from '../commands/agreement/comment-operations';
+import { compareVersions, createVersion, getVersion, listVersions, restoreVersion } from '../commands/agreement/version-operations';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -99,9 +104,39 @@ export function routeTable(config: Config): RouteTable {
     { method: 'post', path: '/sessions/:sessionId/polls', tag: 'polls', summary: 'Open a poll (same as the socket event poll:open)', operation: op(openSessionPoll), status: 201, mergeParams: true },
     { method: 'post', path: '/polls/:pollId/ballot', tag: 'polls', summary: 'Cast or change one’s ballot (same as poll:cast)', operation: op(castPollBallot), mergeParams: true },
     { method: 'post', path: '/polls/:pollId/close', tag: 'polls', summary: 'Close a poll and store its result (same as poll:close)', operation: op(closeSessionPoll), mergeParams: true },
+    ...agreementRoutes(t),
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
     { method: 'get', path: '/admin/outbox', tag: 'admin', summary: 'Mail that was not sent over SMTP', operation: op(listOutbox), response: z.array(outboxMessageDto) },
+  ];
+}
+
+/** The draft agreement: structure, comments, amendments and versions. Its text goes over /collab. */
+function agreementRoutes(t: string): RouteTable {
+  const a = `${t}/agreement`;
+  const clause = `${a}/clauses/:clauseId`;
+  return [
+    { method: 'get', path: a, tag: 'agreement', summary: 'The draft agreement: chapters and numbered clauses', operation: op(getAgreement), response: agreementDto },
+    { method: 'post', path: `${a}/chapters`, tag: 'agreement', summary: 'Add a chapter', operation: op(createChapter), response: agreementDto, status: 201 },
+    { method: 'patch', path: `${a}/chapters/:chapterId`, tag: 'agreement', summary: 'Rename or move a chapter', operation: op(updateChapter), response: agreementDto },
+    { method: 'post', path: `${a}/clauses`, tag: 'agreement', summary: 'Add a clause', operation: op(createClause), response: agreementDto, status: 201 },
+    { method: 'patch', path: clause, tag: 'agreement', summary: 'Change a clause’s title, status or topics, or move it', operation: op(updateClause), response: agreementDto },
+    { method: 'post', path: `${clause}/variants`, tag: 'agreement', summary: 'Add a municipality variant', operation: op(createVariant), response: agreementDto, status: 201 },
+    { method: 'patch', path: `${clause}/variants/:variantId`, tag: 'agreement', summary: 'Change a municipality variant', operation: op(updateVariant), response: agreementDto },
+    { method: 'get', path: `${t}/comments`, tag: 'agreement', summary: 'Comments, optionally of one clause or with one status', operation: op(listComments), response: z.array(commentDto), query: true },
+    { method: 'post', path: `${clause}/comments`, tag: 'agreement', summary: 'Comment on a part of a clause', operation: op(createComment), response: commentDto, status: 201 },
+    { method: 'post', path: `${t}/comments/:commentId/replies`, tag: 'agreement', summary: 'Reply to a comment', operation: op(replyToComment), response: commentDto, status: 201 },
+    { method: 'put', path: `${t}/comments/:commentId/status`, tag: 'agreement', summary: 'Resolve or reopen a comment', operation: op(setCommentStatus), response: commentDto },
+    { method: 'get', path: `${t}/amendments`, tag: 'agreement', summary: 'Amendments and their outcomes', operation: op(listAmendments), response: z.array(amendmentDto) },
+    { method: 'post', path: `${clause}/amendments`, tag: 'agreement', summary: 'Propose other wording', operation: op(proposeAmendment), response: amendmentDto, status: 201 },
+    { method: 'post', path: `${t}/amendments/:amendmentId/replies`, tag: 'agreement', summary: 'Comment on an amendment', operation: op(replyToAmendment), response: amendmentDto, status: 201 },
+    { method: 'post', path: `${t}/amendments/:amendmentId/decision`, tag: 'agreement', summary: 'Accept or decline an amendment', operation: op(decideAmendment), response: amendmentDto },
+    { method: 'post', path: `${t}/amendments/:amendmentId/withdraw`, tag: 'agreement', summary: 'Withdraw one’s own amendment', operation: op(withdrawAmendment), response: amendmentDto },
+    { method: 'get', path: `${t}/versions`, tag: 'agreement', summary: 'Named versions, newest first', operation: op(listVersions), response: z.array(versionDto) },
+    { method: 'post', path: `${t}/versions`, tag: 'agreement', summary: 'Save a named version of a clause or the agreement', operation: op(createVersion), response: versionDto, status: 201 },
+    { method: 'get', path: `${t}/versions/:versionId`, tag: 'agreement', summary: 'A version’s content, read-only', operation: op(getVersion), response: versionContentDto },
+    { method: 'post', path: `${t}/versions/:versionId/restore`, tag: 'agreement', summary: 'Restore a clause from a version, as a new edit', operation: op(restoreVersion) },
+    { method: 'get', path: `${t}/compare`, tag: 'agreement', summary: 'Word-level comparison of a clause between versions', operation: op(compareVersions), query: true },
   ];
 }

@@ -1,7 +1,6 @@
-import type { Connection, Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import * as Y from 'yjs';
-import { collabSnapshotModel } from '../models/collab-snapshot';
-import { collabUpdateModel } from '../models/collab-update';
+import type { Models } from '../models';
 
 /** Binary fields come back from the driver as BSON Binary; Yjs wants a Uint8Array. */
 function bytes(value: unknown): Uint8Array {
@@ -18,12 +17,12 @@ function bytes(value: unknown): Uint8Array {
  * twice is harmless in Yjs.
  */
 export class CollabPersistence {
-  private readonly updates;
-  private readonly snapshots;
+  private readonly updates: Models['collabUpdates'];
+  private readonly snapshots: Models['collabSnapshots'];
 
-  constructor(connection: Connection) {
-    this.updates = collabUpdateModel(connection);
-    this.snapshots = collabSnapshotModel(connection);
+  constructor(models: Pick<Models, 'collabUpdates' | 'collabSnapshots'>) {
+    this.updates = models.collabUpdates;
+    this.snapshots = models.collabSnapshots;
   }
 
   /** All stored state of the document, merged into one update, and the id of the newest log entry. */

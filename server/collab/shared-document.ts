@@ -3,12 +3,14 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger';
+import type { Actor } from '../policies/actor';
 import type { DocumentAccess } from '../policies/collab-policy';
 import type { CollabPersistence } from './persistence';
 import { encodeAwareness, encodeUpdate } from './protocol';
 
 export interface Connection {
   socket: WebSocket;
+  actor: Actor;
   access: DocumentAccess;
   /** Awareness client ids this connection set, removed when it leaves. */
   awarenessIds: Set<number>;

@@ -3,6 +3,7 @@ import { platformChain } from '../audit/audit-log';
 import { hashPassword } from '../auth/passwords';
 import type { Services } from '../services';
 import { demoData, demoPassword, type DemoData } from './demo-data';
+import { seedDemoAgreement } from './seed-agreement';
 import { seedDemoSessions } from './seed-sessions';
 
 export interface SeedResult {
@@ -73,8 +74,9 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
       if (topic.status !== 'proposed' && topic.status !== 'declined') topicIds.push(created._id);
     }
     if (t.model === 'dialogue_tender') {
-      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
+      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role, organisationId: organisationIds.get(m.organisation)! }));
       await seedDemoSessions(services, { trajectoryId: chain, topicIds, members }, log);
+      await seedDemoAgreement(services, { trajectoryId: chain, topicIds, members }, log);
     }
   }
   return { seeded: true, accounts };

@@ -55,6 +55,7 @@ async function pollView(services: Services, poll: PollRecord): Promise<PollView>
     id: String(poll._id),
     sessionId: poll.sessionId ? String(poll.sessionId) : null,
     topicId: poll.topicId ? String(poll.topicId) : null,
+    amendmentId: poll.amendmentId ? String(poll.amendmentId) : null,
     kind: poll.kind,
     question: poll.question,
     options: pollOptionsOf(settingsOf(poll)),

@@ -1,5 +1,11 @@
 import type { Connection } from 'mongoose';
+import { agreementVersionModel } from './agreement-version';
+import { chapterModel, clauseModel } from './agreement';
+import { amendmentModel } from './amendment';
 import { auditEventModel } from './audit-event';
+import { clauseCommentModel } from './clause-comment';
+import { collabSnapshotModel } from './collab-snapshot';
+import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
 import { ballotModel } from './ballot';
 import { dialogueSessionModel } from './dialogue-session';
@@ -34,6 +40,13 @@ export function createModels(connection: Connection) {
     polls: pollModel(connection),
     ballots: ballotModel(connection),
     locks: lockModel(connection),
+    collabUpdates: collabUpdateModel(connection),
+    collabSnapshots: collabSnapshotModel(connection),
+    chapters: chapterModel(connection),
+    clauses: clauseModel(connection),
+    comments: clauseCommentModel(connection),
+    amendments: amendmentModel(connection),
+    versions: agreementVersionModel(connection),
   };
 }
 

@@ -7,6 +7,7 @@ export interface PollRecord {
   trajectoryId: Types.ObjectId;
   sessionId: Types.ObjectId | null;
   topicId: Types.ObjectId | null;
+  amendmentId: Types.ObjectId | null;
   kind: (typeof pollKinds)[number];
   question: string;
   options: Array<{ id: string; label: string }>;
@@ -31,6 +32,7 @@ const schema = new Schema<PollRecord>(
     trajectoryId: { type: Schema.Types.ObjectId, required: true, index: true },
     sessionId: { type: Schema.Types.ObjectId, default: null, index: true },
     topicId: { type: Schema.Types.ObjectId, default: null },
+    amendmentId: { type: Schema.Types.ObjectId, default: null },
     kind: { type: String, enum: pollKinds, required: true },
     question: { type: String, required: true },
     options: [{ _id: false, id: { type: String, required: true }, label: { type: String, required: true } }],

@@ -28,6 +28,15 @@ export const trajectoryPermissions = {
   'poll.close': ['procurement', 'facilitator'],
   // The facilitator is impartial and observers only follow: neither votes.
   'poll.vote': ['procurement', 'municipality', 'provider', 'client'],
+  'agreement.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  // Chapters, clauses, their status, topics and variants: the structure is the procurement team's.
+  'agreement.manage': ['procurement'],
+  // Who may change the text itself follows the clause's status too: see shared/domain/agreement.
+  'comment.create': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'amendment.propose': ['procurement', 'municipality', 'provider', 'client'],
+  'amendment.decide': ['procurement'],
+  'version.create': ['procurement', 'facilitator'],
+  'version.restore': ['procurement'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TrajectoryAction = keyof typeof trajectoryPermissions;

@@ -31,6 +31,8 @@ export const pollSettings = z
     eligibleGroups: z.array(z.enum(stakeholderGroups)).default([]),
     closesAt: z.iso.datetime().optional(),
     topicId: id.optional(),
+    /** A poll on an amendment (wijzigingsvoorstel) of the draft agreement. */
+    amendmentId: id.optional(),
   })
   .strict();
 export type PollSettings = z.infer<typeof pollSettings>;

@@ -26,7 +26,14 @@ export const createSessionRequest = z
     declaration,
   })
   .strict();
-export const updateSessionRequest = createSessionRequest.partial().strict();
+/** Like planning, every field optional; null clears the end time or the online link. */
+export const updateSessionRequest = createSessionRequest
+  .partial()
+  .extend({
+    endsAt: z.iso.datetime({ offset: true, error: 'must be a date and time' }).nullable().optional(),
+    onlineUrl: z.url({ protocol: /^https?$/, error: 'must be a web address' }).nullable().optional(),
+  })
+  .strict();
 
 export const sessionStatuses = ['planned', 'live', 'ended'] as const;
 
@@ -81,6 +88,7 @@ export interface PollView {
   id: string;
   sessionId: string | null;
   topicId: string | null;
+  amendmentId: string | null;
   kind: PollSettings['kind'];
   question: string;
   options: PollOption[];
@@ -111,4 +119,13 @@ export interface LiveState {
   /** The receiving participant's own ballots, by poll id. */
   myBallots: Record<string, BallotChoice>;
   serverTime: string;
+}
+
+/** The agenda order a closed ranking poll proposes; `pollId` is null when there is none yet. */
+export interface AgendaProposal {
+  pollId: string | null;
+  ballots: number;
+  order: Array<{ topicId: string; title: string; score: number }>;
+  /** A ranking poll of the session that is still open, if any: one at a time. */
+  openRankingPollId: string | null;
 }

@@ -8,6 +8,8 @@ import { loadConfig } from '../../server/config';
 export const accountFeatureTags = ['auth', 'invitations', 'trajectories', 'members', 'topics', 'audit', 'admin'];
 /** The route tags of dialogue sessions and polls (the live table). */
 export const sessionFeatureTags = ['sessions', 'polls'];
+/** The route tags of the draft agreement: structure, comments, amendments, versions. */
+export const agreementFeatureTags = ['agreement'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];

@@ -31,6 +31,20 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'PUT /trajectories/:trajectoryId/topics/order': (f) => ({ order: [f.params.topicId] }),
   'POST /trajectories/:trajectoryId/topics/:topicId/decision': () => ({ decision: 'decline', reason: 'Geen tijd voor' }),
   'PATCH /trajectories/:trajectoryId/topics/:topicId': () => ({ title: 'Een andere titel' }),
+  'POST /trajectories/:trajectoryId/agreement/chapters': () => ({ title: 'Een hoofdstuk' }),
+  'PATCH /trajectories/:trajectoryId/agreement/chapters/:chapterId': () => ({ title: 'Een hoofdstuk' }),
+  'POST /trajectories/:trajectoryId/agreement/clauses': () => ({ chapterId: 'bbbbbbbbbbbbbbbbbbbbbbbb', title: 'Een artikel' }),
+  'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId': () => ({ title: 'Een artikel' }),
+  'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants': () => ({ label: 'Een variant', municipalities: ['Haarlem'] }),
+  'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants/:variantId': () => ({ label: 'Een variant', municipalities: ['Haarlem'] }),
+  'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/comments': () => ({ anchor: { start: 'AAEA', end: 'AAIA', quote: 'woorden' }, body: 'Een reactie' }),
+  'POST /trajectories/:trajectoryId/comments/:commentId/replies': () => ({ body: 'Een antwoord' }),
+  'PUT /trajectories/:trajectoryId/comments/:commentId/status': () => ({ status: 'resolved' }),
+  'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/amendments': () => ({ proposedText: 'Andere woorden', motivation: 'Duidelijker' }),
+  'POST /trajectories/:trajectoryId/amendments/:amendmentId/replies': () => ({ body: 'Een antwoord' }),
+  'POST /trajectories/:trajectoryId/amendments/:amendmentId/decision': () => ({ decision: 'decline', reason: 'Niet nodig' }),
+  'POST /trajectories/:trajectoryId/versions': () => ({ name: 'Een versie', clauseId: null }),
+  'POST /trajectories/:trajectoryId/versions/:versionId/restore': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb' }),
 };
 
 describe('bad input on every route', () => {

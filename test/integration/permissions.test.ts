@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, apiRoutes, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Fixture {
@@ -28,6 +28,19 @@ interface Fixture {
   /** IJmond's demo sessions, and polls opened by the procurement team at the planned one. */
   sessions: { endedId: string; planned: { id: string; title: string }; votePollId: string; closePollIds: Record<Role, string> };
   midden: { memberId: string; topicId: string; invitationId: string; sessionId: string; pollId: string };
+  /** IJmond's demo agreement, and comments and amendments of each role to resolve or withdraw. */
+  agreement: {
+    chapter: { id: string; title: string };
+    clause: { id: string; title: string };
+    variant: { id: string; label: string; municipalities: string[] };
+    anchor: { start: string; end: string; quote: string };
+    commentId: string;
+    ownComment: Record<Role, string>;
+    amendmentId: string;
+    ownAmendment: Partial<Record<Role, string>>;
+    toDecideId: string;
+    versionId: string;
+  };
 }
 
 /** One representative request for a route; `route` names the route of the table it exercises. */
@@ -140,6 +153,79 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
   'poll.vote': [
     { route: 'POST /polls/:pollId/ballot', request: (c, f) => c.post(`/polls/${f.sessions.votePollId}/ballot`, { choice: { kind: 'consent', option: 'agree' } }) },
   ],
+  'agreement.view': [
+    { route: 'GET /trajectories/:trajectoryId/agreement', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/agreement`) },
+    { route: 'GET /trajectories/:trajectoryId/comments', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/comments?status=open`) },
+    { route: 'GET /trajectories/:trajectoryId/amendments', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/amendments`) },
+    { route: 'GET /trajectories/:trajectoryId/versions', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/versions`) },
+    { route: 'GET /trajectories/:trajectoryId/versions/:versionId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/versions/${f.agreement.versionId}`) },
+    {
+      route: 'GET /trajectories/:trajectoryId/compare',
+      request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/compare?clauseId=${f.agreement.clause.id}&from=${f.agreement.versionId}&to=current`),
+    },
+  ],
+  'agreement.manage': [
+    { route: 'POST /trajectories/:trajectoryId/agreement/chapters', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/agreement/chapters`, { title: `Hoofdstuk van ${role}` }) },
+    {
+      route: 'PATCH /trajectories/:trajectoryId/agreement/chapters/:chapterId',
+      request: (c, f) => c.patch(`/trajectories/${f.ids.ijmond}/agreement/chapters/${f.agreement.chapter.id}`, { title: f.agreement.chapter.title }),
+    },
+    {
+      route: 'POST /trajectories/:trajectoryId/agreement/clauses',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/agreement/clauses`, { chapterId: f.agreement.chapter.id, title: `Artikel van ${role}` }),
+    },
+    {
+      route: 'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId',
+      request: (c, f) => c.patch(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}`, { title: f.agreement.clause.title }),
+    },
+    {
+      route: 'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/variants`, { label: `Variant van ${role}`, municipalities: ['Zandvoort'] }),
+    },
+    {
+      route: 'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants/:variantId',
+      request: (c, f) => {
+        const { id, label, municipalities } = f.agreement.variant;
+        return c.patch(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/variants/${id}`, { label, municipalities });
+      },
+    },
+  ],
+  'comment.create': [
+    {
+      route: 'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/comments',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/comments`, { anchor: f.agreement.anchor, body: `Reactie van ${role}` }),
+    },
+    { route: 'POST /trajectories/:trajectoryId/comments/:commentId/replies', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/comments/${f.agreement.commentId}/replies`, { body: `Antwoord van ${role}` }) },
+    // Everyone resolves their own comment.
+    { route: 'PUT /trajectories/:trajectoryId/comments/:commentId/status', request: (c, f, role) => c.put(`/trajectories/${f.ids.ijmond}/comments/${f.agreement.ownComment[role]}/status`, { status: 'resolved' }) },
+    { route: 'POST /trajectories/:trajectoryId/amendments/:amendmentId/replies', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/amendments/${f.agreement.amendmentId}/replies`, { body: `Antwoord van ${role}` }) },
+  ],
+  'amendment.propose': [
+    {
+      route: 'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/amendments',
+      request: (c, f, role) =>
+        c.post(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/amendments`, { proposedText: `Tekst van ${role}`, motivation: 'Duidelijker.' }),
+    },
+    {
+      route: 'POST /trajectories/:trajectoryId/amendments/:amendmentId/withdraw',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/amendments/${f.agreement.ownAmendment[role] ?? f.agreement.amendmentId}/withdraw`, {}),
+    },
+  ],
+  'amendment.decide': [
+    {
+      route: 'POST /trajectories/:trajectoryId/amendments/:amendmentId/decision',
+      request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/amendments/${f.agreement.toDecideId}/decision`, { decision: 'decline', reason: 'Niet nodig.' }),
+    },
+  ],
+  'version.create': [
+    { route: 'POST /trajectories/:trajectoryId/versions', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/versions`, { name: `Versie van ${role}`, clauseId: f.agreement.clause.id }) },
+  ],
+  'version.restore': [
+    {
+      route: 'POST /trajectories/:trajectoryId/versions/:versionId/restore',
+      request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/versions/${f.agreement.versionId}/restore`, { clauseId: f.agreement.clause.id }),
+    },
+  ],
   'poll.close': [
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
@@ -244,8 +330,50 @@ describe('permissions', () => {
       closePollIds,
     };
 
+    fixture.agreement = await agreementFixture(inkoop, ijmond);
+
     for (const role of roles) sockets.set(role, await connectSocket(server, clients.get(role)!));
   });
+
+  /** The demo agreement's in-dialogue clause with its variant, and a comment and an amendment of each role that may write them. */
+  async function agreementFixture(inkoop: ApiClient, trajectoryId: string): Promise<Fixture['agreement']> {
+    const agreement = (await inkoop.get(`/trajectories/${trajectoryId}/agreement`)).body as {
+      chapters: Array<{ id: string; title: string; clauses: Array<{ id: string; title: string; status: string; variants: Array<{ id: string; label: string; municipalities: string[] }> }> }>;
+    };
+    const chapter = agreement.chapters.find((c) => c.clauses.some((k) => k.status === 'in_dialogue' && k.variants.length > 0))!;
+    const clause = chapter.clauses.find((k) => k.status === 'in_dialogue' && k.variants.length > 0)!;
+    const comments = (await inkoop.get(`/trajectories/${trajectoryId}/comments?clauseId=${clause.id}`)).body as Array<{ id: string; anchor: { start: string; end: string; quote: string } }>;
+    const amendments = (await inkoop.get(`/trajectories/${trajectoryId}/amendments`)).body as Array<{ id: string }>;
+    const anchor = comments[0]!.anchor;
+    const ownComment = {} as Record<Role, string>;
+    const ownAmendment: Partial<Record<Role, string>> = {};
+    for (const role of roles) {
+      const client = clients.get(role)!;
+      const comment = await client.post(`/trajectories/${trajectoryId}/agreement/clauses/${clause.id}/comments`, { anchor, body: `Eigen reactie van ${role}` });
+      expect(comment.status, comment.text).toBe(201);
+      ownComment[role] = comment.body.id;
+      if (roleMay(role, 'amendment.propose')) {
+        const amendment = await client.post(`/trajectories/${trajectoryId}/agreement/clauses/${clause.id}/amendments`, { proposedText: `Eigen voorstel van ${role}`, motivation: 'Om in te trekken.' });
+        expect(amendment.status, amendment.text).toBe(201);
+        ownAmendment[role] = amendment.body.id;
+      }
+    }
+    const toDecide = await inkoop.post(`/trajectories/${trajectoryId}/agreement/clauses/${clause.id}/amendments`, { proposedText: 'Af te wijzen', motivation: 'Voor de matrix.' });
+    const version = await inkoop.post(`/trajectories/${trajectoryId}/versions`, { name: 'Matrix', clauseId: clause.id });
+    expect(version.status, version.text).toBe(201);
+    return {
+      chapter: { id: chapter.id, title: chapter.title },
+      clause: { id: clause.id, title: clause.title },
+      variant: clause.variants[0]!,
+      anchor,
+      commentId: comments[0]!.id,
+      ownComment,
+      amendmentId: amendments[0]!.id,
+      ownAmendment,
+      toDecideId: toDecide.body.id,
+      versionId: version.body.id,
+    };
+  }
   afterAll(async () => {
     for (const socket of sockets.values()) socket.disconnect();
     await server?.stop();
@@ -262,7 +390,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -378,8 +506,25 @@ describe('permissions', () => {
       'POST /sessions/:sessionId/polls': () => ({ settings: { kind: 'consent', question: 'Peiling van een buitenstaander' } }),
       'POST /polls/:pollId/ballot': () => ({ choice: { kind: 'consent', option: 'block', reason: 'buitenstaander' } }),
       'POST /polls/:pollId/close': () => ({}),
+      'POST /trajectories/:trajectoryId/agreement/chapters': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
+      'PATCH /trajectories/:trajectoryId/agreement/chapters/:chapterId': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/agreement/clauses': () => ({ chapterId: missing, title: 'Artikel van een buitenstaander' }),
+      'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId': () => ({ status: 'fixed' }),
+      'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants': () => ({ label: 'Buiten', municipalities: ['Apeldoorn'] }),
+      'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants/:variantId': () => ({ label: 'Buiten', municipalities: ['Apeldoorn'] }),
+      'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/comments': (f) => ({ anchor: f.agreement.anchor, body: 'Reactie van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/comments/:commentId/replies': () => ({ body: 'Antwoord van een buitenstaander' }),
+      'PUT /trajectories/:trajectoryId/comments/:commentId/status': () => ({ status: 'resolved' }),
+      'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/amendments': () => ({ proposedText: 'Tekst van een buitenstaander', motivation: 'Buiten.' }),
+      'POST /trajectories/:trajectoryId/amendments/:amendmentId/replies': () => ({ body: 'Antwoord van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/amendments/:amendmentId/decision': () => ({ decision: 'accept' }),
+      'POST /trajectories/:trajectoryId/amendments/:amendmentId/withdraw': () => ({}),
+      'POST /trajectories/:trajectoryId/versions': () => ({ name: 'Versie van een buitenstaander', clauseId: null }),
+      'POST /trajectories/:trajectoryId/versions/:versionId/restore': () => ({ clauseId: missing }),
     };
-    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId'];
+    /** Reads with options take them in the query string. */
+    const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };
+    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId'];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
     const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -392,7 +537,9 @@ describe('permissions', () => {
         memberId: f.midden.memberId,
         topicId: f.midden.topicId,
         invitationId: f.midden.invitationId,
-      });
+        // Midden-IJssel has no agreement yet: any id will do, the trajectory's policy answers first.
+        ...Object.fromEntries(['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId'].map((p) => [p, missing])),
+      }) + (queries[path] ?? '');
     const send = (client: ApiClient, route: ApiRoute, path: string) =>
       client.request(route.method, path, hasBody(route) ? { body: valid[routeKey(route)]!(fixture) } : {});
 

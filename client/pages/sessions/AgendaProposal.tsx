@@ -1,5 +1,6 @@
 import { Button, ButtonGroup, Heading4, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client';
 import { sessionApi } from '../../api/sessions';
@@ -13,6 +14,8 @@ export interface AgendaProposalProps {
   mayAdopt: boolean;
   onAdopted: (session: SessionDto) => void;
   announce: (message: string) => void;
+  /** Told whether a ranking poll of the session is open now, so that no second one is opened. */
+  onRankingOpen: (open: boolean) => void;
 }
 
 /** The proposal's order applied to the agenda: proposed topics first (as ranked), others after, minutes kept. */
@@ -24,12 +27,19 @@ function adoptedAgenda(session: SessionDto, proposal: Proposal) {
 }
 
 /** What the table's ranking poll proposes as the agenda order; the procurement team decides to adopt it. */
-export function AgendaProposal({ session, mayAdopt, onAdopted, announce }: AgendaProposalProps) {
+export function AgendaProposal({ session, mayAdopt, onAdopted, announce, onRankingOpen }: AgendaProposalProps) {
   const { t } = useTranslation();
   const proposal = useResource((signal) => sessionApi.agendaProposal(session.id, signal), [session.id]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const data = proposal.data;
+  // Closing the ranking at the table proposes an order: show it without reloading.
+  useTrajectoryChanges(session.trajectoryId, (what) => {
+    if (what === 'sessions') proposal.reload();
+  });
+  useEffect(() => {
+    if (data) onRankingOpen(data.openRankingPollId !== null);
+  }, [data, onRankingOpen]);
   if (!data?.pollId || data.order.length === 0) return null;
 
   const next = adoptedAgenda(session, data);

@@ -140,7 +140,7 @@ export function SessionCard({ session, mayManage, mayOpenPoll, topics, onChanged
         )}
       </details>
       {session.status === 'planned' && (
-        <AgendaProposal session={session} mayAdopt={mayManage} onAdopted={onChanged} announce={announce} />
+        <AgendaProposal session={session} mayAdopt={mayManage} onAdopted={onChanged} announce={announce} onRankingOpen={setRankingOpened} />
       )}
       {error && <ErrorAlert error={error} />}
       {rankingOpened && (

@@ -47,7 +47,10 @@ export function SessionForm({ trajectoryId, session, topics, onSaved, onCancel }
     const { input, errors } = toSessionInput(form, t);
     let saved: SessionDto | undefined;
     const ok = await submission.submit(async () => {
-      saved = session ? await sessionApi.update(session.id, input) : await sessionApi.create(trajectoryId, input);
+      // Changing a session: an emptied end time or online link is cleared, not left as it was.
+      saved = session
+        ? await sessionApi.update(session.id, { ...input, endsAt: input.endsAt ?? null, onlineUrl: input.onlineUrl ?? null })
+        : await sessionApi.create(trajectoryId, input);
     }, errors);
     if (ok && saved) {
       if (!session) setForm(emptyForm(t('sessions.form.decidedByDefault')));

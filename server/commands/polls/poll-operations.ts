@@ -25,10 +25,14 @@ export const openSessionPoll = defineSessionOperation({
     if (settings.topicId && !(await ctx.services.models.topics.exists({ _id: settings.topicId, trajectoryId: session.trajectoryId }))) {
       throw new AppError('validation_failed', 'The input is not valid.', { 'settings.topicId': 'is not a topic of this trajectory' });
     }
+    if (settings.amendmentId && !(await ctx.services.models.amendments.exists({ _id: settings.amendmentId, trajectoryId: session.trajectoryId, status: 'pending' }))) {
+      throw new AppError('validation_failed', 'The input is not valid.', { 'settings.amendmentId': 'is not an open amendment of this trajectory' });
+    }
     const poll = await ctx.services.models.polls.create({
       trajectoryId: session.trajectoryId,
       sessionId: session._id,
       topicId: settings.topicId ?? session.agenda[session.live.currentIndex]?.topicId ?? null,
+      amendmentId: settings.amendmentId ?? null,
       kind: settings.kind,
       question: settings.question,
       options: settings.kind === 'consent' ? [] : settings.options,
@@ -131,6 +135,8 @@ async function closeLocked(ctx: OperationContext, poll: PollRecord, reason: 'man
     summary: { reason, ballots: result.ballots, leaders: result.leaders, ...(result.consent ? { consent: result.consent } : {}) },
   });
   if (poll.sessionId) ctx.services.publisher.sessionChanged(String(poll.sessionId));
+  // A closed ranking may propose an agenda order: the sessions page shows it without reloading.
+  if (poll.kind === 'ranking') ctx.services.publisher.trajectoryChanged(String(poll.trajectoryId), 'sessions');
   return closed;
 }
 

@@ -1,13 +1,9 @@
 import ical from 'ical-generator';
 import { createSessionRequest, updateSessionRequest } from '../../../shared/schemas/sessions';
+import type { AgendaProposal } from '../../../shared/schemas/sessions';
 import { AppError } from '../../errors';
 import type { Effect, OperationContext } from '../operation';
 
-interface AgendaProposal {
-  pollId: string | null;
-  ballots: number;
-  order: Array<{ topicId: string; title: string; score: number }>;
-}
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { defineSessionOperation, sessionParams } from './session-access';
@@ -85,7 +81,7 @@ export const updateSession = defineSessionOperation({
   body: updateSessionRequest,
   run: async (ctx, p, body, { session }) => {
     if (session.status === 'ended') throw new AppError('conflict', 'This session has ended; its record does not change.');
-    checkTimes(body.startsAt ?? session.startsAt.toISOString(), body.endsAt ?? session.endsAt?.toISOString());
+    checkTimes(body.startsAt ?? session.startsAt.toISOString(), body.endsAt === null ? undefined : (body.endsAt ?? session.endsAt?.toISOString()));
     await checkAgenda(ctx, String(session.trajectoryId), body.agenda);
     const set: Record<string, unknown> = { ...body };
     if (body.startsAt) set.startsAt = new Date(body.startsAt);
@@ -148,6 +144,8 @@ export const agendaProposal = defineSessionOperation({
   params: sessionParams,
   body: noBody,
   run: async (ctx, _p, _b, { session }): Promise<Effect<AgendaProposal>> => {
+    const open = await ctx.services.models.polls.findOne({ sessionId: session._id, kind: 'ranking', status: 'open' }, { _id: 1 }).lean();
+    const openRankingPollId = open ? String(open._id) : null;
     const polls = await ctx.services.models.polls.find({ sessionId: session._id, kind: 'ranking', status: 'closed' }).sort({ closedAt: -1 }).lean();
     for (const poll of polls) {
       const topics = await ctx.services.models.topics.find({ _id: { $in: poll.options.map((o) => o.id).filter((o) => /^[a-f0-9]{24}$/.test(o)) }, trajectoryId: session.trajectoryId }, { title: 1 }).lean();
@@ -156,8 +154,8 @@ export const agendaProposal = defineSessionOperation({
       const order = [...poll.result.options]
         .sort((a, b) => b.score - a.score || poll.options.findIndex((o) => o.id === a.optionId) - poll.options.findIndex((o) => o.id === b.optionId))
         .map((o) => ({ topicId: o.optionId, title: title.get(o.optionId) ?? '—', score: o.score }));
-      return { result: { pollId: String(poll._id), ballots: poll.result.ballots, order } };
+      return { result: { pollId: String(poll._id), ballots: poll.result.ballots, order, openRankingPollId } };
     }
-    return { result: { pollId: null, ballots: 0, order: [] } };
+    return { result: { pollId: null, ballots: 0, order: [], openRankingPollId } };
   },
 });

@@ -1,0 +1,121 @@
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { CollabPersistence } from './persistence';
+import { SharedDocument } from './shared-document';
+
+/** Marks changes the server itself makes (an accepted amendment, a restored version). */
+export const serverOrigin = Symbol('server');
+
+/**
+ * The collaboration documents in memory, shared by the y-websocket endpoint and by operations
+ * that change or read a document's text. Loading is deduplicated per name; a document nobody
+ * uses is stored and unloaded after a while.
+ */
+export class DocumentRegistry {
+  private readonly documents = new Map<string, Promise<SharedDocument>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private closing = false;
+
+  constructor(
+    private readonly persistence: CollabPersistence,
+    private readonly log: Logger,
+    private readonly idleUnloadMs = 60_000,
+  ) {}
+
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
+  open(name: string): Promise<SharedDocument> {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+    let pending = this.documents.get(name);
+    if (!pending) {
+      const shared = new SharedDocument(name, this.persistence, this.log);
+      pending = shared.load().then(() => shared);
+      this.documents.set(name, pending);
+      // A failed load must not stay cached: the next connection tries again.
+      pending.catch(() => this.documents.delete(name));
+    }
+    return pending;
+  }
+
+  /** Names of the documents in memory, for tests and diagnostics. */
+  names(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** The loaded documents whose names start with `prefix`. */
+  async loaded(prefix: string): Promise<SharedDocument[]> {
+    const matching = [...this.documents.entries()].filter(([name]) => name.startsWith(prefix)).map(([, pending]) => pending);
+    const settled = await Promise.allSettled(matching);
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  }
+
+  /**
+   * Applies a change made by the server to a document, broadcasts it to everyone in it and
+   * resolves once it is stored.
+   */
+  async change<R>(name: string, fn: (doc: Y.Doc) => R): Promise<R> {
+    const shared = await this.open(name);
+    try {
+      let result!: R;
+      shared.doc.transact(() => {
+        result = fn(shared.doc);
+      }, serverOrigin);
+      await shared.flush();
+      return result;
+    } finally {
+      this.releaseIfIdle(shared);
+    }
+  }
+
+  /** The document's full state as one update, as stored or as it is live now. */
+  async state(name: string): Promise<Uint8Array> {
+    const shared = await this.open(name);
+    try {
+      return Y.encodeStateAsUpdate(shared.doc);
+    } finally {
+      this.releaseIfIdle(shared);
+    }
+  }
+
+  /** Called when the last connection of a document leaves, or after a server change to it. */
+  releaseIfIdle(shared: SharedDocument): void {
+    if (this.closing || shared.connections.size > 0 || this.unloadTimers.has(shared.name)) return;
+    // Store at once so a crash right after the last person leaves loses nothing; unload later.
+    void shared.storeAndCompact().catch((error: unknown) => this.log.warn({ doc: shared.name, err: String(error) }, 'storing a document failed'));
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(shared.name);
+      if (shared.connections.size > 0) return;
+      void shared
+        .flush()
+        .then(() => {
+          if (shared.connections.size > 0) return;
+          this.documents.delete(shared.name);
+          shared.destroy();
+        })
+        .catch(() => this.releaseIfIdle(shared));
+    }, this.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(shared.name, timer);
+  }
+
+  /** Stores every open document and frees them. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    const results = await Promise.allSettled(
+      [...this.documents.values()].map(async (pending) => {
+        const shared = await pending;
+        await shared.storeAndCompact();
+        shared.destroy();
+      }),
+    );
+    for (const r of results) if (r.status === 'rejected') this.log.error({ err: String(r.reason) }, 'storing a document at shutdown failed');
+    this.documents.clear();
+  }
+}

@@ -1,0 +1,34 @@
+import { mayCommentAnonymously, mayCommentOnClause } from '../../../shared/domain/agreement';
+import { decodePosition } from '../../../shared/domain/clause-text';
+import { AppError, notFound } from '../../errors';
+import type { ClauseRecord } from '../../models/agreement';
+import type { AuthorFields } from '../../models/clause-comment';
+import type { TrajectoryAccess } from '../operation';
+
+/**
+ * Who writes a comment, reply or amendment: always a member of the table, with the organisation
+ * and role they act for now, so that what they wrote stays attributed to that seat.
+ */
+export function authorOf(access: TrajectoryAccess, anonymous: boolean): Omit<AuthorFields, 'authorId' | 'authorOrganisationId'> & { authorId: string; authorOrganisationId: string } {
+  const seat = access.seat;
+  if (!seat) throw new AppError('forbidden', 'Only members of the table write here.');
+  if (anonymous && !mayCommentAnonymously(seat.role)) {
+    throw new AppError('validation_failed', 'The input is not valid.', { anonymous: 'only client representatives may comment anonymously' });
+  }
+  return { authorId: access.user.userId, authorOrganisationId: seat.organisationId, authorRole: seat.role, anonymous };
+}
+
+/** Comments and amendments need a clause that is still open for discussion and a variant that exists. */
+export function checkOpenForDiscussion(clause: ClauseRecord, access: TrajectoryAccess, variantId: string | null): void {
+  if (variantId && !clause.variants.some((v) => String(v._id) === variantId)) {
+    throw new AppError('validation_failed', 'The input is not valid.', { variantId: 'is not a variant of this clause' });
+  }
+  if (!access.seat || !mayCommentOnClause(access.seat.role, clause.status)) {
+    throw new AppError('conflict', 'This clause has been fixed; it is closed for comments and proposals.');
+  }
+}
+
+export function checkAnchor(anchor: { start: string; end: string }): void {
+  if (!decodePosition(anchor.start)) throw new AppError('validation_failed', 'The input is not valid.', { 'anchor.start': 'is not an encoded position' });
+  if (!decodePosition(anchor.end)) throw new AppError('validation_failed', 'The input is not valid.', { 'anchor.end': 'is not an encoded position' });
+}
