@@ -48,9 +48,8 @@ export function createApp(config: Config, database: Database, services: Services
     resolveActor: (req) => actorFromRequest(services, req),
     decideAccess: clauseDocumentAccess(services.models),
   });
-  services.publisher.onAccessChanged = (trajectoryId) => {
-    void collab.reauthorize(`trajectory/${trajectoryId}/`).catch((error: unknown) => log.warn({ err: String(error) }, 'deciding collaboration access again failed'));
-  };
+  services.publisher.onAccessChanged = (trajectoryId) =>
+    collab.reauthorize(`trajectory/${trajectoryId}/`).catch((error: unknown) => log.warn({ err: String(error) }, 'deciding collaboration access again failed'));
 
   httpServer.on('upgrade', (req, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

@@ -19,8 +19,13 @@ export class Publisher {
   io: SocketServer | undefined;
   /** Set once the live-table broadcaster exists; sends a session's state to its room. */
   onSessionChanged: ((sessionId: string) => void) | undefined;
-  /** Set by the collaboration server: decides document access again for a trajectory. */
-  onAccessChanged: ((trajectoryId: string) => void) | undefined;
+  /** Set by the collaboration server: decides document access again for a trajectory's open connections. */
+  onAccessChanged: ((trajectoryId: string) => Promise<void>) | undefined;
+
+  /** After a change to a clause's status or a membership: resolves once open connections follow it. */
+  async accessChanged(trajectoryId: string, what: ChangeKind): Promise<void> {
+    if (accessChanges.has(what)) await this.onAccessChanged?.(trajectoryId);
+  }
 
   sessionChanged(sessionId: string): void {
     this.onSessionChanged?.(sessionId);
@@ -28,7 +33,6 @@ export class Publisher {
 
   trajectoryChanged(trajectoryId: string, what: ChangeKind): void {
     this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
-    if (accessChanges.has(what)) this.onAccessChanged?.(trajectoryId);
   }
 
   /** Disconnects the live connections of ended sessions (sign-out, password reset): they must not keep listening. */

@@ -88,6 +88,10 @@ export class CollabServer {
           access = null;
         }
         if (access === null) connection.socket.close(4404, 'no access');
+        // Yjs applies a client's updates in order; after a dropped one, nothing more of this
+        // connection would apply. Reconnecting re-syncs it, now that it may write. (y-websocket
+        // clients reconnect after any close code outside 4400–4499, which mean "gone for good".)
+        else if (canWrite(access) && connection.droppedWrite) connection.socket.close(4100, 'access changed; reconnect');
         else connection.access = access;
       }
     }
@@ -109,7 +113,7 @@ export class CollabServer {
   }
 
   private attach(shared: SharedDocument, socket: WebSocket, actor: Actor, access: DocumentAccess): void {
-    const connection: Connection = { socket, actor, access, awarenessIds: new Set() };
+    const connection: Connection = { socket, actor, access, droppedWrite: false, awarenessIds: new Set() };
     shared.connections.set(socket, connection);
     let warnedReadOnly = false;
 
@@ -119,6 +123,7 @@ export class CollabServer {
         // Read per message: access may change while the connection is open.
         const result = handleIncoming(shared.doc, shared.awareness, new Uint8Array(data), canWrite(connection.access), socket);
         if (result.kind === 'reply') socket.send(result.message);
+        if (result.kind === 'dropped-write') connection.droppedWrite = true;
         if (result.kind === 'dropped-write' && !warnedReadOnly) {
           warnedReadOnly = true;
           socket.send(encodePermissionDenied(connection.access === 'comment' ? 'comment-only' : 'read-only'));

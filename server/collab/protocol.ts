@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** Message types of the y-websocket protocol; an unmodified y-websocket client speaks these. */
 export const messageSync = 0;
@@ -62,7 +62,10 @@ export function handleIncoming(
     case messageSync: {
       const syncType = decoding.peekVarUint(decoder);
       if (!canWrite && syncType !== syncProtocol.messageYjsSyncStep1) {
-        return { kind: 'dropped-write' };
+        // A y-websocket client answers the server's step 1 with its update even when it has nothing:
+        // that is not an attempt to write.
+        decoding.readVarUint(decoder);
+        return isEmptyUpdate(decoding.readVarUint8Array(decoder)) ? { kind: 'none' } : { kind: 'dropped-write' };
       }
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, messageSync);
@@ -79,5 +82,14 @@ export function handleIncoming(
       return { kind: 'none' };
     default:
       throw new Error(`unknown message type ${type}`);
+  }
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  try {
+    const { structs, ds } = Y.decodeUpdate(update);
+    return structs.length === 0 && ds.clients.size === 0;
+  } catch {
+    return false;
   }
 }

@@ -12,6 +12,8 @@ export interface Connection {
   socket: WebSocket;
   actor: Actor;
   access: DocumentAccess;
+  /** True once a write of this connection was dropped: its later updates depend on it and would wait for ever. */
+  droppedWrite: boolean;
   /** Awareness client ids this connection set, removed when it leaves. */
   awarenessIds: Set<number>;
 }

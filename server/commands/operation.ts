@@ -66,6 +66,8 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
       if (draft.chain !== 'platform') ctx.services.publisher.trajectoryChanged(draft.chain, 'audit');
     }
     for (const p of effect.publish ?? []) ctx.services.publisher.trajectoryChanged(p.trajectoryId, p.what);
+    // From the moment the answer is sent, open document connections follow a changed status or seat.
+    for (const p of effect.publish ?? []) await ctx.services.publisher.accessChanged(p.trajectoryId, p.what);
     for (const sessionId of effect.live ?? []) ctx.services.publisher.sessionChanged(sessionId);
     return effect.result;
   };

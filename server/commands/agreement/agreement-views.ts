@@ -69,6 +69,9 @@ export interface ClauseLabel {
 
 export function commentView(c: CommentRecord, clause: ClauseLabel, people: People, viewer: Viewer): CommentDto {
   const role = viewer.seat?.role;
+  const author = authorView(c, people, viewer);
+  // Resolved by its hidden author: naming who resolved it would name her.
+  const resolverHidden = author.id === null && String(c.resolvedBy) === String(c.authorId);
   return {
     id: String(c._id),
     clauseId: String(c.clauseId),
@@ -77,9 +80,9 @@ export function commentView(c: CommentRecord, clause: ClauseLabel, people: Peopl
     variantId: c.variantId ? String(c.variantId) : null,
     anchor: { start: c.anchor.start, end: c.anchor.end, quote: c.anchor.quote },
     body: c.body,
-    author: authorView(c, people, viewer),
+    author,
     status: c.status,
-    resolvedBy: personRef(c.resolvedBy, people),
+    resolvedBy: resolverHidden ? null : personRef(c.resolvedBy, people),
     replies: c.replies.map((r) => replyView(r, people, viewer)),
     createdAt: c.createdAt.toISOString(),
     mayResolve: String(c.authorId) === viewer.user.userId || mayModerateComments(role ?? null),

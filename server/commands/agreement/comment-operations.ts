@@ -118,7 +118,8 @@ export const setCommentStatus = defineTrajectoryOperation({
     );
     return {
       result: await oneView(ctx, p.trajectoryId, p.commentId, access),
-      audit: [{ chain: p.trajectoryId, action: resolved ? 'comment.resolve' : 'comment.reopen', objectType: 'comment', objectId: p.commentId, summary: {} }],
+      // The anonymous author resolving her own comment stays anonymous in the log too.
+      audit: [{ chain: p.trajectoryId, action: resolved ? 'comment.resolve' : 'comment.reopen', objectType: 'comment', objectId: p.commentId, summary: {}, anonymous: own && comment.anonymous }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'comments' }],
     };
   },
