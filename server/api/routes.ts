@@ -22,7 +22,7 @@ import { rateLimit } from '../http/rate-limit';
 import type { RouteTable } from './route-table';
 import { sessionDto } from '../../shared/schemas/sessions';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
-import { agreementDto, amendmentDto, commentDto, versionContentDto, versionDto } from '../../shared/schemas/agreement';
+import { agreementDto, amendmentDto, commentDto, compareResult, restoreResult, versionContentDto, versionDto } from '../../shared/schemas/agreement';
 import { createChapter, createClause, createVariant, getAgreement, updateChapter, updateClause, updateVariant } from '../commands/agreement/agreement-operations';
 import { decideAmendment, listAmendments, proposeAmendment, replyToAmendment, withdrawAmendment } from '../commands/agreement/amendment-operations';
 import { createComment, listComments, replyToComment, setCommentStatus } from '../commands/agreement/comment-operations';
@@ -136,7 +136,7 @@ function agreementRoutes(t: string): RouteTable {
     { method: 'get', path: `${t}/versions`, tag: 'agreement', summary: 'Named versions, newest first', operation: op(listVersions), response: z.array(versionDto) },
     { method: 'post', path: `${t}/versions`, tag: 'agreement', summary: 'Save a named version of a clause or the agreement', operation: op(createVersion), response: versionDto, status: 201 },
     { method: 'get', path: `${t}/versions/:versionId`, tag: 'agreement', summary: 'A version’s content, read-only', operation: op(getVersion), response: versionContentDto },
-    { method: 'post', path: `${t}/versions/:versionId/restore`, tag: 'agreement', summary: 'Restore a clause from a version, as a new edit', operation: op(restoreVersion) },
-    { method: 'get', path: `${t}/compare`, tag: 'agreement', summary: 'Word-level comparison of a clause between versions', operation: op(compareVersions), query: true },
+    { method: 'post', path: `${t}/versions/:versionId/restore`, tag: 'agreement', summary: 'Restore a clause from a version, as a new edit', operation: op(restoreVersion), response: restoreResult },
+    { method: 'get', path: `${t}/compare`, tag: 'agreement', summary: 'Word-level comparison of a clause between versions', operation: op(compareVersions), response: compareResult, query: true },
   ];
 }

@@ -1,14 +1,7 @@
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
+import { bytes } from '../db/binary';
 import type { Models } from '../models';
-
-/** Binary fields come back from the driver as BSON Binary; Yjs wants a Uint8Array. */
-function bytes(value: unknown): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  const maybe = value as { buffer?: unknown };
-  if (maybe && maybe.buffer instanceof Uint8Array) return maybe.buffer;
-  throw new Error('stored collaboration data is not binary');
-}
 
 /**
  * Stores collaboration documents as an update log plus a snapshot. Only single-document

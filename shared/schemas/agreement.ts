@@ -245,3 +245,13 @@ export const compareQuery = z
   .strict();
 
 export const restoreVersionRequest = z.object({ clauseId: id, variantId: id.nullable().default(null) }).strict();
+
+/** What GET /compare answers: `from`/`to` are the versions' names, or `current`. */
+export const compareResult = z.object({
+  from: z.string(),
+  to: z.string(),
+  segments: z.array(z.object({ kind: z.enum(['same', 'inserted', 'deleted', 'moved-from', 'moved-to']), text: z.string(), moveId: z.number().optional() })),
+  summary: z.object({ inserted: z.number(), deleted: z.number(), moved: z.number() }),
+});
+export type CompareResult = z.infer<typeof compareResult>;
+export const restoreResult = z.object({ restored: z.literal(true) });

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { bytes } from '../../db/binary';
 import { clauseDocumentName, numberClauses } from '../../../shared/domain/agreement';
 import { clauseFragment, cloneContent, documentText, replaceContent } from '../../../shared/domain/clause-text';
 import { compareSummary, compareTexts } from '../../../shared/domain/compare';
@@ -14,13 +15,6 @@ import { findClause } from './agreement-operations';
 import { userNames } from '../views';
 
 const versionParams = trajectoryParams.extend({ versionId: id });
-
-function bytes(value: unknown): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  const maybe = value as { buffer?: unknown };
-  if (maybe && maybe.buffer instanceof Uint8Array) return maybe.buffer;
-  throw new Error('stored version state is not binary');
-}
 
 function docFrom(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
