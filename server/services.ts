@@ -9,7 +9,7 @@ import { CollabPersistence } from './collab/persistence';
 import { DocumentRegistry } from './collab/document-registry';
 import type { Models } from './models';
 
-export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions' | 'agreement' | 'comments' | 'amendments' | 'versions';
+export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions' | 'agreement' | 'comments' | 'amendments' | 'versions' | 'questions';
 
 /** Changes after which who may write in a trajectory's documents is decided again. */
 const accessChanges: ReadonlySet<ChangeKind> = new Set(['agreement', 'members']);

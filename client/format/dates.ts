@@ -1,6 +1,6 @@
 // Dates are stored as calendar dates (YYYY-MM-DD) or ISO instants in UTC, and shown as the
 // Netherlands sees them: in Europe/Amsterdam, whatever the viewer's own clock says.
-const timeZone = 'Europe/Amsterdam';
+import { amsterdam as timeZone, todayInAmsterdam } from '../../shared/domain/calendar';
 
 const locales: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };
 const localeFor = (language: string) => locales[language] ?? 'nl-NL';
@@ -23,10 +23,7 @@ export function formatDateTime(instant: string, language: string, style: 'medium
   );
 }
 
-/** Today in Amsterdam as YYYY-MM-DD, to compare with calendar dates. */
-export function todayInAmsterdam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInAmsterdam };
 
 /** The first milestone on or after today, if any. Milestones come sorted by date. */
 export function nextDeadline<M extends { date: string }>(milestones: M[], today: string = todayInAmsterdam()): M | undefined {

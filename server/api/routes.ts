@@ -27,6 +27,9 @@ import { createChapter, createClause, createVariant, getAgreement, updateChapter
 import { decideAmendment, listAmendments, proposeAmendment, replyToAmendment, withdrawAmendment } from '../commands/agreement/amendment-operations';
 import { createComment, listComments, replyToComment, setCommentStatus } from '../commands/agreement/comment-operations';
 import { compareVersions, createVersion, getVersion, listVersions, restoreVersion } from '../commands/agreement/version-operations';
+import { answerQuestion, answersDocument, askQuestion, listQuestions, publishAnswers } from '../commands/questions/question-operations';
+import { publishResult, questionDto, questionsOverviewDto } from '../../shared/schemas/questions';
+import { toDocx, toPdf, type ExportDocument } from '../export/document';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -34,6 +37,17 @@ function calendarFile(filename: string) {
   return (res: Response, result: unknown) => {
     res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.send(result as string);
+  };
+}
+
+/** Sends an exported document as a download. */
+function exportFile(format: 'docx' | 'pdf', name: string) {
+  const type = format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf';
+  return (res: Response, result: unknown) => {
+    void (format === 'docx' ? toDocx(result as ExportDocument) : toPdf(result as ExportDocument)).then(
+      (file) => res.type(type).setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`).send(file),
+      () => res.status(503).json({ error: { code: 'unavailable', message: 'The document could not be made; try again.' } }),
+    );
   };
 }
 
@@ -105,6 +119,12 @@ export function routeTable(config: Config): RouteTable {
     { method: 'post', path: '/polls/:pollId/ballot', tag: 'polls', summary: 'Cast or change one’s ballot (same as poll:cast)', operation: op(castPollBallot), mergeParams: true },
     { method: 'post', path: '/polls/:pollId/close', tag: 'polls', summary: 'Close a poll and store its result (same as poll:close)', operation: op(closeSessionPoll), mergeParams: true },
     ...agreementRoutes(t),
+    { method: 'get', path: `${t}/questions`, tag: 'questions', summary: 'Questions and published answers (nota van inlichtingen)', operation: op(listQuestions), response: questionsOverviewDto },
+    { method: 'post', path: `${t}/questions`, tag: 'questions', summary: 'Ask a question (providers, until the deadline)', operation: op(askQuestion), response: questionDto, status: 201 },
+    { method: 'put', path: `${t}/questions/:questionId/answer`, tag: 'questions', summary: 'Draft the answer to a question', operation: op(answerQuestion), response: questionDto },
+    { method: 'post', path: `${t}/questions/publish`, tag: 'questions', summary: 'Publish every answered question to everyone at once', operation: op(publishAnswers), response: publishResult },
+    { method: 'get', path: `${t}/questions/nota.docx`, tag: 'questions', summary: 'The published answers as DOCX', operation: op(answersDocument), respond: exportFile('docx', 'nota-van-inlichtingen') },
+    { method: 'get', path: `${t}/questions/nota.pdf`, tag: 'questions', summary: 'The published answers as PDF', operation: op(answersDocument), respond: exportFile('pdf', 'nota-van-inlichtingen') },
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },

@@ -4,6 +4,7 @@ import { chapterModel, clauseModel } from './agreement';
 import { amendmentModel } from './amendment';
 import { auditEventModel } from './audit-event';
 import { clauseCommentModel } from './clause-comment';
+import { questionModel } from './question';
 import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
@@ -47,6 +48,7 @@ export function createModels(connection: Connection) {
     comments: clauseCommentModel(connection),
     amendments: amendmentModel(connection),
     versions: agreementVersionModel(connection),
+    questions: questionModel(connection),
   };
 }
 

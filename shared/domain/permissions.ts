@@ -37,6 +37,11 @@ export const trajectoryPermissions = {
   'amendment.decide': ['procurement'],
   'version.create': ['procurement', 'facilitator'],
   'version.restore': ['procurement'],
+  'question.list': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  // Providers ask; the procurement team answers and publishes to everyone at once.
+  'question.ask': ['provider'],
+  'question.answer': ['procurement'],
+  'question.publish': ['procurement'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TrajectoryAction = keyof typeof trajectoryPermissions;

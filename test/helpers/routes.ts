@@ -10,6 +10,8 @@ export const accountFeatureTags = ['auth', 'invitations', 'trajectories', 'membe
 export const sessionFeatureTags = ['sessions', 'polls'];
 /** The route tags of the draft agreement: structure, comments, amendments, versions. */
 export const agreementFeatureTags = ['agreement'];
+/** The route tags of questions and answers (nota van inlichtingen). */
+export const questionFeatureTags = ['questions'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];

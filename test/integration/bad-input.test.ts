@@ -45,6 +45,8 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'POST /trajectories/:trajectoryId/amendments/:amendmentId/decision': () => ({ decision: 'decline', reason: 'Niet nodig' }),
   'POST /trajectories/:trajectoryId/versions': () => ({ name: 'Een versie', clauseId: null }),
   'POST /trajectories/:trajectoryId/versions/:versionId/restore': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb' }),
+  'POST /trajectories/:trajectoryId/questions': () => ({ text: 'Een geldige vraag?' }),
+  'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Een geldig antwoord' }),
 };
 
 describe('bad input on every route', () => {

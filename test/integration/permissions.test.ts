@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Fixture {
@@ -41,6 +41,8 @@ interface Fixture {
     toDecideId: string;
     versionId: string;
   };
+  /** A question asked in IJmond (whose question deadline is moved to next week for the matrix). */
+  questionId: string;
 }
 
 /** One representative request for a route; `route` names the route of the table it exercises. */
@@ -226,6 +228,17 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
       request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/versions/${f.agreement.versionId}/restore`, { clauseId: f.agreement.clause.id }),
     },
   ],
+  'question.list': [
+    { route: 'GET /trajectories/:trajectoryId/questions', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/questions`) },
+    { route: 'GET /trajectories/:trajectoryId/questions/nota.docx', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/questions/nota.docx`) },
+    { route: 'GET /trajectories/:trajectoryId/questions/nota.pdf', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/questions/nota.pdf`) },
+  ],
+  'question.ask': [{ route: 'POST /trajectories/:trajectoryId/questions', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/questions`, { text: `Vraag van ${role}?` }) }],
+  'question.answer': [
+    { route: 'PUT /trajectories/:trajectoryId/questions/:questionId/answer', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/questions/${f.questionId}/answer`, { answer: 'Zo is het.' }) },
+  ],
+  // Allowed: published, or 409 when nothing is answered (both after the policy).
+  'question.publish': [{ route: 'POST /trajectories/:trajectoryId/questions/publish', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/questions/publish`, {}) }],
   'poll.close': [
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
@@ -331,6 +344,15 @@ describe('permissions', () => {
     };
 
     fixture.agreement = await agreementFixture(inkoop, ijmond);
+    const trajectory = (await inkoop.get(`/trajectories/${ijmond}`)).body as { milestones: Array<{ kind: string; title: string; date: string }> };
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const moved = await inkoop.patch(`/trajectories/${ijmond}`, {
+      milestones: [...trajectory.milestones.map(({ kind, title, date }) => ({ kind, title, date })), { kind: 'questions_deadline', title: 'Vragen dialoogfase', date: nextWeek }],
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const question = await clients.get('provider')!.post(`/trajectories/${ijmond}/questions`, { text: 'Vraag om te beantwoorden?' });
+    expect(question.status, question.text).toBe(201);
+    fixture.questionId = question.body.id;
 
     for (const role of roles) sockets.set(role, await connectSocket(server, clients.get(role)!));
   });
@@ -390,7 +412,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -521,10 +543,13 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/amendments/:amendmentId/withdraw': () => ({}),
       'POST /trajectories/:trajectoryId/versions': () => ({ name: 'Versie van een buitenstaander', clauseId: null }),
       'POST /trajectories/:trajectoryId/versions/:versionId/restore': () => ({ clauseId: missing }),
+      'POST /trajectories/:trajectoryId/questions': () => ({ text: 'Vraag van een buitenstaander?' }),
+      'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Antwoord van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/questions/publish': () => ({}),
     };
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };
-    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId'];
+    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId'];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
     const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -538,7 +563,7 @@ describe('permissions', () => {
         topicId: f.midden.topicId,
         invitationId: f.midden.invitationId,
         // Midden-IJssel has no agreement yet: any id will do, the trajectory's policy answers first.
-        ...Object.fromEntries(['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId'].map((p) => [p, missing])),
+        ...Object.fromEntries(['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId'].map((p) => [p, missing])),
       }) + (queries[path] ?? '');
     const send = (client: ApiClient, route: ApiRoute, path: string) =>
       client.request(route.method, path, hasBody(route) ? { body: valid[routeKey(route)]!(fixture) } : {});
