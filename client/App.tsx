@@ -1,7 +1,10 @@
 import { Route, Routes } from 'react-router-dom';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { AppLayout } from './components/AppLayout';
+import { AgreementPage } from './pages/agreement/AgreementPage';
+import { AmendmentsPage } from './pages/amendments/AmendmentsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { LazyClausePage } from './pages/clause/LazyClausePage';
 import { HomePage } from './pages/home/HomePage';
 import { InvitationPage } from './pages/invitation/InvitationPage';
 import { LiveTablePage } from './pages/live-table/LiveTablePage';
@@ -10,6 +13,7 @@ import { NotFoundPage } from './pages/not-found/NotFoundPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { PasswordForgottenPage } from './pages/password-forgotten/PasswordForgottenPage';
 import { PasswordResetPage } from './pages/password-reset/PasswordResetPage';
+import { QuestionsPage } from './pages/questions/QuestionsPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { TopicsPage } from './pages/topics/TopicsPage';
@@ -17,6 +21,8 @@ import { TrajectoriesPage } from './pages/trajectories/TrajectoriesPage';
 import { TrajectoryLayout } from './pages/trajectory/TrajectoryLayout';
 import { TrajectoryOverviewPage } from './pages/trajectory/TrajectoryOverviewPage';
 import { NewTrajectoryPage } from './pages/trajectory-new/NewTrajectoryPage';
+import { VersionPage } from './pages/versions/VersionPage';
+import { VersionsPage } from './pages/versions/VersionsPage';
 
 export function App() {
   return (
@@ -35,6 +41,12 @@ export function App() {
           <Route path="sessies" element={<SessionsPage />} />
           <Route path="deelnemers" element={<MembersPage />} />
           <Route path="logboek" element={<AuditLogPage />} />
+          <Route path="overeenkomst" element={<AgreementPage />} />
+          <Route path="overeenkomst/artikelen/:clauseId" element={<LazyClausePage />} />
+          <Route path="overeenkomst/wijzigingsvoorstellen" element={<AmendmentsPage />} />
+          <Route path="overeenkomst/versies" element={<VersionsPage />} />
+          <Route path="overeenkomst/versies/:versionId" element={<VersionPage />} />
+          <Route path="vragen" element={<QuestionsPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
         <Route path="beheer/postvak" element={<RequireSignIn><OutboxPage /></RequireSignIn>} />

@@ -2,6 +2,7 @@ import '@utrecht/component-library-css';
 import '@utrecht/design-tokens/dist/index.css';
 import './styles/app.css';
 import './styles/sessions.css';
+import './styles/agreement.css';
 // Initialises i18next (and <html lang>) before the first render.
 import './i18n';
 import { StrictMode } from 'react';

@@ -1,5 +1,8 @@
 import type { Messages } from './nl';
 import { sessionsEn } from './sessions-en';
+import { agreementEn } from './agreement-en';
+import { revisionsEn } from './revisions-en';
+import { questionsEn } from './questions-en';
 
 export const en: Messages = {
   app: {
@@ -414,6 +417,9 @@ export const en: Messages = {
     cooperative: 'Cooperative',
   },
   sessions: sessionsEn,
+  agreement: agreementEn,
+  revisions: revisionsEn,
+  questions: questionsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

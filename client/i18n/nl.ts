@@ -1,4 +1,7 @@
 import { sessionsNl } from './sessions-nl';
+import { agreementNl } from './agreement-nl';
+import { revisionsNl } from './revisions-nl';
+import { questionsNl } from './questions-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -415,6 +418,9 @@ export const nl = {
     cooperative: 'Coöperatie',
   },
   sessions: sessionsNl,
+  agreement: agreementNl,
+  revisions: revisionsNl,
+  questions: questionsNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

@@ -1,19 +1,45 @@
 import { parseClauseDocumentName } from '../../shared/domain/agreement';
 import type { Models } from '../models';
+import { stakeholderColours, type Role } from '../../shared/domain/roles';
 import type { Actor } from '../policies/actor';
 import { documentAccess, type ClauseDocumentFacts, type DocumentAccess } from '../policies/collab-policy';
 
+/** Who a connection is, as the others in the document see them: set by the server, never by the client. */
+export interface PresenceIdentity {
+  userId: string;
+  name: string;
+  group: Role;
+  organisation: string;
+  /** The group's caret colour (the caret extension reads it from here). */
+  color: string;
+}
+
+export interface DocumentGrant {
+  access: DocumentAccess;
+  /** Null where no one is known (the open playground). */
+  identity: PresenceIdentity | null;
+}
+
 /** Loads what the collaboration policy needs about a document and the person, then asks it. */
 export function clauseDocumentAccess(models: Models) {
-  return async (actor: Actor, documentName: string): Promise<DocumentAccess | null> => {
+  return async (actor: Actor, documentName: string): Promise<DocumentGrant | null> => {
     const parsed = parseClauseDocumentName(documentName);
-    if (!parsed || actor.kind !== 'user') return documentAccess(actor, documentName);
+    if (!parsed || actor.kind !== 'user') {
+      const access = documentAccess(actor, documentName);
+      return access ? { access, identity: null } : null;
+    }
     const [membership, clause] = await Promise.all([
-      models.memberships.findOne({ trajectoryId: parsed.trajectoryId, userId: actor.userId, removedAt: null }, { role: 1 }).lean(),
+      models.memberships.findOne({ trajectoryId: parsed.trajectoryId, userId: actor.userId, removedAt: null }, { role: 1, organisationId: 1 }).lean(),
       models.clauses.findOne({ _id: parsed.clauseId, trajectoryId: parsed.trajectoryId }, { status: 1, variants: 1 }).lean(),
     ]);
     const variantExists = !parsed.variantId || (clause?.variants ?? []).some((v) => String(v._id) === parsed.variantId);
     const facts: ClauseDocumentFacts = { role: membership?.role ?? null, status: clause && variantExists ? clause.status : null };
-    return documentAccess(actor, documentName, facts);
+    const access = documentAccess(actor, documentName, facts);
+    if (!access) return null;
+    const organisation = membership ? await models.organisations.findById(membership.organisationId, { name: 1 }).lean() : null;
+    return {
+      access,
+      identity: { userId: actor.userId, name: actor.name, group: membership?.role ?? 'observer', organisation: organisation?.name ?? '', color: stakeholderColours[membership?.role ?? 'observer'] },
+    };
   };
 }

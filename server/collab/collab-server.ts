@@ -5,6 +5,7 @@ import { collabPathPrefix } from '../../shared/domain/collab';
 import type { Logger } from '../logger';
 import type { Actor } from '../policies/actor';
 import { canWrite, type DocumentAccess } from '../policies/collab-policy';
+import type { DocumentGrant } from './clause-document-access';
 import type { DocumentRegistry } from './document-registry';
 import { encodeAwareness, encodePermissionDenied, encodeSyncStep1, handleIncoming } from './protocol';
 import type { Connection, SharedDocument } from './shared-document';
@@ -14,7 +15,7 @@ export interface CollabServerOptions {
   log: Logger;
   resolveActor: (req: IncomingMessage) => Promise<Actor>;
   /** Asks the policy, loading what it needs to know about the document. */
-  decideAccess: (actor: Actor, documentName: string) => Promise<DocumentAccess | null>;
+  decideAccess: (actor: Actor, documentName: string) => Promise<DocumentGrant | null>;
   /** Largest single message a client may send. */
   maxMessageBytes?: number;
 }
@@ -60,12 +61,12 @@ export class CollabServer {
       if (this.options.documents.isClosing) return refuse(socket, 503, 'Service Unavailable');
       const name = documentNameFrom(req.url ?? '');
       const actor = await this.options.resolveActor(req);
-      const access = name === null ? null : await this.options.decideAccess(actor, name);
-      if (name === null || access === null) return refuse(socket, 404, 'Not Found');
+      const grant = name === null ? null : await this.options.decideAccess(actor, name);
+      if (name === null || grant === null) return refuse(socket, 404, 'Not Found');
       const shared = await this.options.documents.open(name);
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         this.wss.emit('connection', ws, req);
-        this.attach(shared, ws, actor, access);
+        this.attach(shared, ws, actor, grant);
       });
     } catch (error) {
       log.error({ err: (error as Error).message }, 'collaboration upgrade failed');
@@ -82,7 +83,7 @@ export class CollabServer {
       for (const connection of [...shared.connections.values()]) {
         let access: DocumentAccess | null;
         try {
-          access = await this.options.decideAccess(connection.actor, shared.name);
+          access = (await this.options.decideAccess(connection.actor, shared.name))?.access ?? null;
         } catch (error) {
           this.options.log.warn({ doc: shared.name, err: (error as Error).message }, 'deciding collaboration access again failed; closing the connection');
           access = null;
@@ -112,8 +113,8 @@ export class CollabServer {
     return this.options.documents.names();
   }
 
-  private attach(shared: SharedDocument, socket: WebSocket, actor: Actor, access: DocumentAccess): void {
-    const connection: Connection = { socket, actor, access, droppedWrite: false, awarenessIds: new Set() };
+  private attach(shared: SharedDocument, socket: WebSocket, actor: Actor, grant: DocumentGrant): void {
+    const connection: Connection = { socket, actor, access: grant.access, identity: grant.identity, droppedWrite: false, awarenessIds: new Set() };
     shared.connections.set(socket, connection);
     let warnedReadOnly = false;
 
@@ -121,7 +122,16 @@ export class CollabServer {
       if (!isBinary) return socket.close(1003, 'binary messages only');
       try {
         // Read per message: access may change while the connection is open.
-        const result = handleIncoming(shared.doc, shared.awareness, new Uint8Array(data), canWrite(connection.access), socket);
+        const result = handleIncoming(shared.doc, shared.awareness, new Uint8Array(data), canWrite(connection.access), socket, {
+          identity: connection.identity,
+          // A connection speaks for its own awareness clients only: the first to name a client id
+          // owns it (y-websocket clients echo everyone's states, so ownership cannot wait for them).
+          ownsClient: (clientId) => {
+            const owner = [...shared.connections.values()].find((c) => c.awarenessIds.has(clientId));
+            if (!owner) connection.awarenessIds.add(clientId);
+            return !owner || owner === connection;
+          },
+        });
         if (result.kind === 'reply') socket.send(result.message);
         if (result.kind === 'dropped-write') connection.droppedWrite = true;
         if (result.kind === 'dropped-write' && !warnedReadOnly) {

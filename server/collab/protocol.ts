@@ -49,12 +49,19 @@ export type IncomingResult =
  * Handles one incoming message. Writes (sync step 2 and updates) from a connection that may
  * not write are dropped here, on the server, whatever the client claims. Throws on malformed input.
  */
+export interface AwarenessRules {
+  /** Stamped as the `user` field of every state the connection sends; null leaves states as sent. */
+  identity: object | null;
+  ownsClient: (clientId: number) => boolean;
+}
+
 export function handleIncoming(
   doc: Y.Doc,
   awareness: awarenessProtocol.Awareness,
   data: Uint8Array,
   canWrite: boolean,
   origin: unknown,
+  rules: AwarenessRules = { identity: null, ownsClient: () => true },
 ): IncomingResult {
   const decoder = decoding.createDecoder(data);
   const type = decoding.readVarUint(decoder);
@@ -74,7 +81,7 @@ export function handleIncoming(
       return encoding.length(encoder) > 1 ? { kind: 'reply', message: encoding.toUint8Array(encoder) } : { kind: 'none' };
     }
     case messageAwareness:
-      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), origin);
+      awarenessProtocol.applyAwarenessUpdate(awareness, stampAwareness(decoding.readVarUint8Array(decoder), rules), origin);
       return { kind: 'none' };
     case messageQueryAwareness:
       return { kind: 'reply', message: encodeAwareness(awareness, Array.from(awareness.getStates().keys())) };
@@ -92,4 +99,36 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Who is in a document and where their caret is comes from the clients, so the server rewrites
+ * each awareness state: the `user` field becomes the connection's own identity, and states for
+ * clients of another connection are left out. Names and groups cannot be spoofed.
+ */
+function stampAwareness(update: Uint8Array, rules: AwarenessRules): Uint8Array {
+  const decoder = decoding.createDecoder(update);
+  const encoder = encoding.createEncoder();
+  const entries: Array<{ clientId: number; clock: number; state: string }> = [];
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const raw = decoding.readVarString(decoder);
+    if (!rules.ownsClient(clientId)) continue;
+    let state: string = raw;
+    if (rules.identity) {
+      const parsed: unknown = JSON.parse(raw);
+      // null is "this client left"; anything else gets the connection's identity as its user.
+      state = parsed === null ? 'null' : JSON.stringify({ ...(typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}), user: rules.identity });
+    }
+    entries.push({ clientId, clock, state });
+  }
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, e.state);
+  }
+  return encoding.toUint8Array(encoder);
 }

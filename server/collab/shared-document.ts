@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { Actor } from '../policies/actor';
 import type { DocumentAccess } from '../policies/collab-policy';
+import type { PresenceIdentity } from './clause-document-access';
 import type { CollabPersistence } from './persistence';
 import { encodeAwareness, encodeUpdate } from './protocol';
 
@@ -12,6 +13,8 @@ export interface Connection {
   socket: WebSocket;
   actor: Actor;
   access: DocumentAccess;
+  /** Who the connection is, stamped on every awareness state it sends. */
+  identity: PresenceIdentity | null;
   /** True once a write of this connection was dropped: its later updates depend on it and would wait for ever. */
   droppedWrite: boolean;
   /** Awareness client ids this connection set, removed when it leaves. */

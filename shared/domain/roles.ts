@@ -27,3 +27,17 @@ export const organisationTypesByRole: Record<Role, readonly OrganisationType[]> 
   facilitator: ['procurement_office', 'client_representation', 'provider', 'municipality'],
   observer: ['municipality', 'procurement_office', 'client_representation', 'provider'],
 };
+
+/**
+ * One colour per stakeholder group for carets, selections and the presence list. Each is dark
+ * enough for white text on the caret labels (at least 6.5:1 against white, WCAG 1.4.3 asks
+ * 4.5:1), and the groups differ in hue as well as in name, which is always shown beside it.
+ */
+export const stakeholderColours: Record<Role, string> = {
+  procurement: '#1f4f8a',
+  municipality: '#9c1d3f',
+  provider: '#0b6b3a',
+  client: '#6b2c91',
+  facilitator: '#8a4b00',
+  observer: '#4d4d4d',
+};

@@ -45,6 +45,8 @@ describe('trajectory screens with the demo data', () => {
       'Overzicht',
       'Onderwerpen',
       'Sessies',
+      'Overeenkomst',
+      'Vragen',
       'Deelnemers',
       'Logboek',
     ]);

@@ -1,3 +1,5 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Connection } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -214,6 +216,34 @@ describe('co-editing clause texts over y-websocket', () => {
     const compare = await api('procurement').get(`${t()}/compare?clauseId=${clause(titles.continuity).id}&from=current&to=current`);
     expect(compare.status, compare.text).toBe(200);
     expect(newTextOf(compare.body.segments)).toBe(textOf(provider));
+  });
+
+  it('shows who is in a clause as the server knows them: a client cannot pose as someone else or speak for another client', async () => {
+    const name = doc(titles.waiting);
+    const provider = await openSynced('provider', name);
+    const municipality = await openSynced('municipality', name);
+    provider.provider.awareness.setLocalStateField('user', { userId: 'x', name: 'Het inkoopteam', group: 'procurement', organisation: 'Inkoopbureau', color: '#000000' });
+    const seen = () => municipality.provider.awareness.getStates().get(provider.doc.clientID)?.user as Record<string, unknown> | undefined;
+    await waitFor(() => seen() !== undefined, 5000, 'the provider in the municipality’s awareness');
+    expect(seen()).toMatchObject({ name: 'Fatima El Amrani', group: 'provider', organisation: 'Jeugdzorg Kennemerland Plus' });
+    expect(seen()!.userId).not.toBe('x');
+
+    // An awareness update for the municipality's own client id, sent by the provider's connection, is left out.
+    const forgedDoc = new Y.Doc();
+    forgedDoc.clientID = municipality.doc.clientID;
+    const forged = new awarenessProtocol.Awareness(forgedDoc);
+    // A clock far ahead of the real one, so that only the server's rule can keep it out.
+    for (let i = 0; i < 100; i++) forged.setLocalStateField('user', { name: 'Vervalst', i });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(forged, [municipality.doc.clientID]));
+    (provider.provider.ws as unknown as { send(d: Uint8Array): void }).send(encoding.toUint8Array(encoder));
+    municipality.provider.awareness.setLocalStateField('mark', 'echt');
+    await handledByServer(provider, municipality);
+    const observer = await openSynced('observer', name);
+    await waitFor(() => observer.provider.awareness.getStates().has(municipality.doc.clientID), 5000, 'the municipality in a new client’s awareness');
+    // Still the municipality as the server knows her, not the provider's connection speaking for her.
+    expect(observer.provider.awareness.getStates().get(municipality.doc.clientID)?.user).toMatchObject({ name: 'Ruud Kramer', group: 'municipality' });
   });
 
   it('drops writes of connections that may not write, never relays or stores them; refuses non-members', async () => {

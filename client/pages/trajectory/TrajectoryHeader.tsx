@@ -19,6 +19,8 @@ export function TrajectoryHeader({ title }: { title?: string }) {
     { to: base, label: t('trajectoryNav.overview') },
     { to: `${base}/onderwerpen`, label: t('trajectoryNav.topics') },
     { to: `${base}/sessies`, label: t('trajectoryNav.sessions') },
+    { to: `${base}/overeenkomst`, label: t('agreement.tab') },
+    { to: `${base}/vragen`, label: t('questions.tab') },
     { to: `${base}/deelnemers`, label: t('trajectoryNav.members') },
   ];
   if (may('audit.view')) links.push({ to: `${base}/logboek`, label: t('trajectoryNav.log') });
