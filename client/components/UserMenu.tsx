@@ -19,8 +19,10 @@ export function UserMenu() {
   const signOut = async () => {
     setBusy(true);
     try {
-      await session.signOut();
+      // Leave the page first: a page that needs a session would otherwise, on seeing it end,
+      // send the person to the sign-in page, racing this navigation.
       navigate('/', { replace: true });
+      await session.signOut();
     } finally {
       setBusy(false);
     }

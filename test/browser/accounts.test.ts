@@ -1,21 +1,16 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { expectHeading1, expectNoAxeViolations, heading1, launchBrowser, openFreshPage, signIn, waitUntilLoaded } from '../helpers/browser';
-import { startServer } from '../helpers/server';
+import { expectHeading1, expectNoAxeViolations, heading1, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { RunningServer } from '../helpers/server';
 
 describe('accounts in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser()]);
+  withDemoServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
 
   it('says in Dutch that the e-mail address or password is wrong, and focuses the message', async () => {
     const { page } = await openFreshPage(browser, `${server.url}/inloggen`);

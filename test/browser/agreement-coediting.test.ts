@@ -1,8 +1,7 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expectHeading1, expectNoAxeViolations, launchBrowser, openFreshPage, signIn, waitUntilLoaded } from '../helpers/browser';
+import { expectHeading1, expectNoAxeViolations, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { OpenedPage } from '../helpers/browser';
-import { startServer } from '../helpers/server';
 import type { RunningServer } from '../helpers/server';
 
 const shots = process.env.SCREENSHOTS_DIR;
@@ -92,14 +91,10 @@ describe('co-editing a clause of the draft agreement', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser()]);
+  withDemoServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 90_000);
 
   it('writes live for both, and a client representative comments anonymously on a sentence the provider wrote', async () => {
     // --- The provider finds the clause in the agreement.

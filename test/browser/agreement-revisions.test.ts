@@ -1,11 +1,11 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { compareSummary, compareTexts } from '../../shared/domain/compare';
 import { demoEmails, ijmondName, signIn as signInApi } from '../helpers/api-client';
 import type { ApiClient } from '../helpers/api-client';
-import { expectHeading1, expectNoAxeViolations, launchBrowser, openFreshPage, signIn, waitUntilLoaded } from '../helpers/browser';
+import { expectHeading1, expectNoAxeViolations, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { OpenedPage } from '../helpers/browser';
-import { startServer, waitFor } from '../helpers/server';
+import { waitFor } from '../helpers/server';
 import type { RunningServer } from '../helpers/server';
 
 const shots = process.env.SCREENSHOTS_DIR;
@@ -66,8 +66,12 @@ describe('amendments and versions of the draft agreement', () => {
     return res.body.id as string;
   };
 
+  withDemoServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser()]);
     [team, provider] = await Promise.all([signInApi(server, demoEmails.procurement), signInApi(server, demoEmails.provider)]);
     const trajectories = await team.get('/trajectories');
     trajectoryId = trajectories.body.find((t: { name: string }) => t.name === ijmondName).id;
@@ -87,11 +91,6 @@ describe('amendments and versions of the draft agreement', () => {
     const opening = await team.patch(`${base}/clauses/${clauseId}`, { status: 'in_dialogue' });
     expect(opening.status, opening.text).toBe(200);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 90_000);
 
   it('saves a version, decides proposals live, and compares and restores the clause', async () => {
     const teamTab = await openFreshPage(browser);

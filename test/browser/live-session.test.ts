@@ -1,7 +1,6 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectHeading1, expectNoAxeViolations, launchBrowser, openFreshPage, signIn, waitUntilLoaded } from '../helpers/browser';
-import { startServer } from '../helpers/server';
+import { expectHeading1, expectNoAxeViolations, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { RunningServer } from '../helpers/server';
 
 const todaysSession = 'Dialoogsessie 2: bekostiging, acceptatieplicht en innovatie';
@@ -35,14 +34,10 @@ describe('the live table with two people at it', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser()]);
+  withDemoServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 90_000);
 
   it('runs today’s session: presence, the speaking queue and a consent poll, live for both, with the declaration beside the result', async () => {
     // --- The facilitator finds today's session on the trajectory's sessions page.

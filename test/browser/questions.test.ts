@@ -1,11 +1,10 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { todayInAmsterdam } from '../../shared/domain/calendar';
-import { expectHeading1, expectNoAxeViolations, launchBrowser, openFreshPage, signIn, waitUntilLoaded } from '../helpers/browser';
+import { expectHeading1, expectNoAxeViolations, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { OpenedPage } from '../helpers/browser';
 import { demoEmails, demoTrajectoryIds, signIn as apiSignIn } from '../helpers/api-client';
 import type { ApiClient } from '../helpers/api-client';
-import { startServer } from '../helpers/server';
 import type { RunningServer } from '../helpers/server';
 
 const shots = process.env.SCREENSHOTS_DIR;
@@ -71,18 +70,17 @@ describe('questions and answers (nota van inlichtingen)', () => {
   const nextWeek = dayFromToday(7);
   const yesterday = dayFromToday(-1);
 
+  withDemoServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
+  });
+
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser()]);
     ({ ijmond } = await demoTrajectoryIds(await apiSignIn(server, demoEmails.admin)));
     team = await apiSignIn(server, demoEmails.procurement);
     // The demo's question deadlines have passed: the procurement team sets a new one, a week from now.
     await setQuestionDeadline(team, ijmond, nextWeek);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 90_000);
 
   it('lets a provider ask, the team answer and publish, and everyone read the answers live without names', async () => {
     const pages: OpenedPage[] = [];

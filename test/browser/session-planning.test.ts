@@ -1,8 +1,7 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expectHeading1, expectNoAxeViolations, launchBrowser, openFreshPage, signIn, waitUntilLoaded } from '../helpers/browser';
+import { expectHeading1, expectNoAxeViolations, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { OpenedPage } from '../helpers/browser';
-import { startServer } from '../helpers/server';
 import type { RunningServer } from '../helpers/server';
 
 const shots = process.env.SCREENSHOTS_DIR;
@@ -71,14 +70,10 @@ describe('planning a session: the form, the ranking of its topics and the votes 
   /** The session planned in the first test, on which the second one ranks the topics. */
   let plannedUrl: string | undefined;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser()]);
+  withDemoServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 90_000);
 
   it('lets the procurement team plan a session: errors in Dutch with focus on them, then the card in Dutch time with its declaration', async () => {
     // The planner's own clock is in New York: what they type and see is still Amsterdam's time.

@@ -1,7 +1,6 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectHeading1, expectNoAxeViolations, heading1, launchBrowser, openFreshPage, signIn, waitUntilLoaded } from '../helpers/browser';
-import { startServer } from '../helpers/server';
+import { expectHeading1, expectNoAxeViolations, heading1, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { RunningServer } from '../helpers/server';
 
 async function openTrajectory(page: Page, baseUrl: string, nameContains: string): Promise<string> {
@@ -20,14 +19,10 @@ describe('trajectory screens with the demo data', () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser()]);
+  withDemoServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 90_000);
 
   it('shows the planning as a timeline with today and the next deadline', async () => {
     const { page } = await openFreshPage(browser);

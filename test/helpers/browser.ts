@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from './server';
 
 // The system Chromium; playwright-core never downloads a browser of its own.
 const chromiumPath = '/usr/bin/chromium';
@@ -130,4 +132,21 @@ export async function waitUntilLoaded(page: Page, timeout = 10_000): Promise<voi
 export async function expectHeading1(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' }).waitFor();
   await heading1(page);
+}
+
+/**
+ * A server with the demo data and a headless Chromium for one browser-test file: started before
+ * its tests (in parallel), closed after them. `ready` receives both once they run.
+ */
+export function withDemoServerAndBrowser(ready: (server: RunningServer, browser: Browser) => void): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser()]);
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 90_000);
 }
