@@ -11,8 +11,6 @@ import type { Models } from './models';
 
 export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions' | 'agreement' | 'comments' | 'amendments' | 'versions' | 'questions';
 
-/** Changes after which who may write in a trajectory's documents is decided again. */
-const accessChanges: ReadonlySet<ChangeKind> = new Set(['agreement', 'members']);
 
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */
 export class Publisher {
@@ -23,8 +21,8 @@ export class Publisher {
   onAccessChanged: ((trajectoryId: string) => Promise<void>) | undefined;
 
   /** After a change to a clause's status or a membership: resolves once open connections follow it. */
-  async accessChanged(trajectoryId: string, what: ChangeKind): Promise<void> {
-    if (accessChanges.has(what)) await this.onAccessChanged?.(trajectoryId);
+  async accessChanged(trajectoryId: string): Promise<void> {
+    await this.onAccessChanged?.(trajectoryId);
   }
 
   sessionChanged(sessionId: string): void {

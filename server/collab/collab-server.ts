@@ -81,19 +81,23 @@ export class CollabServer {
   async reauthorize(prefix: string): Promise<void> {
     for (const shared of await this.options.documents.loaded(prefix)) {
       for (const connection of [...shared.connections.values()]) {
-        let access: DocumentAccess | null;
+        let grant: DocumentGrant | null;
         try {
-          access = (await this.options.decideAccess(connection.actor, shared.name))?.access ?? null;
+          grant = await this.options.decideAccess(connection.actor, shared.name);
         } catch (error) {
           this.options.log.warn({ doc: shared.name, err: (error as Error).message }, 'deciding collaboration access again failed; closing the connection');
-          access = null;
+          grant = null;
         }
-        if (access === null) connection.socket.close(4404, 'no access');
+        if (grant === null) connection.socket.close(4404, 'no access');
         // Yjs applies a client's updates in order; after a dropped one, nothing more of this
         // connection would apply. Reconnecting re-syncs it, now that it may write. (y-websocket
         // clients reconnect after any close code outside 4400–4499, which mean "gone for good".)
-        else if (canWrite(access) && connection.droppedWrite) connection.socket.close(4100, 'access changed; reconnect');
-        else connection.access = access;
+        else if (canWrite(grant.access) && connection.droppedWrite) connection.socket.close(4100, 'access changed; reconnect');
+        else {
+          connection.access = grant.access;
+          // A changed role shows at once in the carets and in who is here.
+          connection.identity = grant.identity;
+        }
       }
     }
   }

@@ -61,6 +61,7 @@ export class DocumentRegistry {
    */
   async change<R>(name: string, fn: (doc: Y.Doc) => R): Promise<R> {
     const shared = await this.open(name);
+    shared.serverUses++;
     try {
       let result!: R;
       shared.doc.transact(() => {
@@ -69,6 +70,7 @@ export class DocumentRegistry {
       await shared.flush();
       return result;
     } finally {
+      shared.serverUses--;
       this.releaseIfIdle(shared);
     }
   }
@@ -76,26 +78,31 @@ export class DocumentRegistry {
   /** The document's full state as one update, as stored or as it is live now. */
   async state(name: string): Promise<Uint8Array> {
     const shared = await this.open(name);
+    shared.serverUses++;
     try {
       return Y.encodeStateAsUpdate(shared.doc);
     } finally {
+      shared.serverUses--;
       this.releaseIfIdle(shared);
     }
   }
 
   /** Called when the last connection of a document leaves, or after a server change to it. */
   releaseIfIdle(shared: SharedDocument): void {
-    if (this.closing || shared.connections.size > 0 || this.unloadTimers.has(shared.name)) return;
+    const inUse = () => shared.connections.size > 0 || shared.serverUses > 0;
+    if (this.closing || inUse() || this.unloadTimers.has(shared.name)) return;
     // Store at once so a crash right after the last person leaves loses nothing; unload later.
     void shared.storeAndCompact().catch((error: unknown) => this.log.warn({ doc: shared.name, err: String(error) }, 'storing a document failed'));
     const timer = setTimeout(() => {
       this.unloadTimers.delete(shared.name);
-      if (shared.connections.size > 0) return;
+      if (inUse()) return;
+      const entry = this.documents.get(shared.name);
       void shared
         .flush()
         .then(() => {
-          if (shared.connections.size > 0) return;
-          this.documents.delete(shared.name);
+          // Someone came in while storing: keep it. Only this very document leaves the map.
+          if (inUse()) return;
+          if (this.documents.get(shared.name) === entry) this.documents.delete(shared.name);
           shared.destroy();
         })
         .catch(() => this.releaseIfIdle(shared));

@@ -34,6 +34,8 @@ export class SharedDocument {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
+  /** Server operations reading or changing the document right now; it is not unloaded while any run. */
+  serverUses = 0;
   private pending: Uint8Array[] = [];
   private writing: Promise<void> | null = null;
   private lastStoredId: Types.ObjectId | null = null;

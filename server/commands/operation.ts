@@ -23,6 +23,8 @@ export interface Effect<R> {
   publish?: Array<{ trajectoryId: string; what: ChangeKind }>;
   /** Dialogue sessions whose live state changed; their rooms get the new state. */
   live?: string[];
+  /** Trajectories in which who may write in a document may have changed (a clause's status, a seat). */
+  access?: string[];
 }
 
 export interface OperationSpec<P extends z.ZodType, B extends z.ZodType, A, R> {
@@ -67,7 +69,8 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     }
     for (const p of effect.publish ?? []) ctx.services.publisher.trajectoryChanged(p.trajectoryId, p.what);
     // From the moment the answer is sent, open document connections follow a changed status or seat.
-    for (const p of effect.publish ?? []) await ctx.services.publisher.accessChanged(p.trajectoryId, p.what);
+    const access = new Set([...(effect.access ?? []), ...(effect.publish ?? []).filter((p) => p.what === 'members').map((p) => p.trajectoryId)]);
+    for (const trajectoryId of access) await ctx.services.publisher.accessChanged(trajectoryId);
     for (const sessionId of effect.live ?? []) ctx.services.publisher.sessionChanged(sessionId);
     return effect.result;
   };

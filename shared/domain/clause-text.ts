@@ -92,8 +92,15 @@ export function resolveAnchor(doc: Y.Doc, anchor: { start: string; end: string }
   const start = decodePosition(anchor.start);
   const end = decodePosition(anchor.end);
   if (!start || !end) return null;
-  const a = Y.createAbsolutePositionFromRelativePosition(start, doc);
-  const b = Y.createAbsolutePositionFromRelativePosition(end, doc);
+  let a: Y.AbsolutePosition | null;
+  let b: Y.AbsolutePosition | null;
+  try {
+    a = Y.createAbsolutePositionFromRelativePosition(start, doc);
+    b = Y.createAbsolutePositionFromRelativePosition(end, doc);
+  } catch {
+    // A position that decodes but points nowhere sensible: as if its words were gone.
+    return null;
+  }
   if (!a || !b || a.type !== b.type || !(a.type instanceof Y.XmlText) || b.index < a.index) return null;
   return { text: a.type, from: a.index, to: b.index };
 }

@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../api/sessions';
 import { topicApi } from '../../api/endpoints';
@@ -28,6 +28,19 @@ export function SessionsPage() {
   );
   const [announcement, setAnnouncement] = useState('');
   const [planning, setPlanning] = useState(false);
+  // Where focus belongs after saving: kept for a moment, because a live reload can re-render the
+  // list just after; focus that fell back to the page goes to it again.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost) document.getElementById(focusTarget)?.focus();
+  });
+  useEffect(() => {
+    if (!focusTarget) return;
+    const timer = setTimeout(() => setFocusTarget(null), 3000);
+    return () => clearTimeout(timer);
+  }, [focusTarget]);
   useTrajectoryChanges(trajectory.id, (what) => {
     if (what === 'sessions') sessions.reload();
     if (what === 'topics' && mayManage) topics.reload();
@@ -104,7 +117,7 @@ export function SessionsPage() {
                   sessions.setData((current) => [...(current ?? []).filter((s) => s.id !== created.id), created]);
                   setPlanning(false);
                   setAnnouncement(t('sessions.created', { title: created.title }));
-                  requestAnimationFrame(() => document.getElementById(`session-${created.id}-title`)?.focus());
+                  setFocusTarget(`session-${created.id}-title`);
                 }}
                 onCancel={() => {
                   setPlanning(false);

@@ -143,7 +143,7 @@ export const updateClause = defineTrajectoryOperation({
     if (body.topicIds !== undefined) set.topicIds = body.topicIds;
     if (body.chapterId !== undefined) set.chapterId = body.chapterId;
     await models.clauses.updateOne({ _id: p.clauseId }, { $set: set });
-    if (body.chapterId !== undefined || body.position !== undefined) {
+    if (body.position !== undefined || chapterId !== String(clause.chapterId)) {
       await placeClause(models, chapterId, p.clauseId, body.position ?? Number.MAX_SAFE_INTEGER);
       // Close the gap the clause left in its old chapter.
       if (chapterId !== String(clause.chapterId)) {
@@ -157,6 +157,7 @@ export const updateClause = defineTrajectoryOperation({
       result: await currentAgreement(ctx, p.trajectoryId, access),
       audit: [{ chain: p.trajectoryId, action: body.status && body.status !== clause.status ? 'agreement.clause.status' : 'agreement.clause.update', objectType: 'clause', objectId: p.clauseId, summary }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'agreement' }],
+      ...(body.status && body.status !== clause.status ? { access: [p.trajectoryId] } : {}),
     };
   },
 });

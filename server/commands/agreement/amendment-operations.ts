@@ -105,7 +105,8 @@ export const decideAmendment = defineTrajectoryOperation({
   action: 'amendment.decide',
   params: amendmentParams,
   body: decideAmendmentRequest,
-  lock: amendmentLock,
+  // The agreement's lock, not only the amendment's: a status change (to fixed) cannot slip in between.
+  lock: (p) => `agreement:${p.trajectoryId}`,
   run: async (ctx, p, body, access) => {
     const amendment = await findAmendment(ctx, p.trajectoryId, p.amendmentId);
     if (amendment.status !== 'pending') throw new AppError('conflict', 'This proposal has been decided already.');

@@ -20,6 +20,7 @@ export function authorOf(access: TrajectoryAccess, anonymous: boolean): Omit<Aut
 
 /** Comments and amendments need a clause that is still open for discussion and a variant that exists. */
 export function checkOpenForDiscussion(clause: ClauseRecord, access: TrajectoryAccess, variantId: string | null): void {
+  if (!access.seat) throw new AppError('forbidden', 'Only members of the table write here.');
   if (variantId && !clause.variants.some((v) => String(v._id) === variantId)) {
     throw new AppError('validation_failed', 'The input is not valid.', { variantId: 'is not a variant of this clause' });
   }

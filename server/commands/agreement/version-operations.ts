@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { bytes } from '../../db/binary';
-import { clauseDocumentName, numberClauses } from '../../../shared/domain/agreement';
+import { clauseDocumentName } from '../../../shared/domain/agreement';
 import { clauseFragment, cloneContent, documentText, replaceContent } from '../../../shared/domain/clause-text';
 import { compareSummary, compareTexts } from '../../../shared/domain/compare';
 import { compareQuery, createVersionRequest, restoreVersionRequest, type VersionDto } from '../../../shared/schemas/agreement';
@@ -8,10 +8,10 @@ import { id } from '../../../shared/schemas/common';
 import { AppError, notFound } from '../../errors';
 import type { ClauseRecord } from '../../models/agreement';
 import type { AgreementVersionRecord, VersionDocumentRecord } from '../../models/agreement-version';
-import type { Models } from '../../models';
 import { defineTrajectoryOperation, noBody, type OperationContext } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { findClause } from './agreement-operations';
+import { clauseLabels } from './agreement-views';
 import { userNames } from '../views';
 
 const versionParams = trajectoryParams.extend({ versionId: id });
@@ -32,20 +32,9 @@ function versionView(v: Omit<AgreementVersionRecord, 'documents'>, names: Map<st
   };
 }
 
-async function clauseNumbers(models: Models, trajectoryId: string): Promise<Map<string, number>> {
-  const [chapters, clauses] = await Promise.all([
-    models.chapters.find({ trajectoryId }, { position: 1 }).lean(),
-    models.clauses.find({ trajectoryId }, { chapterId: 1, position: 1 }).lean(),
-  ]);
-  return numberClauses(
-    chapters.map((c) => ({ id: String(c._id), position: c.position })),
-    clauses.map((c) => ({ id: String(c._id), chapterId: String(c.chapterId), position: c.position })),
-  );
-}
-
 /** The live state of every document of the clauses: the regional text and each variant. */
 async function captureDocuments(ctx: OperationContext, trajectoryId: string, clauses: ClauseRecord[]): Promise<VersionDocumentRecord[]> {
-  const numbers = await clauseNumbers(ctx.services.models, trajectoryId);
+  const labels = await clauseLabels(ctx.services.models, trajectoryId);
   const documents: VersionDocumentRecord[] = [];
   for (const clause of clauses) {
     const parts = [{ variantId: null as string | null, label: null as string | null }, ...clause.variants.map((v) => ({ variantId: String(v._id), label: v.label }))];
@@ -55,7 +44,7 @@ async function captureDocuments(ctx: OperationContext, trajectoryId: string, cla
       documents.push({
         clauseId: clause._id,
         variantId: part.variantId as never,
-        number: numbers.get(String(clause._id)) ?? 0,
+        number: labels.get(String(clause._id))?.number ?? 0,
         title: clause.title,
         variantLabel: part.label,
         state: Buffer.from(state),

@@ -119,7 +119,8 @@ export const askQuestion = defineTrajectoryOperation({
     return {
       result: questionView(question.toObject(), labels, false),
       // The log names the question, not its content: before publication no provider may read another's question.
-      audit: [{ chain: p.trajectoryId, action: 'question.ask', objectType: 'question', objectId: String(question._id), summary: {} }],
+      // No actor either: who asked is not for the table to read, also not in the log.
+      audit: [{ chain: p.trajectoryId, action: 'question.ask', objectType: 'question', objectId: String(question._id), summary: {}, anonymous: true }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'questions' }],
     };
   },
