@@ -5,6 +5,7 @@ import { amendmentModel } from './amendment';
 import { auditEventModel } from './audit-event';
 import { clauseCommentModel } from './clause-comment';
 import { questionModel } from './question';
+import { outcomeModel } from './outcome';
 import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
@@ -49,6 +50,7 @@ export function createModels(connection: Connection) {
     amendments: amendmentModel(connection),
     versions: agreementVersionModel(connection),
     questions: questionModel(connection),
+    outcomes: outcomeModel(connection),
   };
 }
 

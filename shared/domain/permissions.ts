@@ -42,6 +42,21 @@ export const trajectoryPermissions = {
   'question.ask': ['provider'],
   'question.answer': ['procurement'],
   'question.publish': ['procurement'],
+  // Agreements (afspraken) per topic: everyone at the table reads them; the procurement team records them.
+  'outcome.list': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'outcome.record': ['procurement'],
+  // Session reports: generated and published by the procurement team; participants comment on the draft.
+  'report.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'report.manage': ['procurement'],
+  'report.comment': ['procurement', 'municipality', 'provider', 'client', 'facilitator'],
+  // Consultation (reactienota) on a version of the draft: invited councils take part as observers.
+  'consultation.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'consultation.manage': ['procurement'],
+  'consultation.react': ['municipality', 'provider', 'client', 'observer'],
+  // The definitive agreement: assembled by the procurement team, signed off per municipality by its own representative.
+  'final.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  'final.assemble': ['procurement'],
+  'final.signoff': ['municipality'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TrajectoryAction = keyof typeof trajectoryPermissions;
