@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { actionStatuses, outcomeHorizons, outcomeKinds, outcomeStatuses } from '../../shared/schemas/outcomes';
+import { actionStatuses, outcomeHorizons, outcomeCategories, outcomeStatuses } from '../../shared/schemas/outcomes';
 
 export interface OutcomeActionRecord {
   _id: Types.ObjectId;
@@ -18,7 +18,7 @@ export interface OutcomeRecord {
   /** Per trajectory, in the order recorded; kept when an outcome is changed. */
   number: number;
   text: string;
-  kind: (typeof outcomeKinds)[number];
+  category: (typeof outcomeCategories)[number];
   horizon: (typeof outcomeHorizons)[number];
   status: (typeof outcomeStatuses)[number];
   positions: { party: string; position: string }[];
@@ -49,7 +49,7 @@ const schema = new Schema<OutcomeRecord>(
     sessionId: { type: Schema.Types.ObjectId, default: null },
     number: { type: Number, required: true },
     text: { type: String, required: true },
-    kind: { type: String, enum: outcomeKinds, required: true },
+    category: { type: String, enum: outcomeCategories, required: true },
     horizon: { type: String, enum: outcomeHorizons, required: true },
     status: { type: String, enum: outcomeStatuses, required: true },
     positions: { type: [{ _id: false, party: String, position: String }], default: [] },

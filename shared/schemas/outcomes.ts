@@ -7,7 +7,7 @@ import { id, isoDate } from './common';
  * "outcomes", so they are never confused with the draft agreement (the contract) itself.
  */
 
-export const outcomeKinds = ['substantive', 'financial', 'contractual'] as const;
+export const outcomeCategories = ['substantive', 'financial', 'contractual'] as const;
 /** Settled before the contract starts, or a long-term agreement for the contract period. */
 export const outcomeHorizons = ['before_start', 'long_term'] as const;
 /** Agreed, still open, or a difference of opinion with each side's position. */
@@ -52,7 +52,7 @@ const outcomeFields = {
   /** The session where it was agreed, if it was agreed at one. */
   sessionId: id.nullable().default(null),
   text: outcomeText,
-  kind: z.enum(outcomeKinds),
+  category: z.enum(outcomeCategories),
   horizon: z.enum(outcomeHorizons),
   status: z.enum(outcomeStatuses),
   /** Required (at least two) when the status is a difference of opinion; empty otherwise. */
@@ -90,7 +90,7 @@ export const outcomeDto = z.object({
   topic: z.object({ id: z.string(), title: z.string() }),
   session: z.object({ id: z.string(), title: z.string(), startsAt: z.string() }).nullable(),
   text: z.string(),
-  kind: z.enum(outcomeKinds),
+  category: z.enum(outcomeCategories),
   horizon: z.enum(outcomeHorizons),
   status: z.enum(outcomeStatuses),
   positions: z.array(z.object({ party: z.string(), position: z.string() })),
