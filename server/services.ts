@@ -9,7 +9,7 @@ import { CollabPersistence } from './collab/persistence';
 import { DocumentRegistry } from './collab/document-registry';
 import type { Models } from './models';
 
-export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions' | 'agreement' | 'comments' | 'amendments' | 'versions' | 'questions';
+export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions' | 'agreement' | 'comments' | 'amendments' | 'versions' | 'questions' | 'consultations';
 
 
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */

@@ -30,6 +30,10 @@ import { compareVersions, createVersion, getVersion, listVersions, restoreVersio
 import { answerQuestion, answersDocument, askQuestion, listQuestions, publishAnswers } from '../commands/questions/question-operations';
 import { publishResult, questionDto, questionsOverviewDto } from '../../shared/schemas/questions';
 import { toDocx, toPdf, type ExportDocument } from '../export/document';
+import { closeConsultation, getConsultation, listConsultations, openConsultation, publishConsultation } from '../commands/consultations/consultation-operations';
+import { editReaction, react, respondToReaction, withdrawReaction } from '../commands/consultations/reaction-operations';
+import { reactienotaDocument } from '../commands/consultations/reactienota';
+import { consultationDto, consultationListDto, publishConsultationResult, reactionDto } from '../../shared/schemas/consultations';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -125,6 +129,7 @@ export function routeTable(config: Config): RouteTable {
     { method: 'post', path: `${t}/questions/publish`, tag: 'questions', summary: 'Publish every answered question to everyone at once', operation: op(publishAnswers), response: publishResult },
     { method: 'get', path: `${t}/questions/nota.docx`, tag: 'questions', summary: 'The published answers as DOCX', operation: op(answersDocument), respond: exportFile('docx', 'nota-van-inlichtingen') },
     { method: 'get', path: `${t}/questions/nota.pdf`, tag: 'questions', summary: 'The published answers as PDF', operation: op(answersDocument), respond: exportFile('pdf', 'nota-van-inlichtingen') },
+    ...consultationRoutes(t),
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
@@ -158,5 +163,25 @@ function agreementRoutes(t: string): RouteTable {
     { method: 'get', path: `${t}/versions/:versionId`, tag: 'agreement', summary: 'A version’s content, read-only', operation: op(getVersion), response: versionContentDto },
     { method: 'post', path: `${t}/versions/:versionId/restore`, tag: 'agreement', summary: 'Restore a clause from a version, as a new edit', operation: op(restoreVersion), response: restoreResult },
     { method: 'get', path: `${t}/compare`, tag: 'agreement', summary: 'Word-level comparison of a clause between versions', operation: op(compareVersions), response: compareResult, query: true },
+  ];
+}
+
+/** Consultation (reactienota) on a version of the agreement: reactions per clause, responses, one publication. */
+function consultationRoutes(t: string): RouteTable {
+  const c = `${t}/consultations`;
+  const one = `${c}/:consultationId`;
+  const reaction = `${one}/reactions/:reactionId`;
+  return [
+    { method: 'get', path: c, tag: 'consultations', summary: 'Consultations on versions of the agreement', operation: op(listConsultations), response: consultationListDto },
+    { method: 'post', path: c, tag: 'consultations', summary: 'Open a consultation on a version of the whole agreement', operation: op(openConsultation), response: consultationDto, status: 201 },
+    { method: 'get', path: one, tag: 'consultations', summary: 'A consultation: the version’s clauses and the reactions the viewer may read', operation: op(getConsultation), response: consultationDto },
+    { method: 'post', path: `${one}/close`, tag: 'consultations', summary: 'Close a consultation for reactions before its closing date', operation: op(closeConsultation), response: consultationDto },
+    { method: 'post', path: `${one}/publish`, tag: 'consultations', summary: 'Publish every reaction with its response (once, when all are answered)', operation: op(publishConsultation), response: publishConsultationResult },
+    { method: 'post', path: `${one}/reactions`, tag: 'consultations', summary: 'React on a clause of the version', operation: op(react), response: reactionDto, status: 201 },
+    { method: 'patch', path: reaction, tag: 'consultations', summary: 'Change one’s own reaction while the consultation is open', operation: op(editReaction), response: reactionDto },
+    { method: 'delete', path: reaction, tag: 'consultations', summary: 'Withdraw one’s own reaction while the consultation is open', operation: op(withdrawReaction), status: 204 },
+    { method: 'put', path: `${reaction}/response`, tag: 'consultations', summary: 'Respond to a reaction (until publication)', operation: op(respondToReaction), response: reactionDto },
+    { method: 'get', path: `${one}/reactienota.docx`, tag: 'consultations', summary: 'The published reactienota as DOCX', operation: op(reactienotaDocument), respond: exportFile('docx', 'reactienota') },
+    { method: 'get', path: `${one}/reactienota.pdf`, tag: 'consultations', summary: 'The published reactienota as PDF', operation: op(reactienotaDocument), respond: exportFile('pdf', 'reactienota') },
   ];
 }
