@@ -4,6 +4,8 @@ import { AppLayout } from './components/AppLayout';
 import { AgreementPage } from './pages/agreement/AgreementPage';
 import { AmendmentsPage } from './pages/amendments/AmendmentsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { ConsultationPage } from './pages/consultation/ConsultationPage';
+import { ConsultationsPage } from './pages/consultation/ConsultationsPage';
 import { LazyClausePage } from './pages/clause/LazyClausePage';
 import { HomePage } from './pages/home/HomePage';
 import { InvitationPage } from './pages/invitation/InvitationPage';
@@ -46,6 +48,8 @@ export function App() {
           <Route path="overeenkomst/wijzigingsvoorstellen" element={<AmendmentsPage />} />
           <Route path="overeenkomst/versies" element={<VersionsPage />} />
           <Route path="overeenkomst/versies/:versionId" element={<VersionPage />} />
+          <Route path="overeenkomst/consultatie" element={<ConsultationsPage />} />
+          <Route path="overeenkomst/consultatie/:consultationId" element={<ConsultationPage />} />
           <Route path="vragen" element={<QuestionsPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />

@@ -47,6 +47,10 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'POST /trajectories/:trajectoryId/versions/:versionId/restore': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb' }),
   'POST /trajectories/:trajectoryId/questions': () => ({ text: 'Een geldige vraag?' }),
   'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Een geldig antwoord' }),
+  'POST /trajectories/:trajectoryId/consultations': () => ({ title: 'Een consultatie', versionId: 'bbbbbbbbbbbbbbbbbbbbbbbb', closesOn: '2099-12-31' }),
+  'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb', text: 'Een reactie' }),
+  'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId': () => ({ text: 'Een andere reactie' }),
+  'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response': () => ({ text: 'Een antwoord', outcome: 'noted' }),
 };
 
 describe('bad input on every route', () => {

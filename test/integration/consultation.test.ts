@@ -60,9 +60,10 @@ describe('consultation (reactienota)', () => {
     db = await connectDatabase(server);
     const admin = await signIn(server, demoEmails.admin);
     ({ ijmond: t, midden } = await demoTrajectoryIds(admin));
-    [inkoop, aanbieder, tweedeAanbieder, client, gemeente, facilitator, observer] = await Promise.all(
+    const signedIn = await Promise.all(
       [demoEmails.procurement, demoEmails.provider, marieke, demoEmails.client, demoEmails.municipality, demoEmails.facilitator, demoEmails.observer].map((e) => signIn(server, e)),
     );
+    [inkoop, aanbieder, tweedeAanbieder, client, gemeente, facilitator, observer] = signedIn as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
     const agreement = (await inkoop.get(`/trajectories/${t}/agreement`)).body as { chapters: Array<{ id: string; clauses: Clause[] }> };
     clauses = agreement.chapters.flatMap((c) => c.clauses).sort((a, b) => a.number - b.number);
     expect(clauses.length).toBeGreaterThanOrEqual(3);

@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Fixture {
@@ -43,6 +43,8 @@ interface Fixture {
   };
   /** A question asked in IJmond (whose question deadline is moved to next week for the matrix). */
   questionId: string;
+  /** IJmond's consultations: one to react and respond on (with a reaction of each role that reacts, to change and one to withdraw), one to close, one to publish. */
+  consultation: { id: string; clauseId: string; toAnswerId: string; ownReaction: Partial<Record<Role, string>>; toWithdraw: Partial<Record<Role, string>>; toCloseId: string; toPublishId: string };
 }
 
 /** One representative request for a route; `route` names the route of the table it exercises. */
@@ -239,6 +241,43 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
   ],
   // Allowed: published, or 409 when nothing is answered (both after the policy).
   'question.publish': [{ route: 'POST /trajectories/:trajectoryId/questions/publish', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/questions/publish`, {}) }],
+  'consultation.view': [
+    { route: 'GET /trajectories/:trajectoryId/consultations', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/consultations`) },
+    { route: 'GET /trajectories/:trajectoryId/consultations/:consultationId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}`) },
+    // Not published yet: 409, after the policy.
+    { route: 'GET /trajectories/:trajectoryId/consultations/:consultationId/reactienota.docx', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}/reactienota.docx`) },
+    { route: 'GET /trajectories/:trajectoryId/consultations/:consultationId/reactienota.pdf', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}/reactienota.pdf`) },
+  ],
+  'consultation.manage': [
+    {
+      route: 'POST /trajectories/:trajectoryId/consultations',
+      request: async (c, f, role) => {
+        const versions = await procurementClient!.get(`/trajectories/${f.ids.ijmond}/versions`);
+        const whole = versions.body.find((v: { clauseId: string | null }) => v.clauseId === null);
+        return c.post(`/trajectories/${f.ids.ijmond}/consultations`, { title: `Consultatie van ${role}`, versionId: whole.id, closesOn: '2099-12-31' });
+      },
+    },
+    { route: 'POST /trajectories/:trajectoryId/consultations/:consultationId/close', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.toCloseId}/close`, {}) },
+    { route: 'POST /trajectories/:trajectoryId/consultations/:consultationId/publish', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.toPublishId}/publish`, {}) },
+    {
+      route: 'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response',
+      request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}/reactions/${f.consultation.toAnswerId}/response`, { text: 'Dank u.', outcome: 'noted' }),
+    },
+  ],
+  'consultation.react': [
+    {
+      route: 'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}/reactions`, { clauseId: f.consultation.clauseId, text: `Reactie van ${role}` }),
+    },
+    {
+      route: 'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId',
+      request: (c, f, role) => c.patch(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}/reactions/${f.consultation.ownReaction[role] ?? f.consultation.toAnswerId}`, { text: `Gewijzigd door ${role}` }),
+    },
+    {
+      route: 'DELETE /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId',
+      request: (c, f, role) => c.delete(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}/reactions/${f.consultation.toWithdraw[role] ?? f.consultation.toAnswerId}`),
+    },
+  ],
   'poll.close': [
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
@@ -353,6 +392,7 @@ describe('permissions', () => {
     const question = await clients.get('provider')!.post(`/trajectories/${ijmond}/questions`, { text: 'Vraag om te beantwoorden?' });
     expect(question.status, question.text).toBe(201);
     fixture.questionId = question.body.id;
+    fixture.consultation = await consultationFixture(inkoop, ijmond);
 
     for (const role of roles) sockets.set(role, await connectSocket(server, clients.get(role)!));
   });
@@ -396,6 +436,29 @@ describe('permissions', () => {
       versionId: version.body.id,
     };
   }
+  /** Consultations on a version of the whole agreement, with two reactions of each role that reacts: one to change, one to withdraw. */
+  async function consultationFixture(inkoop: ApiClient, trajectoryId: string): Promise<Fixture['consultation']> {
+    const version = await inkoop.post(`/trajectories/${trajectoryId}/versions`, { name: 'Voor de consultatie', clauseId: null });
+    expect(version.status, version.text).toBe(201);
+    const open = async (title: string) => {
+      const res = await inkoop.post(`/trajectories/${trajectoryId}/consultations`, { title, versionId: version.body.id, closesOn: '2099-12-31' });
+      expect(res.status, res.text).toBe(201);
+      return res.body as { id: string; clauses: Array<{ clauseId: string }> };
+    };
+    const consultation = await open('Matrix');
+    const clauseId = consultation.clauses[0]!.clauseId;
+    const ownReaction: Partial<Record<Role, string>> = {};
+    const toWithdraw: Partial<Record<Role, string>> = {};
+    for (const role of roles.filter((r) => roleMay(r, 'consultation.react'))) {
+      for (const target of [ownReaction, toWithdraw]) {
+        const res = await clients.get(role)!.post(`/trajectories/${trajectoryId}/consultations/${consultation.id}/reactions`, { clauseId, text: `Eigen reactie van ${role}` });
+        expect(res.status, res.text).toBe(201);
+        target[role] = res.body.id;
+      }
+    }
+    const toAnswer = await clients.get('provider')!.post(`/trajectories/${trajectoryId}/consultations/${consultation.id}/reactions`, { clauseId, text: 'Te beantwoorden' });
+    return { id: consultation.id, clauseId, toAnswerId: toAnswer.body.id, ownReaction, toWithdraw, toCloseId: (await open('Te sluiten')).id, toPublishId: (await open('Te publiceren')).id };
+  }
   afterAll(async () => {
     for (const socket of sockets.values()) socket.disconnect();
     await server?.stop();
@@ -412,7 +475,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -499,6 +562,22 @@ describe('permissions', () => {
     expectError(await inkoop.post(`/polls/${fixture.sessions.votePollId}/close`, {}), 409, 'conflict');
   });
 
+  it('what an allowed consultation probe did really happened (open, react, change, withdraw, respond, close, publish)', async () => {
+    const inkoop = clients.get('procurement')!;
+    const list = (await inkoop.get(`/trajectories/${fixture.ids.ijmond}/consultations`)).body.consultations as Array<{ id: string; title: string; status: string }>;
+    for (const role of roles) expect(list.some((c) => c.title === `Consultatie van ${role}`), role).toBe(roleMay(role, 'consultation.manage'));
+    expect(list.find((c) => c.id === fixture.consultation.toCloseId)?.status).toBe('closed');
+    expect(list.find((c) => c.id === fixture.consultation.toPublishId)?.status).toBe('published');
+    const matrix = (await inkoop.get(`/trajectories/${fixture.ids.ijmond}/consultations/${fixture.consultation.id}`)).body as { reactions: Array<{ id: string; text: string; response: unknown }> };
+    for (const role of roles) {
+      const reacts = roleMay(role, 'consultation.react');
+      expect(matrix.reactions.some((r) => r.text === `Reactie van ${role}`), role).toBe(reacts);
+      expect(matrix.reactions.some((r) => r.text === `Gewijzigd door ${role}`), role).toBe(reacts);
+      if (reacts) expect(matrix.reactions.some((r) => r.id === fixture.consultation.toWithdraw[role]), role).toBe(false);
+    }
+    expect(matrix.reactions.find((r) => r.id === fixture.consultation.toAnswerId)?.response).toMatchObject({ text: 'Dank u.', outcome: 'noted' });
+  });
+
   it('e-mail addresses of members are shown only to those who manage members', async () => {
     const forProcurement = await clients.get('procurement')!.get(`/trajectories/${fixture.ids.ijmond}/members`);
     expect(forProcurement.body.every((m: { email?: string }) => typeof m.email === 'string')).toBe(true);
@@ -546,10 +625,16 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/questions': () => ({ text: 'Vraag van een buitenstaander?' }),
       'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Antwoord van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/questions/publish': () => ({}),
+      'POST /trajectories/:trajectoryId/consultations': () => ({ title: 'Consultatie van een buitenstaander', versionId: missing, closesOn: '2099-12-31' }),
+      'POST /trajectories/:trajectoryId/consultations/:consultationId/close': () => ({}),
+      'POST /trajectories/:trajectoryId/consultations/:consultationId/publish': () => ({}),
+      'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions': () => ({ clauseId: missing, text: 'Reactie van een buitenstaander' }),
+      'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId': () => ({ text: 'Reactie van een buitenstaander' }),
+      'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response': () => ({ text: 'Antwoord van een buitenstaander', outcome: 'noted' }),
     };
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };
-    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId'];
+    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId'];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
     const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -563,7 +648,7 @@ describe('permissions', () => {
         topicId: f.midden.topicId,
         invitationId: f.midden.invitationId,
         // Midden-IJssel has no agreement yet: any id will do, the trajectory's policy answers first.
-        ...Object.fromEntries(['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId'].map((p) => [p, missing])),
+        ...Object.fromEntries(['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId'].map((p) => [p, missing])),
       }) + (queries[path] ?? '');
     const send = (client: ApiClient, route: ApiRoute, path: string) =>
       client.request(route.method, path, hasBody(route) ? { body: valid[routeKey(route)]!(fixture) } : {});

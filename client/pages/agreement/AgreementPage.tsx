@@ -5,6 +5,7 @@ import { agreementApi, agreementPaths, commentApi } from '../../api/agreement';
 import type { ApiError } from '../../api/client';
 import { topicApi } from '../../api/endpoints';
 import { useResource } from '../../api/useResource';
+import { consultationsPath } from '../../api/consultations';
 import { ButtonRouterLink } from '../../components/ButtonRouterLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
@@ -69,6 +70,9 @@ export function AgreementPage() {
         </ButtonRouterLink>
         <ButtonRouterLink appearance="secondary-action-button" to={agreementPaths.versions(trajectory.id)}>
           {t('agreement.toVersions')}
+        </ButtonRouterLink>
+        <ButtonRouterLink appearance="secondary-action-button" to={consultationsPath(trajectory.id)}>
+          {t('consultation.link')}
         </ButtonRouterLink>
       </ButtonGroup>
       <details className="dt-agreement__help">

@@ -1,0 +1,28 @@
+import { StatusBadge } from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { ConsultationSummaryDto, ReactionDto } from '../../../shared/schemas/consultations';
+
+/** The longest reaction and response the server accepts (shared/schemas/consultations.ts). */
+export const maxReactionLength = 10_000;
+
+const badge: Record<ConsultationSummaryDto['status'], string> = { open: 'active', closed: 'warning', published: 'safe' };
+
+/** Where a consultation stands, in words (never by colour alone). */
+export function ConsultationStatusBadge({ status }: { status: ConsultationSummaryDto['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <StatusBadge status={badge[status]} className="dt-badge" data-status={status} data-testid="consultation-status">
+      {t(`consultation.status.${status}`)}
+    </StatusBadge>
+  );
+}
+
+/** Who gave a reaction, as the viewer may know it: "U", "Cliëntvertegenwoordiger (anoniem)", a person or an organisation. */
+export function authorLabel(reaction: ReactionDto, t: TFunction): string {
+  const { author } = reaction;
+  if (reaction.mine) return author.anonymous ? `${t('consultation.you')} — ${t('consultation.anonymousAuthor')}` : t('consultation.you');
+  if (author.anonymous && !author.organisationName) return t('consultation.anonymousAuthor');
+  const organisation = author.organisationName ?? t(`roles.${author.group}`);
+  return author.name ? t('consultation.byPerson', { name: author.name, organisation }) : organisation;
+}
