@@ -50,8 +50,11 @@ export function ConsultationPage() {
     [amendments.data, versions.data, t, i18n.language],
   );
 
-  const replace = (reaction: ReactionDto) =>
+  // The answer replaces the reaction at once; loading again brings the counts (what still waits for a response) along.
+  const replace = (reaction: ReactionDto) => {
     consultation.setData((current) => ({ ...current!, reactions: current!.reactions.map((r) => (r.id === reaction.id ? reaction : r)) }));
+    consultation.reload();
+  };
   const add = (reaction: ReactionDto) => {
     consultation.setData((current) => ({ ...current!, reactions: [...current!.reactions.filter((r) => r.id !== reaction.id), reaction] }));
     consultation.reload();
