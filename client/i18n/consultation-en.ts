@@ -123,6 +123,7 @@ export const consultationEn: typeof consultationNl = {
     publishTitle: 'Publish response document?',
     publishConfirm_one: 'The reaction and its answer become visible to everyone in this trajectory.',
     publishConfirm_other: 'All {{count}} reactions with their answers become visible to everyone in this trajectory.',
+    publishConfirmEmpty: 'No reactions were given. The response document says so to everyone in this trajectory.',
     publishFinal: 'Publishing happens only once. After that nobody can react and the answers no longer change.',
     publishSubmit: 'Yes, publish',
     published: 'The response document has been published.',

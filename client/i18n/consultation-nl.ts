@@ -123,6 +123,7 @@ export const consultationNl = {
     publishTitle: 'Reactienota publiceren?',
     publishConfirm_one: 'De reactie en het antwoord worden zichtbaar voor iedereen in dit traject.',
     publishConfirm_other: 'Alle {{count}} reacties met hun antwoorden worden zichtbaar voor iedereen in dit traject.',
+    publishConfirmEmpty: 'Er zijn geen reacties gegeven. De reactienota zegt dat voor iedereen in dit traject.',
     publishFinal: 'Publiceren kan maar één keer. Daarna kan niemand meer reageren en veranderen de antwoorden niet meer.',
     publishSubmit: 'Ja, publiceren',
     published: 'De reactienota is gepubliceerd.',

@@ -26,7 +26,8 @@ export function ClauseReactions({ trajectoryId, consultation, clause, reactions,
   return (
     <section aria-labelledby={headingId} className="dt-form-section dt-consultation__clause" data-testid="consultation-clause">
       <Heading2 id={headingId}>{t('consultation.clauseHeading', { number: clause.number, title: clause.title })}</Heading2>
-      <details className="dt-consultation__clause-text">
+      {/* Open for those who react: they react to this text. */}
+      <details className="dt-consultation__clause-text" open={consultation.mayReact || undefined}>
         <summary>{t('consultation.clauseText')}</summary>
         {clause.texts.map((part, index) => (
           <div key={index}>

@@ -60,7 +60,8 @@ export function TeamActions({ trajectoryId, consultation, onChanged, announce }:
             {t('consultation.team.close')}
           </Button>
         )}
-        {unanswered === 0 && (
+        {/* Publishing ends the consultation: with no reaction yet, only once it has closed. */}
+        {unanswered === 0 && (consultation.reactionCount > 0 || consultation.status !== 'open') && (
           <Button appearance="primary-action-button" onClick={() => { setError(undefined); setDialog('publish'); }} data-testid="publish-consultation">
             {t('consultation.team.publish')}
           </Button>
@@ -87,7 +88,7 @@ export function TeamActions({ trajectoryId, consultation, onChanged, announce }:
           ) : (
             error && <ErrorAlert error={error} />
           )}
-          <Paragraph>{t('consultation.team.publishConfirm', { count: consultation.reactionCount })}</Paragraph>
+          <Paragraph>{consultation.reactionCount === 0 ? t('consultation.team.publishConfirmEmpty') : t('consultation.team.publishConfirm', { count: consultation.reactionCount })}</Paragraph>
           <Paragraph>{t('consultation.team.publishFinal')}</Paragraph>
           <ButtonGroup>
             {!stale && (
