@@ -6,6 +6,9 @@ import { auditEventModel } from './audit-event';
 import { clauseCommentModel } from './clause-comment';
 import { questionModel } from './question';
 import { outcomeModel } from './outcome';
+import { reportModel } from './report';
+import { reportCommentModel } from './report-comment';
+import { sessionAttendanceModel } from './session-attendance';
 import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
@@ -51,6 +54,9 @@ export function createModels(connection: Connection) {
     versions: agreementVersionModel(connection),
     questions: questionModel(connection),
     outcomes: outcomeModel(connection),
+    sessionAttendance: sessionAttendanceModel(connection),
+    reports: reportModel(connection),
+    reportComments: reportCommentModel(connection),
   };
 }
 
