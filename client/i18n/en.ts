@@ -336,6 +336,7 @@ export const en: Messages = {
     timer: { start: 'Timer started', pause: 'Timer paused', reset: 'Timer reset' },
     queue: { raise: 'Hand raised', lower: 'Hand lowered', give_floor: 'Floor given', clear_floor: 'Turn ended' },
     poll: { open: 'Poll opened', ballot: 'Vote cast', close: 'Poll closed' },
+    report: { generate: 'Report made', regenerate: 'Report compiled again', summary: 'Report summary changed', comment: 'Comment on the report', publish: 'Report published' },
   },
   auditObjects: {
     trajectory: 'Trajectory',
@@ -346,6 +347,7 @@ export const en: Messages = {
     region: 'Region',
     session: 'Session',
     poll: 'Poll',
+    report: 'Report',
   },
   outbox: {
     title: 'Outbox',

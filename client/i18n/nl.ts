@@ -337,6 +337,7 @@ export const nl = {
     timer: { start: 'Timer gestart', pause: 'Timer gepauzeerd', reset: 'Timer opnieuw gezet' },
     queue: { raise: 'Hand opgestoken', lower: 'Hand gezakt', give_floor: 'Het woord gegeven', clear_floor: 'Beurt afgerond' },
     poll: { open: 'Peiling geopend', ballot: 'Stem uitgebracht', close: 'Peiling gesloten' },
+    report: { generate: 'Verslag gemaakt', regenerate: 'Verslag opnieuw samengesteld', summary: 'Samenvatting van het verslag gewijzigd', comment: 'Reactie op het verslag', publish: 'Verslag gepubliceerd' },
   },
   auditObjects: {
     trajectory: 'Traject',
@@ -347,6 +348,7 @@ export const nl = {
     region: 'Regio',
     session: 'Sessie',
     poll: 'Peiling',
+    report: 'Verslag',
   },
   outbox: {
     title: 'Postvak',
