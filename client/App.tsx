@@ -16,6 +16,7 @@ import { OutboxPage } from './pages/outbox/OutboxPage';
 import { PasswordForgottenPage } from './pages/password-forgotten/PasswordForgottenPage';
 import { PasswordResetPage } from './pages/password-reset/PasswordResetPage';
 import { QuestionsPage } from './pages/questions/QuestionsPage';
+import { ReportPage } from './pages/reports/ReportPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { TopicsPage } from './pages/topics/TopicsPage';
@@ -41,6 +42,7 @@ export function App() {
           <Route index element={<TrajectoryOverviewPage />} />
           <Route path="onderwerpen" element={<TopicsPage />} />
           <Route path="sessies" element={<SessionsPage />} />
+          <Route path="sessies/:sessionId/verslag" element={<ReportPage />} />
           <Route path="deelnemers" element={<MembersPage />} />
           <Route path="logboek" element={<AuditLogPage />} />
           <Route path="overeenkomst" element={<AgreementPage />} />

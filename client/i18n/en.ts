@@ -4,6 +4,7 @@ import { agreementEn } from './agreement-en';
 import { revisionsEn } from './revisions-en';
 import { questionsEn } from './questions-en';
 import { consultationEn } from './consultation-en';
+import { reportsEn } from './reports-en';
 
 export const en: Messages = {
   app: {
@@ -336,6 +337,7 @@ export const en: Messages = {
     timer: { start: 'Timer started', pause: 'Timer paused', reset: 'Timer reset' },
     queue: { raise: 'Hand raised', lower: 'Hand lowered', give_floor: 'Floor given', clear_floor: 'Turn ended' },
     poll: { open: 'Poll opened', ballot: 'Vote cast', close: 'Poll closed' },
+    report: { generate: 'Report made', regenerate: 'Report compiled again', summary: 'Report summary changed', comment: 'Comment on the report', publish: 'Report published' },
   },
   auditObjects: {
     trajectory: 'Trajectory',
@@ -346,6 +348,7 @@ export const en: Messages = {
     region: 'Region',
     session: 'Session',
     poll: 'Poll',
+    report: 'Report',
   },
   outbox: {
     title: 'Outbox',
@@ -422,6 +425,7 @@ export const en: Messages = {
   revisions: revisionsEn,
   questions: questionsEn,
   consultation: consultationEn,
+  reports: reportsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

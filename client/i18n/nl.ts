@@ -3,6 +3,7 @@ import { agreementNl } from './agreement-nl';
 import { revisionsNl } from './revisions-nl';
 import { questionsNl } from './questions-nl';
 import { consultationNl } from './consultation-nl';
+import { reportsNl } from './reports-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -337,6 +338,7 @@ export const nl = {
     timer: { start: 'Timer gestart', pause: 'Timer gepauzeerd', reset: 'Timer opnieuw gezet' },
     queue: { raise: 'Hand opgestoken', lower: 'Hand gezakt', give_floor: 'Het woord gegeven', clear_floor: 'Beurt afgerond' },
     poll: { open: 'Peiling geopend', ballot: 'Stem uitgebracht', close: 'Peiling gesloten' },
+    report: { generate: 'Verslag gemaakt', regenerate: 'Verslag opnieuw samengesteld', summary: 'Samenvatting van het verslag gewijzigd', comment: 'Reactie op het verslag', publish: 'Verslag gepubliceerd' },
   },
   auditObjects: {
     trajectory: 'Traject',
@@ -347,6 +349,7 @@ export const nl = {
     region: 'Regio',
     session: 'Sessie',
     poll: 'Peiling',
+    report: 'Verslag',
   },
   outbox: {
     title: 'Postvak',
@@ -423,6 +426,7 @@ export const nl = {
   revisions: revisionsNl,
   questions: questionsNl,
   consultation: consultationNl,
+  reports: reportsNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

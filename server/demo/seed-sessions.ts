@@ -5,6 +5,7 @@ import type { BallotChoice, PollSettings } from '../../shared/schemas/polls';
 import type { AuditDraft } from '../audit/audit-log';
 import { electorateOf, settingsOf, voterKey } from '../live/live-state';
 import type { Services } from '../services';
+import { seedDemoAttendance } from './seed-attendance';
 
 export interface SeededTrajectory {
   trajectoryId: string;
@@ -47,6 +48,7 @@ export async function seedDemoSessions(services: Services, t: SeededTrajectory, 
     live: { currentIndex: 2, timer: null, queue: [], floorUserId: null, startedAt: new Date('2026-10-22T12:02:00Z'), endedAt: new Date('2026-10-22T14:55:00Z') },
   });
   await log({ chain, action: 'session.create', objectType: 'session', objectId: String(past._id), summary: { title: past.title, demo: true } });
+  await seedDemoAttendance(services, past);
 
   const voters = t.members.filter((m) => ['municipality', 'provider', 'client', 'procurement'].includes(m.role));
   const polls: Array<{ settings: PollSettings; choices: (role: Role, i: number) => BallotChoice; topicId: Types.ObjectId | undefined; at: string }> = [

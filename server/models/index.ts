@@ -7,6 +7,9 @@ import { clauseCommentModel } from './clause-comment';
 import { questionModel } from './question';
 import { outcomeModel } from './outcome';
 import { consultationModel, consultationReactionModel } from './consultation';
+import { reportModel } from './report';
+import { reportCommentModel } from './report-comment';
+import { sessionAttendanceModel } from './session-attendance';
 import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
@@ -54,6 +57,9 @@ export function createModels(connection: Connection) {
     outcomes: outcomeModel(connection),
     consultations: consultationModel(connection),
     consultationReactions: consultationReactionModel(connection),
+    sessionAttendance: sessionAttendanceModel(connection),
+    reports: reportModel(connection),
+    reportComments: reportCommentModel(connection),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   startTimer,
 } from '../commands/sessions/live-operations';
 import { authorizeSession } from '../commands/sessions/session-access';
+import { recordAttendance } from '../live/attendance';
 import { buildLiveState, sessionRoom } from '../live/live-state';
 import type { Logger } from '../logger';
 import type { Actor } from '../policies/actor';
@@ -66,6 +67,7 @@ export function registerSessionHandlers(socket: Socket, services: Services, log:
       },
     };
     await socket.join(sessionRoom(sessionId));
+    await recordAttendance(services, access.session, [access.user.userId]);
     services.publisher.sessionChanged(sessionId);
     return { state: await buildLiveState(services, access.session, access.user.userId) };
   });

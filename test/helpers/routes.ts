@@ -14,6 +14,8 @@ export const agreementFeatureTags = ['agreement'];
 export const questionFeatureTags = ['questions'];
 /** The route tags of consultations on the draft agreement (reactienota). */
 export const consultationFeatureTags = ['consultations'];
+/** The route tags of session reports (verslagen). */
+export const reportFeatureTags = ['reports'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];

@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute, reportFeatureTags} from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Fixture {
@@ -45,6 +45,8 @@ interface Fixture {
   questionId: string;
   /** IJmond's consultations: one to react and respond on (with a reaction of each role that reacts, to change and one to withdraw), one to close, one to publish. */
   consultation: { id: string; clauseId: string; toAnswerId: string; ownReaction: Partial<Record<Role, string>>; toWithdraw: Partial<Record<Role, string>>; toCloseId: string; toPublishId: string };
+  /** IJmond reports: a draft of the ended demo session to comment on, and one of a live session to publish. */
+  reports: { draftId: string; toPublishId: string };
 }
 
 /** One representative request for a route; `route` names the route of the table it exercises. */
@@ -278,6 +280,21 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
       request: (c, f, role) => c.delete(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}/reactions/${f.consultation.toWithdraw[role] ?? f.consultation.toAnswerId}`),
     },
   ],
+  'report.view': [
+    { route: 'GET /trajectories/:trajectoryId/sessions/:sessionId/report', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/sessions/${f.sessions.endedId}/report`) },
+    { route: 'GET /trajectories/:trajectoryId/reports/:reportId/verslag.docx', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/verslag.docx`) },
+    { route: 'GET /trajectories/:trajectoryId/reports/:reportId/verslag.pdf', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/verslag.pdf`) },
+  ],
+  'report.manage': [
+    // The ended session has its report already: 409, after the policy.
+    { route: 'POST /trajectories/:trajectoryId/sessions/:sessionId/report', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/sessions/${f.sessions.endedId}/report`, {}) },
+    { route: 'POST /trajectories/:trajectoryId/reports/:reportId/regenerate', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/regenerate`, {}) },
+    { route: 'PUT /trajectories/:trajectoryId/reports/:reportId/summary', request: (c, f, role) => c.put(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/summary`, { summary: `Samenvatting van ${role}` }) },
+    { route: 'POST /trajectories/:trajectoryId/reports/:reportId/publish', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/reports/${f.reports.toPublishId}/publish`, {}) },
+  ],
+  'report.comment': [
+    { route: 'POST /trajectories/:trajectoryId/reports/:reportId/comments', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/comments`, { text: `Reactie op het verslag van ${role}` }) },
+  ],
   'poll.close': [
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
@@ -394,8 +411,24 @@ describe('permissions', () => {
     fixture.questionId = question.body.id;
     fixture.consultation = await consultationFixture(inkoop, ijmond);
 
+    fixture.reports = await reportFixture(inkoop, ijmond, fixture.sessions.endedId);
+
     for (const role of roles) sockets.set(role, await connectSocket(server, clients.get(role)!));
   });
+
+  /** A draft report of the ended demo session, and one of a session started for the purpose, to publish. */
+  async function reportFixture(inkoop: ApiClient, trajectoryId: string, endedId: string): Promise<Fixture['reports']> {
+    const draft = await inkoop.post(`/trajectories/${trajectoryId}/sessions/${endedId}/report`, {});
+    expect(draft.status, draft.text).toBe(201);
+    const session = await inkoop.post(`/trajectories/${trajectoryId}/sessions`, { title: 'Sessie voor een verslag', startsAt: new Date().toISOString(), declaration });
+    const socket = await connectSocket(server, inkoop);
+    const started = await emit(socket, 'session:start', { sessionId: session.body.id });
+    socket.disconnect();
+    expect(started.ok, JSON.stringify(started)).toBe(true);
+    const toPublish = await inkoop.post(`/trajectories/${trajectoryId}/sessions/${session.body.id}/report`, {});
+    expect(toPublish.status, toPublish.text).toBe(201);
+    return { draftId: draft.body.id, toPublishId: toPublish.body.id };
+  }
 
   /** The demo agreement's in-dialogue clause with its variant, and a comment and an amendment of each role that may write them. */
   async function agreementFixture(inkoop: ApiClient, trajectoryId: string): Promise<Fixture['agreement']> {
@@ -475,7 +508,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -631,10 +664,17 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions': () => ({ clauseId: missing, text: 'Reactie van een buitenstaander' }),
       'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId': () => ({ text: 'Reactie van een buitenstaander' }),
       'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response': () => ({ text: 'Antwoord van een buitenstaander', outcome: 'noted' }),
+      'POST /trajectories/:trajectoryId/sessions/:sessionId/report': () => ({}),
+      'POST /trajectories/:trajectoryId/reports/:reportId/regenerate': () => ({}),
+      'PUT /trajectories/:trajectoryId/reports/:reportId/summary': () => ({ summary: 'Samenvatting van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/reports/:reportId/comments': () => ({ text: 'Reactie van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/reports/:reportId/publish': () => ({}),
     };
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };
-    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId'];
+    /** Ids of things inside a trajectory that the sweep fills with an id that does not exist. */
+    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId'];
+    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', ...otherIds];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
     const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -648,7 +688,7 @@ describe('permissions', () => {
         topicId: f.midden.topicId,
         invitationId: f.midden.invitationId,
         // Midden-IJssel has no agreement yet: any id will do, the trajectory's policy answers first.
-        ...Object.fromEntries(['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId'].map((p) => [p, missing])),
+        ...Object.fromEntries(otherIds.map((p) => [p, missing])),
       }) + (queries[path] ?? '');
     const send = (client: ApiClient, route: ApiRoute, path: string) =>
       client.request(route.method, path, hasBody(route) ? { body: valid[routeKey(route)]!(fixture) } : {});

@@ -158,6 +158,11 @@ export function SessionCard({ session, mayManage, mayOpenPoll, topics, onChanged
         >
           {t(`sessions.toSession.${session.status}`)}
         </ButtonRouterLink>
+        {session.status !== 'planned' && (
+          <RouterLink to={`/trajecten/${session.trajectoryId}/sessies/${session.id}/verslag`} aria-label={t('reports.linkLabel', { title: session.title })} data-testid="session-report-link">
+            {t('reports.link')}
+          </RouterLink>
+        )}
         <Link href={sessionApi.calendarUrl(session.id)} download aria-label={t('sessions.calendarLabel', { title: session.title })} className="dt-session__ics">
           {t('sessions.calendar')}
         </Link>

@@ -1,5 +1,6 @@
 import { agendaGoto, giveFloor, sessionRef, timerStart } from '../../../shared/schemas/sessions';
 import { AppError } from '../../errors';
+import { recordPresentAttendance } from '../../live/attendance';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
 import type { OperationContext } from '../operation';
 import { closePollNow } from '../polls/poll-operations';
@@ -46,6 +47,7 @@ export const startSession = defineSessionOperation({
   run: async (ctx, _p, _b, access) => {
     const { session } = access;
     await conditional(ctx, session, { status: 'planned' }, { $set: { status: 'live', 'live.startedAt': new Date(), 'live.currentIndex': 0, 'live.timer': timerFor(session, 0) } }, 'This session has already started or ended.');
+    await recordPresentAttendance(ctx.services, session);
     return { ...liveEffect(access, 'session.start'), publish: [{ trajectoryId: String(session.trajectoryId), what: 'sessions' as const }] };
   },
 });

@@ -1,0 +1,179 @@
+import '../../styles/reports.css';
+import { Alert, Button, ButtonGroup, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { reportApi } from '../../api/reports';
+import { useResource } from '../../api/useResource';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingStatus } from '../../components/LoadingStatus';
+import { RouterLink } from '../../components/RouterLink';
+import { useErrorMessage } from '../../components/useErrorMessage';
+import { formatDateTime } from '../../format/dates';
+import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
+import type { ReportDto, SessionReportPage } from '../../../shared/schemas/reports';
+import { TrajectoryHeader } from '../trajectory/TrajectoryHeader';
+import { useTrajectory } from '../trajectory/trajectory-context';
+import { PublishReportDialog } from './PublishReportDialog';
+import { ReportComments } from './ReportComments';
+import { ReportSections } from './ReportSections';
+import { SummaryEditor } from './SummaryEditor';
+import { conflictReason } from './report-helpers';
+
+/**
+ * The report (verslag) of one session, under Sessies: the procurement team makes, refreshes and
+ * publishes it and writes its summary; participants comment on the draft; everyone reads it.
+ * Every change by someone else comes in live.
+ */
+export function ReportPage() {
+  const { t, i18n } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const { trajectory } = useTrajectory();
+  const { sessionId = '' } = useParams();
+  const page = useResource((signal) => reportApi.page(trajectory.id, sessionId, signal), [trajectory.id, sessionId]);
+  const [announcement, setAnnouncement] = useState('');
+  const [busy, setBusy] = useState<'generate' | 'regenerate' | null>(null);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [publishing, setPublishing] = useState(false);
+  const ownChange = useRef(false);
+
+  const announce = (message: string) => setAnnouncement(message);
+  useTrajectoryChanges(trajectory.id, (what) => {
+    if (what === 'reports' || what === 'sessions') {
+      if (what === 'reports' && !ownChange.current) announce(t('reports.updatedLive'));
+      ownChange.current = false;
+      page.reload();
+    }
+  });
+
+  const setReport = (report: ReportDto) => {
+    ownChange.current = true;
+    page.setData((current) => ({ ...(current as SessionReportPage), report }));
+  };
+
+  // After publishing the button is gone: focus goes to the status, where the result is to read.
+  const status = page.data?.report?.status;
+  const focusStatus = useRef(false);
+  useEffect(() => {
+    if (focusStatus.current && status === 'published') {
+      focusStatus.current = false;
+      document.getElementById('report-status')?.focus();
+    }
+  }, [status]);
+
+  const run = async (kind: 'generate' | 'regenerate') => {
+    if (busy || !page.data) return;
+    setBusy(kind);
+    setFailure(undefined);
+    try {
+      const report = kind === 'generate' ? await reportApi.generate(trajectory.id, sessionId) : await reportApi.regenerate(trajectory.id, page.data.report!.id);
+      setReport(report);
+      announce(t(kind === 'generate' ? 'reports.generated' : 'reports.regenerated'));
+      if (kind === 'generate') requestAnimationFrame(() => document.getElementById('report-status')?.focus());
+    } catch (caught) {
+      const error = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
+      const reason = conflictReason(error);
+      setFailure(reason ? t(`reports.conflict.${reason}`) : errorMessage(error));
+      if (reason) page.reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const data = page.data;
+  const report = data?.report ?? null;
+  const title = data ? t('reports.title', { title: data.session.title }) : t('reports.link');
+  return (
+    <>
+      <TrajectoryHeader title={title} />
+      <Paragraph>
+        <RouterLink to={`/trajecten/${trajectory.id}/sessies`}>{t('reports.back')}</RouterLink>
+      </Paragraph>
+      <div role="status" className="dt-visually-hidden" data-testid="report-announcement">
+        {announcement}
+      </div>
+      {page.loading && <LoadingStatus />}
+      {page.error && <ErrorAlert error={page.error} />}
+      {failure && (
+        <Alert type="error" role="alert" className="dt-alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      )}
+      {data && !report && (
+        <>
+          <Paragraph data-testid="report-none">{data.session.status === 'planned' ? t('reports.noneYetHeld') : t('reports.none')}</Paragraph>
+          {data.mayManage && data.session.status !== 'planned' && (
+            <Button appearance="primary-action-button" busy={busy === 'generate'} onClick={() => void run('generate')}>
+              {t('reports.generate')}
+            </Button>
+          )}
+        </>
+      )}
+      {data && report && (
+        <article className="dt-report" data-testid="report">
+          <Paragraph id="report-status" tabIndex={-1} className="dt-report__status">
+            <span className={`dt-badge dt-report__badge dt-report__badge--${report.status}`} data-testid="report-status">
+              {t('reports.statusLine', { status: t(`reports.status.${report.status}`) })}
+            </span>
+          </Paragraph>
+          <Paragraph>
+            {report.status === 'published' && report.publishedAt
+              ? t('reports.publishedNote', { date: formatDateTime(report.publishedAt, i18n.language) })
+              : t('reports.draftNote')}{' '}
+            {t('reports.generatedAt', { date: formatDateTime(report.generatedAt, i18n.language) })}
+          </Paragraph>
+          <Paragraph>{t('reports.intro')}</Paragraph>
+          {data.mayManage && report.status === 'draft' && (
+            <ButtonGroup className="dt-report__manage">
+              <Button appearance="secondary-action-button" busy={busy === 'regenerate'} onClick={() => void run('regenerate')}>
+                {t('reports.regenerate')}
+              </Button>
+              <Button appearance="primary-action-button" onClick={() => setPublishing(true)}>
+                {t('reports.publish')}
+              </Button>
+            </ButtonGroup>
+          )}
+          <nav aria-label={t('reports.downloads')} className="dt-report__downloads">
+            <ButtonGroup>
+              <Link href={reportApi.pdfUrl(trajectory.id, report.id)} download data-testid="report-pdf">
+                {t('reports.downloadPdf')}
+              </Link>
+              <Link href={reportApi.docxUrl(trajectory.id, report.id)} download data-testid="report-docx">
+                {t('reports.downloadDocx')}
+              </Link>
+            </ButtonGroup>
+          </nav>
+          <ReportSections content={report.content} />
+          <section aria-labelledby="report-summary-heading" className="dt-report__section" data-testid="report-summary">
+            <Heading2 id="report-summary-heading">{t('reports.sections.summary')}</Heading2>
+            {data.mayManage && report.status === 'draft' ? (
+              <SummaryEditor report={report} onSaved={setReport} announce={announce} />
+            ) : (
+              <Paragraph className="dt-report__summary-text">{report.summary || t('reports.summary.none')}</Paragraph>
+            )}
+          </section>
+          <ReportComments
+            report={report}
+            mayComment={data.mayComment}
+            mayManage={data.mayManage}
+            announce={announce}
+            onSent={(comment) => setReport({ ...report, comments: [...report.comments, comment] })}
+          />
+          <PublishReportDialog
+            report={report}
+            open={publishing}
+            onClose={() => setPublishing(false)}
+            onStale={page.reload}
+            onPublished={(published) => {
+              setPublishing(false);
+              focusStatus.current = true;
+              setReport(published);
+              announce(t('reports.published'));
+            }}
+          />
+        </article>
+      )}
+    </>
+  );
+}

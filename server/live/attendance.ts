@@ -1,0 +1,41 @@
+import type { DialogueSessionRecord } from '../models/dialogue-session';
+import type { Services } from '../services';
+import { presenceOf } from './live-state';
+
+/**
+ * Attendance: who took part in a session, kept for its report. A person counts once they are in
+ * the session's live room while the session is live — joining during the session, or being in
+ * the room when it starts. Only members of the trajectory count (a platform administrator
+ * looking in is not at the table).
+ */
+export async function recordAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId' | 'status'>, userIds: string[]): Promise<void> {
+  if (session.status !== 'live' || userIds.length === 0) return;
+  const { models } = services;
+  const seats = await models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: userIds }, removedAt: null }, { userId: 1, role: 1, organisationId: 1 }).lean();
+  for (const seat of seats) {
+    const now = new Date();
+    const key = { sessionId: session._id, userId: seat.userId };
+    const seen = { trajectoryId: session.trajectoryId, role: seat.role, organisationId: seat.organisationId, lastSeenAt: now };
+    let first: boolean;
+    try {
+      const res = await models.sessionAttendance.updateOne(key, { $set: seen, $setOnInsert: { firstSeenAt: now } }, { upsert: true });
+      first = res.upsertedCount > 0;
+    } catch (error) {
+      // Two tabs joining at once: the unique key lets one insert; the other just updates.
+      if ((error as { code?: number }).code !== 11000) throw error;
+      await models.sessionAttendance.updateOne(key, { $set: seen });
+      first = false;
+    }
+    if (first) {
+      const chain = String(session.trajectoryId);
+      await services.audit.append({ chain, actorId: String(seat.userId), action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role } });
+      services.publisher.trajectoryChanged(chain, 'audit');
+    }
+  }
+}
+
+/** When a session starts, everyone already in its room has arrived. */
+export async function recordPresentAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId'>): Promise<void> {
+  const present = await presenceOf(services, String(session._id));
+  await recordAttendance(services, { ...session, status: 'live' }, present.map((p) => p.userId));
+}

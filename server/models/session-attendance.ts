@@ -1,0 +1,36 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { roles, type Role } from '../../shared/domain/roles';
+
+/**
+ * Who took part in a dialogue session: one record per person per session (the unique key),
+ * written when they join the session's live room while it is live. Presence itself is only
+ * live (socket data); this is what remains of it for the report.
+ */
+export interface SessionAttendanceRecord {
+  _id: Types.ObjectId;
+  trajectoryId: Types.ObjectId;
+  sessionId: Types.ObjectId;
+  userId: Types.ObjectId;
+  /** The seat at the time: observers and the facilitator are recorded too, marked by role. */
+  role: Role;
+  organisationId: Types.ObjectId | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+const schema = new Schema<SessionAttendanceRecord>(
+  {
+    trajectoryId: { type: Schema.Types.ObjectId, required: true },
+    sessionId: { type: Schema.Types.ObjectId, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true },
+    role: { type: String, enum: roles, required: true },
+    organisationId: { type: Schema.Types.ObjectId, default: null },
+    firstSeenAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+  },
+  { collection: 'session_attendance', versionKey: false },
+);
+schema.index({ sessionId: 1, userId: 1 }, { unique: true });
+
+export const sessionAttendanceModel = (c: Connection): Model<SessionAttendanceRecord> =>
+  (c.models.SessionAttendance as Model<SessionAttendanceRecord>) ?? c.model<SessionAttendanceRecord>('SessionAttendance', schema);
