@@ -99,6 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET', 'is required in production (at least 32 random characters)');
   }
+  if (e.REDIS_URL && !e.SESSION_SECRET) {
+    // Ballot keys are derived from it: nodes with secrets of their own would count a person twice.
+    throw new ConfigError('SESSION_SECRET', 'is required with REDIS_URL: every node must use the same one (at least 32 random characters)');
+  }
   const sessionSecret = e.SESSION_SECRET ?? loadOrCreateSessionSecret(dataDir);
   return {
     nodeEnv: e.NODE_ENV,
