@@ -187,6 +187,18 @@ describe('several nodes on one Redis', () => {
     expect(await disconnected).toBe('io server disconnect');
   });
 
+  it('holds a sign-in limit across nodes: attempts on both count together', async () => {
+    // Ten attempts per account per 15 minutes: five on each node use them up for both.
+    for (const node of [nodes.a!, nodes.b!, nodes.a!, nodes.b!, nodes.a!, nodes.b!, nodes.a!, nodes.b!, nodes.a!, nodes.b!]) {
+      expect((await apiClient(node).post('/auth/login', { email: demoEmails.client, password: 'fout-wachtwoord' })).status).toBe(401);
+    }
+    for (const node of [nodes.a!, nodes.b!]) {
+      const res = await apiClient(node).post('/auth/login', { email: demoEmails.client, password: 'fout-wachtwoord' });
+      expect(res.status, res.text).toBe(429);
+      expect(res.body.error.code).toBe('rate_limited');
+    }
+  });
+
   it('shares the live table: presence, agenda moves, polls, ballots, tallies and trajectory changes cross nodes', async () => {
     const viaA = await proxyTo('a');
     const viaB = await proxyTo('b');
