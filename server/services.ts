@@ -14,6 +14,8 @@ import { RedisRelay } from './collab/redis-relay';
 export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions' | 'agreement' | 'comments' | 'amendments' | 'versions' | 'questions';
 
 
+const changeWindowMs = 20;
+
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */
 export class Publisher {
   io: SocketServer | undefined;
@@ -31,9 +33,21 @@ export class Publisher {
     this.onSessionChanged?.(sessionId);
   }
 
+  /**
+   * Clients refetch what changed, so a burst of the same change (many ballots, a bulk import) is
+   * sent once per short window: one broadcast through the adapter instead of one per change.
+   */
   trajectoryChanged(trajectoryId: string, what: ChangeKind): void {
-    this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
+    const key = `${trajectoryId} ${what}`;
+    if (this.pendingChanges.has(key)) return;
+    this.pendingChanges.add(key);
+    setTimeout(() => {
+      this.pendingChanges.delete(key);
+      this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
+    }, changeWindowMs).unref();
   }
+
+  private readonly pendingChanges = new Set<string>();
 
   /**
    * Disconnects the live connections of ended sessions (sign-out, password reset): they must not keep

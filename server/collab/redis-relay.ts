@@ -40,8 +40,14 @@ export class RedisRelay implements DocumentRelay {
 
   async join(name: string, peer: RelayPeer): Promise<RelayMembership> {
     const member = new Member(this, name, peer);
-    await this.redis.relaySubscriber.subscribe(channelOf(name), member.listener, true);
     this.members.set(name, member);
+    const subscribed = this.redis.relaySubscriber.subscribe(channelOf(name), member.listener, true);
+    // While Redis is away the subscription waits in the client's queue; the document opens
+    // anyway (this node alone), and catches up with the others once Redis is back (see 'ready').
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.catchUpWaitMs)));
+    await Promise.race([subscribed.catch((error: unknown) => this.warn(name, error)), waited]);
+    clearTimeout(timer);
     return member;
   }
 
@@ -108,7 +114,13 @@ class Member implements RelayMembership {
 
   async catchUp(): Promise<void> {
     const stateVector = this.peer.stateVector();
-    const others = await this.relay.otherNodes(this.name);
+    let others: number;
+    try {
+      others = await withTimeout(this.relay.otherNodes(this.name), this.relay.waitMs);
+    } catch (error) {
+      // Without Redis this node serves the document alone for now; 'ready' asks again later.
+      return this.relay.warn(this.name, error);
+    }
     if (others === 0) return;
     const requestId = randomBytes(6).toString('base64url');
     let answers = 0;
@@ -189,4 +201,12 @@ class Member implements RelayMembership {
         throw new Error('unknown relay message');
     }
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('redis did not answer in time')), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
