@@ -112,7 +112,11 @@ class Member implements RelayMembership {
     this.relay.publish(this.name, this.message(awareness, (e) => encoding.writeVarUint8Array(e, data)));
   }
 
-  async catchUp(): Promise<void> {
+  /**
+   * @param reciprocal asks every answering node to catch up from this one too: after a Redis
+   * outage both sides may hold what the other missed, and deletions do not show in a state vector.
+   */
+  async catchUp(reciprocal = false): Promise<void> {
     const stateVector = this.peer.stateVector();
     let others: number;
     try {
@@ -138,6 +142,7 @@ class Member implements RelayMembership {
         this.message(catchUpRequest, (e) => {
           encoding.writeVarString(e, requestId);
           encoding.writeVarUint8Array(e, stateVector);
+          encoding.writeVarUint(e, reciprocal ? 1 : 0);
         }),
       );
     });
@@ -146,7 +151,7 @@ class Member implements RelayMembership {
 
   /** After a Redis outage: the others may hold what was published while this node could not hear it. */
   async catchUpAgain(): Promise<void> {
-    await this.catchUp().catch((error: unknown) => this.relay.warn(this.name, error));
+    await this.catchUp(true).catch((error: unknown) => this.relay.warn(this.name, error));
   }
 
   leave(): Promise<void> {
@@ -178,6 +183,7 @@ class Member implements RelayMembership {
       case catchUpRequest: {
         const requestId = decoding.readVarString(decoder);
         const answer = this.peer.answerCatchUp(decoding.readVarUint8Array(decoder));
+        if (decoding.readVarUint(decoder) === 1) void this.catchUp().catch((error: unknown) => this.relay.warn(this.name, error));
         this.relay.publish(
           this.name,
           this.message(catchUpReply, (e) => {
