@@ -15,6 +15,7 @@ import type { Logger } from './logger';
 import { actorFromRequest } from './auth/authenticate';
 import type { Services } from './services';
 import { createSocketServer } from './realtime/socket-server';
+import { onEveryNode } from './cluster/every-node';
 
 export interface App {
   httpServer: HttpServer;
@@ -48,8 +49,14 @@ export function createApp(config: Config, database: Database, services: Services
     resolveActor: (req) => actorFromRequest(services, req),
     decideAccess: clauseDocumentAccess(services.models),
   });
-  services.publisher.onAccessChanged = (trajectoryId) =>
-    collab.reauthorize(`trajectory/${trajectoryId}/`).catch((error: unknown) => log.warn({ err: String(error) }, 'deciding collaboration access again failed'));
+  // A clause's connections may be on any node: each node decides again for its own.
+  services.publisher.onAccessChanged = onEveryNode<string>(
+    io,
+    services.redis !== null,
+    'collab:reauthorize',
+    (trajectoryId) => collab.reauthorize(`trajectory/${trajectoryId}/`).catch((error: unknown) => log.warn({ err: String(error) }, 'deciding collaboration access again failed')),
+    log,
+  );
 
   httpServer.on('upgrade', (req, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

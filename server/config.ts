@@ -38,6 +38,7 @@ const envSchema = z.object({
   DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1'),
   SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an e-mail address').default('Dialoogtafel <noreply@dialoogtafel.example>'),
+  REDIS_URL: z.string().trim().regex(/^rediss?:\/\/\S+$/, 'must start with redis:// or rediss://').optional(),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -61,6 +62,8 @@ export interface Config {
   secureCookies: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Set when several nodes serve one deployment: rooms, documents and limits are shared over Redis. */
+  redisUrl: string | undefined;
 }
 
 /** A configuration problem that names the variable; start-up prints it as one line. */
@@ -96,6 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET', 'is required in production (at least 32 random characters)');
   }
+  if (e.REDIS_URL && !e.SESSION_SECRET) {
+    // Ballot keys are derived from it: nodes with secrets of their own would count a person twice.
+    throw new ConfigError('SESSION_SECRET', 'is required with REDIS_URL: every node must use the same one (at least 32 random characters)');
+  }
   const sessionSecret = e.SESSION_SECRET ?? loadOrCreateSessionSecret(dataDir);
   return {
     nodeEnv: e.NODE_ENV,
@@ -112,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    redisUrl: e.REDIS_URL,
   };
 }
 

@@ -8,6 +8,7 @@ import { seedDemoData } from './demo/seed';
 import { demoPassword } from './demo/demo-data';
 import { createModels, ensureIndexes } from './models';
 import { createServices } from './services';
+import { connectRedis, type RedisClients } from './cluster/redis-clients';
 
 /** config → database → app → listen, and a graceful shutdown on SIGTERM and SIGINT. */
 async function main(): Promise<void> {
@@ -46,8 +47,20 @@ async function main(): Promise<void> {
 
   const models = createModels(database.connection);
   await ensureIndexes(models);
+  let redis: RedisClients | null = null;
+  if (config.redisUrl) {
+    try {
+      redis = await connectRedis(config.redisUrl, log.child({ component: 'redis' }));
+      log.info({ event: 'redis_connected', nodeId: redis.nodeId }, 'sharing rooms, documents and limits with other nodes over Redis');
+    } catch (error) {
+      process.stderr.write(`Could not reach Redis at REDIS_URL: ${(error as Error).message}\n`);
+      await database.close().catch(() => {});
+      await local?.stop();
+      process.exit(1);
+    }
+  }
   let publicUrl = config.publicUrl ?? displayUrl(config, config.port);
-  const services = createServices({ config, log, models, publicUrl: () => publicUrl });
+  const services = createServices({ config, log, models, publicUrl: () => publicUrl, redis });
   if (config.demo) {
     const seed = await seedDemoData(services);
     if (seed.seeded) log.info({ event: 'demo_seeded', accounts: seed.accounts.length }, 'demo data seeded');
@@ -71,7 +84,7 @@ async function main(): Promise<void> {
     process.stderr.write(`\n  Dialoogtafel draait op ${url}\n  Open dit adres in uw browser.\n\n`);
   });
 
-  installShutdown({ log, config, close: app.close, database, local });
+  installShutdown({ log, config, close: app.close, database, local, redis });
 }
 
 /** The demo accounts go to stderr, beside the address, so people can sign in at once; logs stay free of them. */
@@ -88,6 +101,7 @@ function installShutdown(parts: {
   close: () => Promise<void>;
   database: Database;
   local: LocalDatabase | undefined;
+  redis: RedisClients | null;
 }): void {
   let shuttingDown = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -102,6 +116,8 @@ function installShutdown(parts: {
     force.unref();
     try {
       await parts.close();
+      // After the app: storing documents at shutdown still tells the other nodes what they hold.
+      await parts.redis?.close();
       await parts.database.close();
       await parts.local?.stop();
       parts.log.info('stopped');

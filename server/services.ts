@@ -9,9 +9,13 @@ import { CollabPersistence } from './collab/persistence';
 import { DocumentRegistry } from './collab/document-registry';
 import type { Models } from './models';
 import type { TrajectoryChangedEvent } from '../shared/schemas/realtime';
+import type { RedisClients } from './cluster/redis-clients';
+import { RedisRelay } from './collab/redis-relay';
 
 /** Every kind of change a trajectory's room hears of: the list lives once, in the shared schema. */
 export type ChangeKind = TrajectoryChangedEvent['what'];
+
+const changeWindowMs = 20;
 
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */
 export class Publisher {
@@ -30,28 +34,43 @@ export class Publisher {
     this.onSessionChanged?.(sessionId);
   }
 
+  /**
+   * Clients refetch what changed, so a burst of the same change (many ballots, a bulk import) is
+   * sent once per short window: one broadcast through the adapter instead of one per change.
+   */
   trajectoryChanged(trajectoryId: string, what: ChangeKind): void {
-    this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
+    const key = `${trajectoryId} ${what}`;
+    if (this.pendingChanges.has(key)) return;
+    this.pendingChanges.add(key);
+    setTimeout(() => {
+      this.pendingChanges.delete(key);
+      this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
+    }, changeWindowMs).unref();
   }
 
-  /** Disconnects the live connections of ended sessions (sign-out, password reset): they must not keep listening. */
+  private readonly pendingChanges = new Set<string>();
+
+  /**
+   * Disconnects the live connections of ended sessions (sign-out, password reset): they must not keep
+   * listening. Every connection is in its person's and its sign-in's room, and a room reaches every node.
+   */
   async endSessions(match: { sessionId?: string; userId?: string }): Promise<void> {
     if (!this.io) return;
-    for (const s of await this.io.fetchSockets()) {
-      const data = s.data as { sessionId?: string; userId?: string };
-      if ((match.sessionId && data.sessionId === match.sessionId) || (match.userId && data.userId === match.userId)) s.disconnect(true);
-    }
+    if (match.sessionId) this.io.in(signInRoom(match.sessionId)).disconnectSockets(true);
+    if (match.userId) this.io.in(personRoom(match.userId)).disconnectSockets(true);
   }
 
-  /** Takes a removed member's open connections out of the trajectory's room at once. */
+  /** Takes a removed member's open connections, on every node, out of the trajectory's room at once. */
   async removeFromTrajectory(trajectoryId: string, userId: string): Promise<void> {
-    if (!this.io) return;
-    const sockets = await this.io.in(trajectoryRoom(trajectoryId)).fetchSockets();
-    for (const s of sockets) if ((s.data as { userId?: string }).userId === userId) s.leave(trajectoryRoom(trajectoryId));
+    this.io?.in(personRoom(userId)).socketsLeave(trajectoryRoom(trajectoryId));
   }
 }
 
 export const trajectoryRoom = (trajectoryId: string) => `trajectory:${trajectoryId}`;
+/** Every live connection of one person, on whichever node. */
+export const personRoom = (userId: string) => `person:${userId}`;
+/** Every live connection of one sign-in (session cookie), on whichever node. */
+export const signInRoom = (sessionId: string) => `sign-in:${sessionId}`;
 
 /** Everything an operation needs, built once at start-up. */
 export interface Services {
@@ -67,16 +86,20 @@ export interface Services {
   documents: DocumentRegistry;
   /** The address links in e-mails point to; known once the server listens. */
   publicUrl(): string;
+  /** Set when REDIS_URL is: this node is one of several that share rooms, documents and limits. */
+  redis: RedisClients | null;
 }
 
-export function createServices(parts: { config: Config; log: Logger; models: Models; publicUrl: () => string }): Services {
+export function createServices(parts: { config: Config; log: Logger; models: Models; publicUrl: () => string; redis?: RedisClients | null }): Services {
+  const relay = parts.redis ? new RedisRelay(parts.redis, parts.log.child({ component: 'collab-relay' })) : null;
   return {
     ...parts,
+    redis: parts.redis ?? null,
     audit: new AuditLog(parts.models, new Locks(parts.models.locks)),
     sessions: new SessionStore(parts.models),
     mailer: new Mailer(parts.config, parts.models, parts.log),
     publisher: new Publisher(),
     locks: new Locks(parts.models.locks),
-    documents: new DocumentRegistry(new CollabPersistence(parts.models), parts.log.child({ component: 'collab' })),
+    documents: new DocumentRegistry(new CollabPersistence(parts.models), parts.log.child({ component: 'collab' }), { relay }),
   };
 }

@@ -12,7 +12,7 @@ const version = process.env.npm_package_version ?? '0.1.0';
 /** Everything under /api: JSON in, JSON out, with a body limit; each route asks its operation's policy. */
 export function apiRouter(services: Services): Router {
   const router = Router();
-  const table = routeTable(services.config);
+  const table = routeTable(services.config, services.redis?.command ?? null);
   const openapi = openApiDocument(table, version);
   router.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -19,6 +19,7 @@ import { decideTopic, listTopics, proposeTopic, reorderTopics, updateTopic } fro
 import { createRegion, createTrajectory, getTrajectory, listOrganisations, listRegions, listTrajectories, updateTrajectory } from '../commands/trajectories/trajectory-operations';
 import type { Config } from '../config';
 import { rateLimit } from '../http/rate-limit';
+import type { RedisClient } from '../cluster/redis-clients';
 import type { RouteTable } from './route-table';
 import { sessionDto } from '../../shared/schemas/sessions';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
@@ -78,11 +79,11 @@ function signedIn(config: Config) {
   };
 }
 
-export function routeTable(config: Config): RouteTable {
+export function routeTable(config: Config, redis: RedisClient | null = null): RouteTable {
   // Per address generous (a whole table may sit behind one office network), per account strict.
-  const signInLimit = rateLimit({ points: 100, durationSeconds: 15 * 60, perAccount: { points: 10 } });
-  const resetLimit = rateLimit({ points: 20, durationSeconds: 60 * 60, perAccount: { points: 5 } });
-  const invitationLimit = rateLimit({ points: 30, durationSeconds: 15 * 60 });
+  const signInLimit = rateLimit({ name: 'sign-in', points: 100, durationSeconds: 15 * 60, perAccount: { points: 10 }, redis });
+  const resetLimit = rateLimit({ name: 'password-reset', points: 20, durationSeconds: 60 * 60, perAccount: { points: 5 }, redis });
+  const invitationLimit = rateLimit({ name: 'invitation', points: 30, durationSeconds: 15 * 60, redis });
   const t = '/trajectories/:trajectoryId';
   return [
     { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in with e-mail and password', operation: op(signIn), response: meResponse, public: true, rateLimit: signInLimit, respond: signedIn(config) },

@@ -131,8 +131,8 @@ export class CollabServer {
           // A connection speaks for its own awareness clients only: the first to name a client id
           // owns it (y-websocket clients echo everyone's states, so ownership cannot wait for them).
           ownsClient: (clientId) => {
-            const owner = [...shared.connections.values()].find((c) => c.awarenessIds.has(clientId));
-            if (!owner) connection.awarenessIds.add(clientId);
+            const owner = shared.awarenessOwner(clientId);
+            if (!owner) shared.claimAwareness(connection, clientId);
             return !owner || owner === connection;
           },
         });

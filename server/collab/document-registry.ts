@@ -1,7 +1,17 @@
 import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { CollabPersistence } from './persistence';
+import type { DocumentRelay } from './document-relay';
 import { SharedDocument } from './shared-document';
+
+export interface DocumentRegistryOptions {
+  /** A document nobody uses is unloaded after this long. */
+  idleUnloadMs?: number;
+  /** Keeps documents in step with other nodes (REDIS_URL); null on a single node. */
+  relay?: DocumentRelay | null;
+  /** Outgoing updates are merged over this window before fan-out. */
+  coalesceMs?: number;
+}
 
 /** Marks changes the server itself makes (an accepted amendment, a restored version). */
 export const serverOrigin = Symbol('server');
@@ -19,7 +29,7 @@ export class DocumentRegistry {
   constructor(
     private readonly persistence: CollabPersistence,
     private readonly log: Logger,
-    private readonly idleUnloadMs = 60_000,
+    private readonly options: DocumentRegistryOptions = {},
   ) {}
 
   get isClosing(): boolean {
@@ -34,7 +44,7 @@ export class DocumentRegistry {
     }
     let pending = this.documents.get(name);
     if (!pending) {
-      const shared = new SharedDocument(name, this.persistence, this.log);
+      const shared = new SharedDocument(name, this.persistence, this.log, { relay: this.options.relay, coalesceMs: this.options.coalesceMs });
       pending = shared.load().then(() => shared);
       this.documents.set(name, pending);
       // A failed load must not stay cached: the next connection tries again.
@@ -103,10 +113,10 @@ export class DocumentRegistry {
           // Someone came in while storing: keep it. Only this very document leaves the map.
           if (inUse()) return;
           if (this.documents.get(shared.name) === entry) this.documents.delete(shared.name);
-          shared.destroy();
+          return shared.destroy();
         })
         .catch(() => this.releaseIfIdle(shared));
-    }, this.idleUnloadMs);
+    }, this.options.idleUnloadMs ?? 60_000);
     timer.unref();
     this.unloadTimers.set(shared.name, timer);
   }
@@ -119,7 +129,7 @@ export class DocumentRegistry {
       [...this.documents.values()].map(async (pending) => {
         const shared = await pending;
         await shared.storeAndCompact();
-        shared.destroy();
+        await shared.destroy();
       }),
     );
     for (const r of results) if (r.status === 'rejected') this.log.error({ err: String(r.reason) }, 'storing a document at shutdown failed');

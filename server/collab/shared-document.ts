@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -6,6 +5,8 @@ import type { Logger } from '../logger';
 import type { Actor } from '../policies/actor';
 import type { DocumentAccess } from '../policies/collab-policy';
 import type { PresenceIdentity } from './clause-document-access';
+import type { DocumentRelay, RelayMembership, RelayPeer } from './document-relay';
+import { OutgoingBatch, type Batch } from './outgoing-batch';
 import type { CollabPersistence } from './persistence';
 import { encodeAwareness, encodeUpdate } from './protocol';
 
@@ -21,16 +22,28 @@ export interface Connection {
   awarenessIds: Set<number>;
 }
 
+export interface SharedDocumentOptions {
+  /** Keeps the document in step with other nodes; absent on a single node. */
+  relay?: DocumentRelay | null;
+  /** Outgoing updates and awareness changes are merged over this window before fan-out. */
+  coalesceMs?: number;
+  /** Updates relayed from other nodes are folded into the stored snapshot at the latest after this long. */
+  foldRelayedAfterMs?: number;
+}
+
 const loadOrigin = Symbol('load');
+/** Changes another node made: shown to this node's connections, stored by the node that made them. */
+const relayOrigin = Symbol('relay');
 /** After this many stored updates the log is folded into a snapshot. */
 const compactAfter = 200;
 
 /**
  * One live collaboration document: the Yjs doc, its awareness, the connections in it and
  * its write-behind to the database. Every update is queued for storage the moment it is
- * applied; writes are serialised per document and merged while one is in flight.
+ * applied; writes are serialised per document and merged while one is in flight. Outgoing
+ * traffic is coalesced (see OutgoingBatch) and each message is encoded once for all connections.
  */
-export class SharedDocument {
+export class SharedDocument implements RelayPeer {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
@@ -38,39 +51,66 @@ export class SharedDocument {
   serverUses = 0;
   private pending: Uint8Array[] = [];
   private writing: Promise<void> | null = null;
-  private lastStoredId: Types.ObjectId | null = null;
   private logLength = 0;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** Which connection speaks for an awareness client id, so checking it does not grow with the room. */
+  private readonly awarenessOwners = new Map<number, Connection>();
+  private readonly outgoing: OutgoingBatch;
+  private membership: RelayMembership | null = null;
+  /** Set while this node holds updates of other nodes that it has not folded into the snapshot. */
+  private foldTimer: NodeJS.Timeout | undefined;
+  private relayedSinceCompact = false;
 
   constructor(
     readonly name: string,
     private readonly persistence: CollabPersistence,
     private readonly log: Logger,
+    private readonly options: SharedDocumentOptions = {},
   ) {
+    this.outgoing = new OutgoingBatch(options.coalesceMs ?? 5, (batch) => this.sendBatch(batch));
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === loadOrigin) return;
-      this.pending.push(update);
-      this.scheduleWrite();
-      this.broadcast(encodeUpdate(update));
+      const local = origin !== relayOrigin;
+      if (local) {
+        this.pending.push(update);
+        this.scheduleWrite();
+      } else this.noteRelayed();
+      this.outgoing.addUpdate(update, local);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed];
       const connection = origin instanceof Object ? this.connections.get(origin as WebSocket) : undefined;
       if (connection) {
-        for (const id of added) connection.awarenessIds.add(id);
-        for (const id of removed) connection.awarenessIds.delete(id);
-      }
-      this.broadcast(encodeAwareness(this.awareness, changed));
+        for (const id of added) this.claimAwareness(connection, id);
+        for (const id of removed) this.releaseAwareness(id);
+      } else for (const id of removed) this.releaseAwareness(id);
+      this.outgoing.addAwareness([...added, ...updated, ...removed], origin !== relayOrigin);
     });
   }
 
+  /** Loads the stored state; with other nodes, first subscribes, then asks them for what is not stored yet. */
   async load(): Promise<void> {
-    const stored = await this.persistence.load(this.name);
-    if (stored.state) Y.applyUpdate(this.doc, stored.state, loadOrigin);
-    this.lastStoredId = stored.lastUpdateId;
-    this.logLength = stored.logLength;
+    if (this.options.relay) this.membership = await this.options.relay.join(this.name, this);
+    try {
+      const stored = await this.persistence.load(this.name);
+      if (stored.state) Y.applyUpdate(this.doc, stored.state, loadOrigin);
+      this.logLength = stored.logLength;
+      await this.membership?.catchUp();
+    } catch (error) {
+      await this.membership?.leave();
+      throw error;
+    }
+  }
+
+  /** The connection that speaks for an awareness client id; the first to name it owns it. */
+  awarenessOwner(clientId: number): Connection | undefined {
+    return this.awarenessOwners.get(clientId);
+  }
+
+  claimAwareness(connection: Connection, clientId: number): void {
+    connection.awarenessIds.add(clientId);
+    if (!this.awarenessOwners.has(clientId)) this.awarenessOwners.set(clientId, connection);
   }
 
   broadcast(message: Uint8Array): void {
@@ -81,7 +121,30 @@ export class SharedDocument {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    const ids = [...connection.awarenessIds];
+    for (const id of ids) if (this.awarenessOwners.get(id) === connection) this.awarenessOwners.delete(id);
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  // RelayPeer: traffic from the other nodes that have this document loaded.
+
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, relayOrigin);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, relayOrigin);
+  }
+
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
+  answerCatchUp(stateVector: Uint8Array): { update: Uint8Array; awareness: Uint8Array } {
+    return {
+      update: Y.encodeStateAsUpdate(this.doc, stateVector),
+      awareness: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+    };
   }
 
   /** Resolves when every update applied so far is stored. */
@@ -93,19 +156,57 @@ export class SharedDocument {
     }
   }
 
-  /** Stores everything and folds the log into a snapshot. */
+  /** Stores everything, including what other nodes relayed, and folds the log into a snapshot. */
   async storeAndCompact(): Promise<void> {
+    this.outgoing.flush();
     await this.flush();
-    if (this.lastStoredId && this.logLength > 1) {
-      await this.persistence.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastStoredId);
-      this.logLength = 0;
+    if (this.logLength > 1 || this.relayedSinceCompact) await this.compact();
+  }
+
+  /** Sends what is waiting, leaves the other nodes' channel and frees the document. */
+  async destroy(): Promise<void> {
+    this.outgoing.flush();
+    this.outgoing.cancel();
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.foldTimer);
+    const membership = this.membership;
+    this.membership = null;
+    await membership?.leave();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private sendBatch(batch: Batch): void {
+    // Encoded once; every connection gets the same buffer.
+    if (batch.update) this.broadcast(encodeUpdate(batch.update));
+    if (batch.awarenessClients.length > 0) this.broadcast(encodeAwareness(this.awareness, batch.awarenessClients));
+    if (!this.membership) return;
+    if (batch.localUpdate) this.membership.publishUpdate(batch.localUpdate);
+    if (batch.localAwarenessClients.length > 0) {
+      this.membership.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, batch.localAwarenessClients));
     }
   }
 
-  destroy(): void {
-    clearTimeout(this.retryTimer);
-    this.awareness.destroy();
-    this.doc.destroy();
+  private releaseAwareness(clientId: number): void {
+    const owner = this.awarenessOwners.get(clientId);
+    if (!owner) return;
+    owner.awarenessIds.delete(clientId);
+    this.awarenessOwners.delete(clientId);
+  }
+
+  /**
+   * Another node stores what its clients write; should it stop before its write lands (a crash),
+   * this node still holds the update and its clients may never send it again. So relayed updates
+   * are folded into the snapshot here too, a while after they arrive and whenever this node stores.
+   */
+  private noteRelayed(): void {
+    this.relayedSinceCompact = true;
+    if (this.foldTimer) return;
+    this.foldTimer = setTimeout(() => {
+      this.foldTimer = undefined;
+      if (this.relayedSinceCompact) void this.compact();
+    }, this.options.foldRelayedAfterMs ?? 10_000);
+    this.foldTimer.unref();
   }
 
   private scheduleWrite(): void {
@@ -115,8 +216,7 @@ export class SharedDocument {
     const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
     this.writing = this.persistence
       .append(this.name, merged)
-      .then((id) => {
-        this.lastStoredId = id;
+      .then(() => {
         this.logLength++;
         this.failures = 0;
       })
@@ -132,18 +232,22 @@ export class SharedDocument {
       })
       .finally(() => {
         this.writing = null;
-        if (this.failures === 0 && this.logLength >= compactAfter) void this.compactInBackground();
+        if (this.failures === 0 && this.logLength >= compactAfter) void this.compact();
         this.scheduleWrite();
       });
   }
 
-  private async compactInBackground(): Promise<void> {
-    const through = this.lastStoredId;
-    if (!through) return;
+  /** Folds the stored log and this node's whole state into the snapshot; failures are retried by the next compaction. */
+  private async compact(): Promise<void> {
+    const logLength = this.logLength;
+    const relayed = this.relayedSinceCompact;
     this.logLength = 0;
+    this.relayedSinceCompact = false;
     try {
-      await this.persistence.compact(this.name, Y.encodeStateAsUpdate(this.doc), through);
+      await this.persistence.compact(this.name, Y.encodeStateAsUpdate(this.doc));
     } catch (error) {
+      this.logLength += logLength;
+      this.relayedSinceCompact ||= relayed;
       this.log.warn({ doc: this.name, err: (error as Error).message }, 'compacting a collaboration document failed');
     }
   }

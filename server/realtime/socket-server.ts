@@ -2,7 +2,8 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { actorFromCookieHeader } from '../auth/authenticate';
 import type { Logger } from '../logger';
-import type { Services } from '../services';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { personRoom, signInRoom, type Services } from '../services';
 import { registerSystemHandlers } from './system-handlers';
 import { registerTrajectoryHandlers } from './trajectory-handlers';
 import { registerSessionHandlers } from './session-handlers';
@@ -20,6 +21,8 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
     destroyUpgrade: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
+  // With several nodes, room broadcasts, fetchSockets and disconnectSockets reach every node through Redis.
+  if (services.redis) io.adapter(createAdapter(services.redis.command, services.redis.adapterSubscriber, { key: 'dialoogtafel:socket.io' }));
   io.use(async (socket, next) => {
     try {
       const actor = await actorFromCookieHeader(services, socket.handshake.headers.cookie);
@@ -33,6 +36,8 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
     }
   });
   io.on('connection', (socket) => {
+    // So a sign-out or a removed seat reaches this connection from any node.
+    if (socket.data.userId) void socket.join([personRoom(socket.data.userId as string), signInRoom(socket.data.sessionId as string)]);
     registerSystemHandlers(socket, log);
     registerTrajectoryHandlers(socket, services, log);
     registerSessionHandlers(socket, services, log);

@@ -37,4 +37,12 @@ describe('loadConfig', () => {
       secureCookies: true,
     });
   });
+
+  it('takes REDIS_URL for several nodes, and then requires the shared SESSION_SECRET', () => {
+    const secret = 'x'.repeat(40);
+    expect(loadConfig({ DATA_DIR: dataDir() }).redisUrl).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'redis://cache:6379/2', SESSION_SECRET: secret }).redisUrl).toBe('redis://cache:6379/2');
+    expect(() => loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'http://cache', SESSION_SECRET: secret })).toThrow(/^Invalid setting REDIS_URL: must start with redis:\/\/ or rediss:\/\//);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'redis://cache:6379' })).toThrow(/^Invalid setting SESSION_SECRET: is required with REDIS_URL/);
+  });
 });
