@@ -30,6 +30,9 @@ import { compareVersions, createVersion, getVersion, listVersions, restoreVersio
 import { answerQuestion, answersDocument, askQuestion, listQuestions, publishAnswers } from '../commands/questions/question-operations';
 import { publishResult, questionDto, questionsOverviewDto } from '../../shared/schemas/questions';
 import { toDocx, toPdf, type ExportDocument } from '../export/document';
+import { listOutcomes, recordOutcome, updateOutcome } from '../commands/outcomes/outcome-operations';
+import { topicChain } from '../commands/outcomes/topic-chain';
+import { outcomeDto, topicChainDto } from '../../shared/schemas/outcomes';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -125,6 +128,10 @@ export function routeTable(config: Config): RouteTable {
     { method: 'post', path: `${t}/questions/publish`, tag: 'questions', summary: 'Publish every answered question to everyone at once', operation: op(publishAnswers), response: publishResult },
     { method: 'get', path: `${t}/questions/nota.docx`, tag: 'questions', summary: 'The published answers as DOCX', operation: op(answersDocument), respond: exportFile('docx', 'nota-van-inlichtingen') },
     { method: 'get', path: `${t}/questions/nota.pdf`, tag: 'questions', summary: 'The published answers as PDF', operation: op(answersDocument), respond: exportFile('pdf', 'nota-van-inlichtingen') },
+    { method: 'get', path: `${t}/outcomes`, tag: 'outcomes', summary: 'Agreements (afspraken), optionally of one topic', operation: op(listOutcomes), response: z.array(outcomeDto), query: true },
+    { method: 'post', path: `${t}/outcomes`, tag: 'outcomes', summary: 'Record an agreement on a topic', operation: op(recordOutcome), response: outcomeDto, status: 201 },
+    { method: 'put', path: `${t}/outcomes/:outcomeId`, tag: 'outcomes', summary: 'Change an agreement (status, text, actions, links)', operation: op(updateOutcome), response: outcomeDto },
+    { method: 'get', path: `${t}/topics/:topicId/chain`, tag: 'outcomes', summary: 'A topic from input to outcome', operation: op(topicChain), response: topicChainDto },
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
