@@ -17,6 +17,7 @@ import { QuestionsPage } from './pages/questions/QuestionsPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { TopicsPage } from './pages/topics/TopicsPage';
+import { TopicPage } from './pages/topic/TopicPage';
 import { TrajectoriesPage } from './pages/trajectories/TrajectoriesPage';
 import { TrajectoryLayout } from './pages/trajectory/TrajectoryLayout';
 import { TrajectoryOverviewPage } from './pages/trajectory/TrajectoryOverviewPage';
@@ -38,6 +39,7 @@ export function App() {
         <Route path="trajecten/:trajectoryId" element={<RequireSignIn><TrajectoryLayout /></RequireSignIn>}>
           <Route index element={<TrajectoryOverviewPage />} />
           <Route path="onderwerpen" element={<TopicsPage />} />
+          <Route path="onderwerpen/:topicId" element={<TopicPage />} />
           <Route path="sessies" element={<SessionsPage />} />
           <Route path="deelnemers" element={<MembersPage />} />
           <Route path="logboek" element={<AuditLogPage />} />

@@ -3,6 +3,7 @@ import { sessionsEn } from './sessions-en';
 import { agreementEn } from './agreement-en';
 import { revisionsEn } from './revisions-en';
 import { questionsEn } from './questions-en';
+import { outcomesEn } from './outcomes-en';
 
 export const en: Messages = {
   app: {
@@ -335,6 +336,7 @@ export const en: Messages = {
     timer: { start: 'Timer started', pause: 'Timer paused', reset: 'Timer reset' },
     queue: { raise: 'Hand raised', lower: 'Hand lowered', give_floor: 'Floor given', clear_floor: 'Turn ended' },
     poll: { open: 'Poll opened', ballot: 'Vote cast', close: 'Poll closed' },
+    outcome: { record: 'Agreement recorded', update: 'Agreement changed' },
   },
   auditObjects: {
     trajectory: 'Trajectory',
@@ -345,6 +347,7 @@ export const en: Messages = {
     region: 'Region',
     session: 'Session',
     poll: 'Poll',
+    outcome: 'Agreement',
   },
   outbox: {
     title: 'Outbox',
@@ -420,6 +423,7 @@ export const en: Messages = {
   agreement: agreementEn,
   revisions: revisionsEn,
   questions: questionsEn,
+  outcomes: outcomesEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

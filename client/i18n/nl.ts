@@ -2,6 +2,7 @@ import { sessionsNl } from './sessions-nl';
 import { agreementNl } from './agreement-nl';
 import { revisionsNl } from './revisions-nl';
 import { questionsNl } from './questions-nl';
+import { outcomesNl } from './outcomes-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -336,6 +337,7 @@ export const nl = {
     timer: { start: 'Timer gestart', pause: 'Timer gepauzeerd', reset: 'Timer opnieuw gezet' },
     queue: { raise: 'Hand opgestoken', lower: 'Hand gezakt', give_floor: 'Het woord gegeven', clear_floor: 'Beurt afgerond' },
     poll: { open: 'Peiling geopend', ballot: 'Stem uitgebracht', close: 'Peiling gesloten' },
+    outcome: { record: 'Afspraak vastgelegd', update: 'Afspraak gewijzigd' },
   },
   auditObjects: {
     trajectory: 'Traject',
@@ -346,6 +348,7 @@ export const nl = {
     region: 'Regio',
     session: 'Sessie',
     poll: 'Peiling',
+    outcome: 'Afspraak',
   },
   outbox: {
     title: 'Postvak',
@@ -421,6 +424,7 @@ export const nl = {
   agreement: agreementNl,
   revisions: revisionsNl,
   questions: questionsNl,
+  outcomes: outcomesNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

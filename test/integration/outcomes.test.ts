@@ -45,9 +45,13 @@ describe('agreements (afspraken) per topic and the chain from input to outcome',
     server = await startServer({ env: { DEMO: '1' } });
     const admin = await signIn(server, demoEmails.admin);
     ({ ijmond, midden } = await demoTrajectoryIds(admin));
-    [inkoop, gemeente, aanbieder, client, facilitator] = await Promise.all(
-      [demoEmails.procurement, demoEmails.municipality, demoEmails.provider, demoEmails.client, demoEmails.facilitator].map((e) => signIn(server, e)),
-    );
+    [inkoop, gemeente, aanbieder, client, facilitator] = await Promise.all([
+      signIn(server, demoEmails.procurement),
+      signIn(server, demoEmails.municipality),
+      signIn(server, demoEmails.provider),
+      signIn(server, demoEmails.client),
+      signIn(server, demoEmails.facilitator),
+    ]);
     topics = (await inkoop.get(`/trajectories/${ijmond}/topics`)).body;
     members = (await inkoop.get(`/trajectories/${ijmond}/members`)).body;
     continuity = topics.find((t) => t.title === 'Zorgcontinuïteit')!;

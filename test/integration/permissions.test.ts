@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, questionFeatureTags, outcomeFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Fixture {
@@ -43,6 +43,8 @@ interface Fixture {
   };
   /** A question asked in IJmond (whose question deadline is moved to next week for the matrix). */
   questionId: string;
+  /** An agreement (afspraak) of the IJmond demo, re-saved unchanged by the probes. */
+  outcome: { id: string; body: Record<string, unknown> };
 }
 
 /** One representative request for a route; `route` names the route of the table it exercises. */
@@ -239,6 +241,18 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
   ],
   // Allowed: published, or 409 when nothing is answered (both after the policy).
   'question.publish': [{ route: 'POST /trajectories/:trajectoryId/questions/publish', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/questions/publish`, {}) }],
+  'outcome.list': [
+    { route: 'GET /trajectories/:trajectoryId/outcomes', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/outcomes?topicId=${f.ijmond.acceptedTopic.id}`) },
+    { route: 'GET /trajectories/:trajectoryId/topics/:topicId/chain', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/topics/${f.ijmond.acceptedTopic.id}/chain`) },
+  ],
+  'outcome.record': [
+    {
+      route: 'POST /trajectories/:trajectoryId/outcomes',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/outcomes`, { topicId: f.ijmond.acceptedTopic.id, text: `Afspraak van ${role}`, category: 'substantive', horizon: 'long_term', status: 'open' }),
+    },
+    // Saving an agreement as it is: allowed, and it changes nothing.
+    { route: 'PUT /trajectories/:trajectoryId/outcomes/:outcomeId', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/outcomes/${f.outcome.id}`, f.outcome.body) },
+  ],
   'poll.close': [
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
@@ -354,6 +368,19 @@ describe('permissions', () => {
     expect(question.status, question.text).toBe(201);
     fixture.questionId = question.body.id;
 
+    const outcome = (await inkoop.get(`/trajectories/${ijmond}/outcomes`)).body[0] as {
+      id: string; topic: { id: string }; session: { id: string } | null; text: string; category: string; horizon: string; status: string;
+      positions: unknown[]; actions: Array<{ id: string; description: string; owner: { id: string }; dueDate: string; status: string }>; links: Record<string, string[]>;
+    };
+    fixture.outcome = {
+      id: outcome.id,
+      body: {
+        topicId: outcome.topic.id, sessionId: outcome.session?.id ?? null, text: outcome.text, category: outcome.category, horizon: outcome.horizon, status: outcome.status,
+        positions: outcome.positions, links: outcome.links,
+        actions: outcome.actions.map((a) => ({ id: a.id, description: a.description, ownerUserId: a.owner.id, dueDate: a.dueDate, status: a.status })),
+      },
+    };
+
     for (const role of roles) sockets.set(role, await connectSocket(server, clients.get(role)!));
   });
 
@@ -412,7 +439,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...outcomeFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -546,10 +573,12 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/questions': () => ({ text: 'Vraag van een buitenstaander?' }),
       'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Antwoord van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/questions/publish': () => ({}),
+      'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
+      'PUT /trajectories/:trajectoryId/outcomes/:outcomeId': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
     };
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };
-    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId'];
+    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'outcomeId'];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
     const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -563,7 +592,7 @@ describe('permissions', () => {
         topicId: f.midden.topicId,
         invitationId: f.midden.invitationId,
         // Midden-IJssel has no agreement yet: any id will do, the trajectory's policy answers first.
-        ...Object.fromEntries(['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId'].map((p) => [p, missing])),
+        ...Object.fromEntries(['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'outcomeId'].map((p) => [p, missing])),
       }) + (queries[path] ?? '');
     const send = (client: ApiClient, route: ApiRoute, path: string) =>
       client.request(route.method, path, hasBody(route) ? { body: valid[routeKey(route)]!(fixture) } : {});
