@@ -42,7 +42,8 @@ describe('agreements (afspraken) per topic and the chain from input to outcome',
   });
 
   beforeAll(async () => {
-    server = await startServer({ env: { DEMO: '1' } });
+    // A generous start-up time: the machine running the tests may be busy.
+    server = await startServer({ env: { DEMO: '1' }, timeoutMs: 120_000 });
     const admin = await signIn(server, demoEmails.admin);
     ({ ijmond, midden } = await demoTrajectoryIds(admin));
     [inkoop, gemeente, aanbieder, client, facilitator] = await Promise.all([
@@ -58,7 +59,7 @@ describe('agreements (afspraken) per topic and the chain from input to outcome',
     budget = topics.find((t) => t.title === 'Bekostiging en budgetplafond')!;
     const agreement = (await inkoop.get(`/trajectories/${ijmond}/agreement`)).body as { chapters: Array<{ clauses: typeof clauses }> };
     clauses = agreement.chapters.flatMap((c) => c.clauses);
-  });
+  }, 180_000);
   afterAll(async () => {
     await server?.stop();
   });
