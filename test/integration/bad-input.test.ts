@@ -47,6 +47,8 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'POST /trajectories/:trajectoryId/versions/:versionId/restore': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb' }),
   'POST /trajectories/:trajectoryId/questions': () => ({ text: 'Een geldige vraag?' }),
   'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Een geldig antwoord' }),
+  'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.params.topicId, text: 'Een afspraak', category: 'substantive', horizon: 'long_term', status: 'open' }),
+  'PUT /trajectories/:trajectoryId/outcomes/:outcomeId': (f) => ({ topicId: f.params.topicId, text: 'Een afspraak', category: 'substantive', horizon: 'long_term', status: 'open' }),
 };
 
 describe('bad input on every route', () => {
