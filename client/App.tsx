@@ -20,6 +20,7 @@ import { ReportPage } from './pages/reports/ReportPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { TopicsPage } from './pages/topics/TopicsPage';
+import { TopicPage } from './pages/topic/TopicPage';
 import { TrajectoriesPage } from './pages/trajectories/TrajectoriesPage';
 import { TrajectoryLayout } from './pages/trajectory/TrajectoryLayout';
 import { TrajectoryOverviewPage } from './pages/trajectory/TrajectoryOverviewPage';
@@ -41,6 +42,7 @@ export function App() {
         <Route path="trajecten/:trajectoryId" element={<RequireSignIn><TrajectoryLayout /></RequireSignIn>}>
           <Route index element={<TrajectoryOverviewPage />} />
           <Route path="onderwerpen" element={<TopicsPage />} />
+          <Route path="onderwerpen/:topicId" element={<TopicPage />} />
           <Route path="sessies" element={<SessionsPage />} />
           <Route path="sessies/:sessionId/verslag" element={<ReportPage />} />
           <Route path="deelnemers" element={<MembersPage />} />

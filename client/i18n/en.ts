@@ -5,6 +5,7 @@ import { revisionsEn } from './revisions-en';
 import { questionsEn } from './questions-en';
 import { consultationEn } from './consultation-en';
 import { reportsEn } from './reports-en';
+import { outcomesEn } from './outcomes-en';
 
 export const en: Messages = {
   app: {
@@ -338,6 +339,7 @@ export const en: Messages = {
     queue: { raise: 'Hand raised', lower: 'Hand lowered', give_floor: 'Floor given', clear_floor: 'Turn ended' },
     poll: { open: 'Poll opened', ballot: 'Vote cast', close: 'Poll closed' },
     report: { generate: 'Report made', regenerate: 'Report compiled again', summary: 'Report summary changed', comment: 'Comment on the report', publish: 'Report published' },
+    outcome: { record: 'Agreement recorded', update: 'Agreement changed' },
   },
   auditObjects: {
     trajectory: 'Trajectory',
@@ -349,6 +351,7 @@ export const en: Messages = {
     session: 'Session',
     poll: 'Poll',
     report: 'Report',
+    outcome: 'Agreement',
   },
   outbox: {
     title: 'Outbox',
@@ -426,6 +429,7 @@ export const en: Messages = {
   questions: questionsEn,
   consultation: consultationEn,
   reports: reportsEn,
+  outcomes: outcomesEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

@@ -4,6 +4,7 @@ import { revisionsNl } from './revisions-nl';
 import { questionsNl } from './questions-nl';
 import { consultationNl } from './consultation-nl';
 import { reportsNl } from './reports-nl';
+import { outcomesNl } from './outcomes-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -339,6 +340,7 @@ export const nl = {
     queue: { raise: 'Hand opgestoken', lower: 'Hand gezakt', give_floor: 'Het woord gegeven', clear_floor: 'Beurt afgerond' },
     poll: { open: 'Peiling geopend', ballot: 'Stem uitgebracht', close: 'Peiling gesloten' },
     report: { generate: 'Verslag gemaakt', regenerate: 'Verslag opnieuw samengesteld', summary: 'Samenvatting van het verslag gewijzigd', comment: 'Reactie op het verslag', publish: 'Verslag gepubliceerd' },
+    outcome: { record: 'Afspraak vastgelegd', update: 'Afspraak gewijzigd' },
   },
   auditObjects: {
     trajectory: 'Traject',
@@ -350,6 +352,7 @@ export const nl = {
     session: 'Sessie',
     poll: 'Peiling',
     report: 'Verslag',
+    outcome: 'Afspraak',
   },
   outbox: {
     title: 'Postvak',
@@ -427,6 +430,7 @@ export const nl = {
   questions: questionsNl,
   consultation: consultationNl,
   reports: reportsNl,
+  outcomes: outcomesNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

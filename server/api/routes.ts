@@ -36,6 +36,9 @@ import { editReaction, react, respondToReaction, withdrawReaction } from '../com
 import { reactienotaDocument } from '../commands/consultations/reactienota';
 import { consultationDto, consultationListDto, publishConsultationResult, reactionDto } from '../../shared/schemas/consultations';
 import { commentOnReport, generateReport, getSessionReport, publishReport, regenerateReport, reportExport, updateReportSummary } from '../commands/reports/report-operations';
+import { listOutcomes, recordOutcome, updateOutcome } from '../commands/outcomes/outcome-operations';
+import { topicChain } from '../commands/outcomes/topic-chain';
+import { outcomeDto, topicChainDto } from '../../shared/schemas/outcomes';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -133,6 +136,10 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: `${t}/questions/nota.pdf`, tag: 'questions', summary: 'The published answers as PDF', operation: op(answersDocument), respond: exportFile('pdf', 'nota-van-inlichtingen') },
     ...consultationRoutes(t),
     ...reportRoutes(t),
+    { method: 'get', path: `${t}/outcomes`, tag: 'outcomes', summary: 'Agreements (afspraken), optionally of one topic', operation: op(listOutcomes), response: z.array(outcomeDto), query: true },
+    { method: 'post', path: `${t}/outcomes`, tag: 'outcomes', summary: 'Record an agreement on a topic', operation: op(recordOutcome), response: outcomeDto, status: 201 },
+    { method: 'put', path: `${t}/outcomes/:outcomeId`, tag: 'outcomes', summary: 'Change an agreement (status, text, actions, links)', operation: op(updateOutcome), response: outcomeDto },
+    { method: 'get', path: `${t}/topics/:topicId/chain`, tag: 'outcomes', summary: 'A topic from input to outcome', operation: op(topicChain), response: topicChainDto },
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },

@@ -48,7 +48,7 @@ export async function tallyOf(services: Services, poll: PollRecord, until?: Date
   return { result: tallyPoll(settingsOf(poll), ballots.map((b) => ({ group: b.group, choice: b.choice })), electorate), electorate };
 }
 
-async function pollView(services: Services, poll: PollRecord): Promise<PollView> {
+export async function pollView(services: Services, poll: PollRecord): Promise<PollView> {
   const visible = poll.status === 'closed' || poll.resultsVisibility === 'live';
   const result = poll.status === 'closed' ? poll.result : visible ? (await tallyOf(services, poll)).result : null;
   const view: PollView = {

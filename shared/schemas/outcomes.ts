@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from './common';
+import { pollKinds, stakeholderGroups } from './polls';
 
 /*
  * Agreements (afspraken) per topic: what the table settled, left open or disagreed on, with the
@@ -106,3 +107,98 @@ export const outcomeDto = z.object({
   updatedAt: z.string(),
 });
 export type OutcomeDto = z.infer<typeof outcomeDto>;
+
+/** GET …/outcomes takes an optional topic in the query string. */
+export const listOutcomesQuery = z.object({ topicId: id.optional() }).strict();
+
+const authorRef = z.object({
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  group: z.enum(stakeholderGroups),
+  anonymous: z.boolean(),
+});
+
+/** A poll's result per option and per stakeholder group, as shared/domain/tally makes it. */
+export const chainPollResult = z.object({
+  kind: z.enum(pollKinds),
+  ballots: z.number(),
+  turnout: z.record(z.enum(stakeholderGroups), z.object({ eligible: z.number(), voted: z.number() })),
+  options: z.array(z.object({ optionId: z.string(), score: z.number(), voters: z.number(), byGroup: z.record(z.enum(stakeholderGroups), z.number()) })),
+  leaders: z.array(z.string()),
+  consent: z.object({ reached: z.boolean(), blocks: z.number(), objections: z.number() }).optional(),
+});
+
+export const chainPollDto = z.object({
+  id: z.string(),
+  question: z.string(),
+  kind: z.enum(pollKinds),
+  status: z.enum(['open', 'closed']),
+  anonymous: z.boolean(),
+  resultsVisibility: z.enum(['live', 'after_close']),
+  session: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** Set for a poll on one of the topic's amendments. */
+  amendmentId: z.string().nullable(),
+  options: z.array(z.object({ id: z.string(), label: z.string() })),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** Null while an open poll's results are hidden until it closes. */
+  result: chainPollResult.nullable(),
+  declaration: z.object({ outcomeKind: z.string(), decidedBy: z.string() }),
+});
+export type ChainPollDto = z.infer<typeof chainPollDto>;
+
+const chainClause = z.object({ id: z.string(), number: z.number(), title: z.string(), status: z.string() });
+
+/**
+ * The way from input to outcome for one topic: the comments and amendments on its clauses, the
+ * polls on it and on those amendments with their results per group, the agreements recorded and
+ * the clauses those changed.
+ */
+export const topicChainDto = z.object({
+  topic: z.object({ id: z.string(), title: z.string(), description: z.string(), status: z.string() }),
+  clauses: z.array(chainClause),
+  comments: z.array(
+    z.object({
+      id: z.string(),
+      clauseId: z.string(),
+      clauseNumber: z.number(),
+      clauseTitle: z.string(),
+      quote: z.string(),
+      body: z.string(),
+      author: authorRef,
+      status: z.enum(['open', 'resolved']),
+      replies: z.array(z.object({ id: z.string(), body: z.string(), author: authorRef, createdAt: z.string() })),
+      createdAt: z.string(),
+    }),
+  ),
+  amendments: z.array(
+    z.object({
+      id: z.string(),
+      clauseId: z.string(),
+      clauseNumber: z.number(),
+      clauseTitle: z.string(),
+      originalText: z.string(),
+      proposedText: z.string(),
+      motivation: z.string(),
+      author: authorRef,
+      status: z.string(),
+      reason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  polls: z.array(chainPollDto),
+  outcomes: z.array(outcomeDto),
+  /** The clauses the topic's outcomes changed, in the agreement's order, with the outcomes' numbers. */
+  changedClauses: z.array(chainClause.extend({ outcomeNumbers: z.array(z.number()) })),
+  /** Named versions that can be linked: of the topic's clauses, of the whole agreement, or already linked. */
+  versions: z.array(z.object({ id: z.string(), name: z.string(), clauseId: z.string().nullable(), createdAt: z.string() })),
+  /** The procurement team may record outcomes on a topic on the list. */
+  mayRecord: z.boolean(),
+});
+export type TopicChainDto = z.infer<typeof topicChainDto>;
+
+/** Outcomes are recorded on topics on the list (accepted, in discussion or concluded), not on proposals or declined ones. */
+export function topicTakesOutcomes(status: string): boolean {
+  return status !== 'proposed' && status !== 'declined';
+}

@@ -16,6 +16,8 @@ export const questionFeatureTags = ['questions'];
 export const consultationFeatureTags = ['consultations'];
 /** The route tags of session reports (verslagen). */
 export const reportFeatureTags = ['reports'];
+/** The route tags of agreements (afspraken) per topic and the topic's chain from input to outcome. */
+export const outcomeFeatureTags = ['outcomes'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];

@@ -51,6 +51,8 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb', text: 'Een reactie' }),
   'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId': () => ({ text: 'Een andere reactie' }),
   'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response': () => ({ text: 'Een antwoord', outcome: 'noted' }),
+  'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.params.topicId, text: 'Een afspraak', category: 'substantive', horizon: 'long_term', status: 'open' }),
+  'PUT /trajectories/:trajectoryId/outcomes/:outcomeId': (f) => ({ topicId: f.params.topicId, text: 'Een afspraak', category: 'substantive', horizon: 'long_term', status: 'open' }),
 };
 
 describe('bad input on every route', () => {

@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute, reportFeatureTags} from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, fillPath, hasBody, isTrajectoryScoped, outcomeFeatureTags, pathParams, questionFeatureTags, reportFeatureTags, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Fixture {
@@ -47,6 +47,8 @@ interface Fixture {
   consultation: { id: string; clauseId: string; toAnswerId: string; ownReaction: Partial<Record<Role, string>>; toWithdraw: Partial<Record<Role, string>>; toCloseId: string; toPublishId: string };
   /** IJmond reports: a draft of the ended demo session to comment on, and one of a live session to publish. */
   reports: { draftId: string; toPublishId: string };
+  /** An agreement (afspraak) of the IJmond demo, re-saved unchanged by the probes. */
+  outcome: { id: string; body: Record<string, unknown> };
 }
 
 /** One representative request for a route; `route` names the route of the table it exercises. */
@@ -295,6 +297,18 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
   'report.comment': [
     { route: 'POST /trajectories/:trajectoryId/reports/:reportId/comments', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/comments`, { text: `Reactie op het verslag van ${role}` }) },
   ],
+  'outcome.list': [
+    { route: 'GET /trajectories/:trajectoryId/outcomes', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/outcomes?topicId=${f.ijmond.acceptedTopic.id}`) },
+    { route: 'GET /trajectories/:trajectoryId/topics/:topicId/chain', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/topics/${f.ijmond.acceptedTopic.id}/chain`) },
+  ],
+  'outcome.record': [
+    {
+      route: 'POST /trajectories/:trajectoryId/outcomes',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/outcomes`, { topicId: f.ijmond.acceptedTopic.id, text: `Afspraak van ${role}`, category: 'substantive', horizon: 'long_term', status: 'open' }),
+    },
+    // Saving an agreement as it is: allowed, and it changes nothing.
+    { route: 'PUT /trajectories/:trajectoryId/outcomes/:outcomeId', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/outcomes/${f.outcome.id}`, f.outcome.body) },
+  ],
   'poll.close': [
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
@@ -413,6 +427,19 @@ describe('permissions', () => {
 
     fixture.reports = await reportFixture(inkoop, ijmond, fixture.sessions.endedId);
 
+    const outcome = (await inkoop.get(`/trajectories/${ijmond}/outcomes`)).body[0] as {
+      id: string; topic: { id: string }; session: { id: string } | null; text: string; category: string; horizon: string; status: string;
+      positions: unknown[]; actions: Array<{ id: string; description: string; owner: { id: string }; dueDate: string; status: string }>; links: Record<string, string[]>;
+    };
+    fixture.outcome = {
+      id: outcome.id,
+      body: {
+        topicId: outcome.topic.id, sessionId: outcome.session?.id ?? null, text: outcome.text, category: outcome.category, horizon: outcome.horizon, status: outcome.status,
+        positions: outcome.positions, links: outcome.links,
+        actions: outcome.actions.map((a) => ({ id: a.id, description: a.description, ownerUserId: a.owner.id, dueDate: a.dueDate, status: a.status })),
+      },
+    };
+
     for (const role of roles) sockets.set(role, await connectSocket(server, clients.get(role)!));
   });
 
@@ -508,7 +535,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -669,11 +696,13 @@ describe('permissions', () => {
       'PUT /trajectories/:trajectoryId/reports/:reportId/summary': () => ({ summary: 'Samenvatting van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/reports/:reportId/comments': () => ({ text: 'Reactie van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/reports/:reportId/publish': () => ({}),
+      'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
+      'PUT /trajectories/:trajectoryId/outcomes/:outcomeId': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
     };
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };
     /** Ids of things inside a trajectory that the sweep fills with an id that does not exist. */
-    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId'];
+    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId'];
     const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', ...otherIds];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));

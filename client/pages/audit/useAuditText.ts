@@ -26,6 +26,8 @@ export function useAuditText() {
     if (typeof s.question === 'string') details.push(s.question);
     if (isRole(s.from) && isRole(s.to)) details.push(t('audit.roleChange', { from: labels.role(s.from), to: labels.role(s.to) }));
     else if (isRole(s.role)) details.push(labels.role(s.role));
+    // Agreements are known at the table by their number (A1, A2, …).
+    if (event.objectType === 'outcome' && typeof s.number === 'number') details.push(`A${s.number}`);
     if (event.objectType === 'topic' && typeof s.reason === 'string') details.push(t('audit.reason', { reason: s.reason }));
     return details.length ? `${type}: ${details.join(', ')}` : type;
   };

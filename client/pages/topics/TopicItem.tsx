@@ -1,9 +1,11 @@
 import { Button, ButtonGroup, Heading3, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { TopicDto } from '../../../shared/schemas/topics';
+import { RouterLink } from '../../components/RouterLink';
 import { TopicStatusBadge } from './TopicStatusBadge';
 
 export interface TopicItemProps {
+  trajectoryId: string;
   topic: TopicDto;
   position: number;
   count: number;
@@ -15,7 +17,7 @@ export interface TopicItemProps {
   onDown: () => void;
 }
 
-export function TopicItem({ topic, position, count, mayDecide, mayReorder, onAccept, onDecline, onUp, onDown }: TopicItemProps) {
+export function TopicItem({ trajectoryId, topic, position, count, mayDecide, mayReorder, onAccept, onDecline, onUp, onDown }: TopicItemProps) {
   const { t } = useTranslation();
   const titleId = `topic-${topic.id}-title`;
   return (
@@ -27,6 +29,11 @@ export function TopicItem({ topic, position, count, mayDecide, mayReorder, onAcc
         <TopicStatusBadge status={topic.status} />
       </div>
       {topic.description && <Paragraph className="dt-topic__description">{topic.description}</Paragraph>}
+      <Paragraph>
+        <RouterLink to={`/trajecten/${trajectoryId}/onderwerpen/${topic.id}`} aria-label={`${t('outcomes.openTopic')}: ${topic.title}`}>
+          {t('outcomes.openTopic')}
+        </RouterLink>
+      </Paragraph>
       {topic.proposedBy && (
         <Paragraph appearance="small">{t('topics.proposedBy', { name: topic.proposedBy.name })}</Paragraph>
       )}

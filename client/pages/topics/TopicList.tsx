@@ -86,6 +86,7 @@ export function TopicList({ trajectoryId, topics, mayDecide, mayReorder, onTopic
         {topics.map((topic, index) => (
           <TopicItem
             key={topic.id}
+            trajectoryId={trajectoryId}
             topic={topic}
             position={index + 1}
             count={topics.length}
