@@ -8,8 +8,10 @@ import { Locks } from './db/locks';
 import { CollabPersistence } from './collab/persistence';
 import { DocumentRegistry } from './collab/document-registry';
 import type { Models } from './models';
+import type { TrajectoryChangedEvent } from '../shared/schemas/realtime';
 
-export type ChangeKind = 'trajectory' | 'topics' | 'members' | 'invitations' | 'audit' | 'sessions' | 'agreement' | 'comments' | 'amendments' | 'versions' | 'questions';
+/** Every kind of live change the clients know (shared/schemas/realtime). */
+export type ChangeKind = TrajectoryChangedEvent['what'];
 
 
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */

@@ -30,6 +30,9 @@ import { compareVersions, createVersion, getVersion, listVersions, restoreVersio
 import { answerQuestion, answersDocument, askQuestion, listQuestions, publishAnswers } from '../commands/questions/question-operations';
 import { publishResult, questionDto, questionsOverviewDto } from '../../shared/schemas/questions';
 import { toDocx, toPdf, type ExportDocument } from '../export/document';
+import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, signOffFinalAgreement } from '../commands/final/final-operations';
+import { finalAgreementDto } from '../../shared/schemas/final';
+import { namedExportFile } from '../export/download';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -125,6 +128,7 @@ export function routeTable(config: Config): RouteTable {
     { method: 'post', path: `${t}/questions/publish`, tag: 'questions', summary: 'Publish every answered question to everyone at once', operation: op(publishAnswers), response: publishResult },
     { method: 'get', path: `${t}/questions/nota.docx`, tag: 'questions', summary: 'The published answers as DOCX', operation: op(answersDocument), respond: exportFile('docx', 'nota-van-inlichtingen') },
     { method: 'get', path: `${t}/questions/nota.pdf`, tag: 'questions', summary: 'The published answers as PDF', operation: op(answersDocument), respond: exportFile('pdf', 'nota-van-inlichtingen') },
+    ...finalRoutes(t),
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
@@ -158,5 +162,17 @@ function agreementRoutes(t: string): RouteTable {
     { method: 'get', path: `${t}/versions/:versionId`, tag: 'agreement', summary: 'A version’s content, read-only', operation: op(getVersion), response: versionContentDto },
     { method: 'post', path: `${t}/versions/:versionId/restore`, tag: 'agreement', summary: 'Restore a clause from a version, as a new edit', operation: op(restoreVersion), response: restoreResult },
     { method: 'get', path: `${t}/compare`, tag: 'agreement', summary: 'Word-level comparison of a clause between versions', operation: op(compareVersions), response: compareResult, query: true },
+  ];
+}
+
+/** The definitive agreement: assembly, sign-off per municipality, and its exports. */
+function finalRoutes(t: string): RouteTable {
+  const f = `${t}/final`;
+  return [
+    { method: 'get', path: f, tag: 'final', summary: 'The definitive agreement, its readiness and the sign-off per municipality', operation: op(getFinalAgreement), response: finalAgreementDto },
+    { method: 'post', path: `${f}/assemble`, tag: 'final', summary: 'Assemble the definitive agreement (every clause fixed)', operation: op(assembleFinalAgreement), response: finalAgreementDto },
+    { method: 'post', path: `${f}/signoffs`, tag: 'final', summary: 'Approve, or reject with a reason, for one’s own municipality', operation: op(signOffFinalAgreement), response: finalAgreementDto },
+    { method: 'get', path: `${f}/agreement.docx`, tag: 'final', summary: 'The definitive agreement as DOCX', operation: op(finalAgreementDocument), respond: namedExportFile('docx') },
+    { method: 'get', path: `${f}/agreement.pdf`, tag: 'final', summary: 'The definitive agreement as PDF', operation: op(finalAgreementDocument), respond: namedExportFile('pdf') },
   ];
 }

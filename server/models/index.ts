@@ -6,6 +6,7 @@ import { auditEventModel } from './audit-event';
 import { clauseCommentModel } from './clause-comment';
 import { questionModel } from './question';
 import { outcomeModel } from './outcome';
+import { finalAgreementModel, finalSealModel } from './final-agreement';
 import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
@@ -51,6 +52,8 @@ export function createModels(connection: Connection) {
     versions: agreementVersionModel(connection),
     questions: questionModel(connection),
     outcomes: outcomeModel(connection),
+    finalAgreements: finalAgreementModel(connection),
+    finalSeals: finalSealModel(connection),
   };
 }
 
