@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { demoData, demoPassword, type DemoData } from './demo-data';
 import { seedDemoAgreement } from './seed-agreement';
 import { seedDemoSessions } from './seed-sessions';
+import { seedDemoFinalAgreement } from './seed-final';
 
 export interface SeedResult {
   seeded: boolean;
@@ -77,6 +78,10 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
       const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role, organisationId: organisationIds.get(m.organisation)! }));
       await seedDemoSessions(services, { trajectoryId: chain, topicIds, members }, log);
       await seedDemoAgreement(services, { trajectoryId: chain, topicIds, members }, log);
+    }
+    if (t.model === 'open_house') {
+      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
+      await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members }, log);
     }
   }
   return { seeded: true, accounts };

@@ -7,7 +7,7 @@ import type { OrganisationType } from './roles';
  */
 export function municipalityOfOrganisation(organisation: { name: string; type: OrganisationType }): string | null {
   if (organisation.type !== 'municipality') return null;
-  const name = organisation.name.trim().replace(/^gemeente\s+/i, '').trim();
+  const name = organisation.name.trim().replace(/^gemeente(\s+|$)/i, '').trim();
   return name.length > 0 ? name : null;
 }
 
