@@ -12,6 +12,8 @@ export const sessionFeatureTags = ['sessions', 'polls'];
 export const agreementFeatureTags = ['agreement'];
 /** The route tags of questions and answers (nota van inlichtingen). */
 export const questionFeatureTags = ['questions'];
+/** The route tags of the definitive agreement and its sign-off. */
+export const finalFeatureTags = ['final'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];

@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, finalFeatureTags, questionFeatureTags, fillPath, hasBody, isTrajectoryScoped, pathParams, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Fixture {
@@ -239,6 +239,15 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
   ],
   // Allowed: published, or 409 when nothing is answered (both after the policy).
   'question.publish': [{ route: 'POST /trajectories/:trajectoryId/questions/publish', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/questions/publish`, {}) }],
+  // IJmond's agreement is not assembled (clauses in dialogue): the exports, assembly and sign-off answer 409 after the policy.
+  'final.view': [
+    { route: 'GET /trajectories/:trajectoryId/final', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final`) },
+    { route: 'GET /trajectories/:trajectoryId/final/agreement.docx', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/agreement.docx`) },
+    { route: 'GET /trajectories/:trajectoryId/final/agreement.pdf', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/agreement.pdf`) },
+  ],
+  'final.assemble': [{ route: 'POST /trajectories/:trajectoryId/final/assemble', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/assemble`, {}) }],
+  // The demo municipality account represents Haarlem.
+  'final.signoff': [{ route: 'POST /trajectories/:trajectoryId/final/signoffs', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/signoffs`, { municipality: 'Haarlem', decision: 'approve' }) }],
   'poll.close': [
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
@@ -412,7 +421,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...finalFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -546,6 +555,8 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/questions': () => ({ text: 'Vraag van een buitenstaander?' }),
       'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Antwoord van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/questions/publish': () => ({}),
+      'POST /trajectories/:trajectoryId/final/assemble': () => ({}),
+      'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Apeldoorn', decision: 'approve' }),
     };
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };
