@@ -14,6 +14,7 @@ import { OutboxPage } from './pages/outbox/OutboxPage';
 import { PasswordForgottenPage } from './pages/password-forgotten/PasswordForgottenPage';
 import { PasswordResetPage } from './pages/password-reset/PasswordResetPage';
 import { QuestionsPage } from './pages/questions/QuestionsPage';
+import { FinalAgreementPage } from './pages/final/FinalAgreementPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { TopicsPage } from './pages/topics/TopicsPage';
@@ -46,6 +47,7 @@ export function App() {
           <Route path="overeenkomst/wijzigingsvoorstellen" element={<AmendmentsPage />} />
           <Route path="overeenkomst/versies" element={<VersionsPage />} />
           <Route path="overeenkomst/versies/:versionId" element={<VersionPage />} />
+          <Route path="overeenkomst/definitief" element={<FinalAgreementPage />} />
           <Route path="vragen" element={<QuestionsPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />

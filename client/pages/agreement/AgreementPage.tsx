@@ -6,6 +6,7 @@ import type { ApiError } from '../../api/client';
 import { topicApi } from '../../api/endpoints';
 import { useResource } from '../../api/useResource';
 import { ButtonRouterLink } from '../../components/ButtonRouterLink';
+import { finalPagePath } from '../../api/final';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
@@ -69,6 +70,9 @@ export function AgreementPage() {
         </ButtonRouterLink>
         <ButtonRouterLink appearance="secondary-action-button" to={agreementPaths.versions(trajectory.id)}>
           {t('agreement.toVersions')}
+        </ButtonRouterLink>
+        <ButtonRouterLink appearance="secondary-action-button" to={finalPagePath(trajectory.id)}>
+          {t('final.toFinal')}
         </ButtonRouterLink>
       </ButtonGroup>
       <details className="dt-agreement__help">
