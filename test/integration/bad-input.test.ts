@@ -47,6 +47,7 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'POST /trajectories/:trajectoryId/versions/:versionId/restore': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb' }),
   'POST /trajectories/:trajectoryId/questions': () => ({ text: 'Een geldige vraag?' }),
   'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Een geldig antwoord' }),
+  'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Haarlem', decision: 'reject', reason: 'Een reden' }),
 };
 
 describe('bad input on every route', () => {
