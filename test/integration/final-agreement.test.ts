@@ -59,13 +59,12 @@ describe('the definitive agreement and its sign-off per municipality', () => {
     const admin = await signIn(server, demoEmails.admin);
     ids = await demoTrajectoryIds(admin);
     m = `/trajectories/${ids.midden}`;
-    inkoop = await signIn(server, demoEmails.procurement);
-    reps = new Map();
-    for (const [municipality, email] of Object.entries(representatives)) reps.set(municipality, await signIn(server, email));
-    provider = await signIn(server, 'noor.jansen@dialoogtafel.example');
-    ijmondOnly = await signIn(server, demoEmails.municipality);
+    [inkoop, provider, ijmondOnly] = await Promise.all([signIn(server, demoEmails.procurement), signIn(server, 'noor.jansen@dialoogtafel.example'), signIn(server, demoEmails.municipality)]);
+    const entries = Object.entries(representatives);
+    reps = new Map(await Promise.all(entries.map(async ([municipality, email]) => [municipality, await signIn(server, email)] as const)));
     db = await connectDatabase(server);
-  });
+    // Eleven sign-ins on a busy machine: more than the default hook time.
+  }, 120_000);
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await db?.close();
