@@ -17,6 +17,7 @@ import { PasswordForgottenPage } from './pages/password-forgotten/PasswordForgot
 import { PasswordResetPage } from './pages/password-reset/PasswordResetPage';
 import { QuestionsPage } from './pages/questions/QuestionsPage';
 import { ReportPage } from './pages/reports/ReportPage';
+import { FinalAgreementPage } from './pages/final/FinalAgreementPage';
 import { SessionsPage } from './pages/sessions/SessionsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { TopicsPage } from './pages/topics/TopicsPage';
@@ -54,6 +55,7 @@ export function App() {
           <Route path="overeenkomst/versies/:versionId" element={<VersionPage />} />
           <Route path="overeenkomst/consultatie" element={<ConsultationsPage />} />
           <Route path="overeenkomst/consultatie/:consultationId" element={<ConsultationPage />} />
+          <Route path="overeenkomst/definitief" element={<FinalAgreementPage />} />
           <Route path="vragen" element={<QuestionsPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />

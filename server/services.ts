@@ -13,8 +13,6 @@ import type { RedisClients } from './cluster/redis-clients';
 import { RedisRelay } from './collab/redis-relay';
 
 /** Every kind of change a trajectory's room hears of: the list lives once, in the shared schema. */
-
-/** Every part of a trajectory a client can be told changed: the live-change schema is the one list. */
 export type ChangeKind = TrajectoryChangedEvent['what'];
 
 const changeWindowMs = 20;

@@ -6,6 +6,7 @@ import { questionsEn } from './questions-en';
 import { consultationEn } from './consultation-en';
 import { reportsEn } from './reports-en';
 import { outcomesEn } from './outcomes-en';
+import { finalEn } from './final-en';
 
 export const en: Messages = {
   app: {
@@ -430,6 +431,7 @@ export const en: Messages = {
   consultation: consultationEn,
   reports: reportsEn,
   outcomes: outcomesEn,
+  final: finalEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

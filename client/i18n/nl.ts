@@ -5,6 +5,7 @@ import { questionsNl } from './questions-nl';
 import { consultationNl } from './consultation-nl';
 import { reportsNl } from './reports-nl';
 import { outcomesNl } from './outcomes-nl';
+import { finalNl } from './final-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -431,6 +432,7 @@ export const nl = {
   consultation: consultationNl,
   reports: reportsNl,
   outcomes: outcomesNl,
+  final: finalNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

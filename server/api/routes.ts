@@ -39,6 +39,9 @@ import { commentOnReport, generateReport, getSessionReport, publishReport, regen
 import { listOutcomes, recordOutcome, updateOutcome } from '../commands/outcomes/outcome-operations';
 import { topicChain } from '../commands/outcomes/topic-chain';
 import { outcomeDto, topicChainDto } from '../../shared/schemas/outcomes';
+import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, signOffFinalAgreement } from '../commands/final/final-operations';
+import { finalAgreementDto } from '../../shared/schemas/final';
+import { namedExportFile } from '../export/download';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -140,6 +143,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'post', path: `${t}/outcomes`, tag: 'outcomes', summary: 'Record an agreement on a topic', operation: op(recordOutcome), response: outcomeDto, status: 201 },
     { method: 'put', path: `${t}/outcomes/:outcomeId`, tag: 'outcomes', summary: 'Change an agreement (status, text, actions, links)', operation: op(updateOutcome), response: outcomeDto },
     { method: 'get', path: `${t}/topics/:topicId/chain`, tag: 'outcomes', summary: 'A topic from input to outcome', operation: op(topicChain), response: topicChainDto },
+    ...finalRoutes(t),
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
@@ -209,5 +213,17 @@ function reportRoutes(t: string): RouteTable {
     { method: 'post', path: `${report}/publish`, tag: 'reports', summary: 'Publish a report to every member; it does not change after that', operation: op(publishReport) },
     { method: 'get', path: `${report}/verslag.docx`, tag: 'reports', summary: 'The report as DOCX', operation: op(reportExport), respond: exportFile('docx', 'verslag') },
     { method: 'get', path: `${report}/verslag.pdf`, tag: 'reports', summary: 'The report as PDF', operation: op(reportExport), respond: exportFile('pdf', 'verslag') },
+  ];
+}
+
+/** The definitive agreement: assembly, sign-off per municipality, and its exports. */
+function finalRoutes(t: string): RouteTable {
+  const f = `${t}/final`;
+  return [
+    { method: 'get', path: f, tag: 'final', summary: 'The definitive agreement, its readiness and the sign-off per municipality', operation: op(getFinalAgreement), response: finalAgreementDto },
+    { method: 'post', path: `${f}/assemble`, tag: 'final', summary: 'Assemble the definitive agreement (every clause fixed)', operation: op(assembleFinalAgreement), response: finalAgreementDto },
+    { method: 'post', path: `${f}/signoffs`, tag: 'final', summary: 'Approve, or reject with a reason, for one’s own municipality', operation: op(signOffFinalAgreement), response: finalAgreementDto },
+    { method: 'get', path: `${f}/agreement.docx`, tag: 'final', summary: 'The definitive agreement as DOCX', operation: op(finalAgreementDocument), respond: namedExportFile('docx') },
+    { method: 'get', path: `${f}/agreement.pdf`, tag: 'final', summary: 'The definitive agreement as PDF', operation: op(finalAgreementDocument), respond: namedExportFile('pdf') },
   ];
 }

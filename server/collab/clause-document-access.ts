@@ -28,14 +28,17 @@ export function clauseDocumentAccess(models: Models) {
       const access = documentAccess(actor, documentName);
       return access ? { access, identity: null } : null;
     }
-    const [membership, clause] = await Promise.all([
+    const [membership, clause, sealed] = await Promise.all([
       models.memberships.findOne({ trajectoryId: parsed.trajectoryId, userId: actor.userId, removedAt: null }, { role: 1, organisationId: 1 }).lean(),
       models.clauses.findOne({ _id: parsed.clauseId, trajectoryId: parsed.trajectoryId }, { status: 1, variants: 1 }).lean(),
+      // A definitive agreement is read-only for everyone, whatever a clause's status says.
+      models.finalSeals.exists({ _id: parsed.trajectoryId }),
     ]);
     const variantExists = !parsed.variantId || (clause?.variants ?? []).some((v) => String(v._id) === parsed.variantId);
     const facts: ClauseDocumentFacts = { role: membership?.role ?? null, status: clause && variantExists ? clause.status : null };
-    const access = documentAccess(actor, documentName, facts);
-    if (!access) return null;
+    const decided = documentAccess(actor, documentName, facts);
+    if (!decided) return null;
+    const access = sealed ? 'read' : decided;
     const organisation = membership ? await models.organisations.findById(membership.organisationId, { name: 1 }).lean() : null;
     return {
       access,

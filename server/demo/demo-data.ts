@@ -61,6 +61,13 @@ const organisations: DemoOrganisation[] = [
   { key: 'gemeente-heemstede', name: 'Gemeente Heemstede', type: 'municipality' },
   { key: 'gemeente-apeldoorn', name: 'Gemeente Apeldoorn', type: 'municipality' },
   { key: 'gemeente-zutphen', name: 'Gemeente Zutphen', type: 'municipality' },
+  // The other six of Midden-IJssel/Oost-Veluwe: each municipality signs off the definitive agreement itself.
+  { key: 'gemeente-brummen', name: 'Gemeente Brummen', type: 'municipality' },
+  { key: 'gemeente-epe', name: 'Gemeente Epe', type: 'municipality' },
+  { key: 'gemeente-hattem', name: 'Gemeente Hattem', type: 'municipality' },
+  { key: 'gemeente-heerde', name: 'Gemeente Heerde', type: 'municipality' },
+  { key: 'gemeente-lochem', name: 'Gemeente Lochem', type: 'municipality' },
+  { key: 'gemeente-voorst', name: 'Gemeente Voorst', type: 'municipality' },
 
   // Providers, IJmond/Zuid-Kennemerland
   { key: 'jeugdzorg-kennemerland-plus', name: 'Jeugdzorg Kennemerland Plus', type: 'provider', providerKind: 'institution' },
@@ -105,6 +112,12 @@ const people: DemoPerson[] = [
   { key: 'wim-scholten', name: 'Wim Scholten', email: 'wim.scholten@dialoogtafel.example' },
   { key: 'demi-koster', name: 'Demi Koster', email: 'demi.koster@dialoogtafel.example' },
   { key: 'hanneke-prins', name: 'Hanneke Prins', email: 'hanneke.prins@dialoogtafel.example' },
+  { key: 'lotte-van-dijk', name: 'Lotte van Dijk', email: 'lotte.vandijk@dialoogtafel.example' },
+  { key: 'martijn-bosch', name: 'Martijn Bosch', email: 'martijn.bosch@dialoogtafel.example' },
+  { key: 'esther-kok', name: 'Esther Kok', email: 'esther.kok@dialoogtafel.example' },
+  { key: 'henk-willems', name: 'Henk Willems', email: 'henk.willems@dialoogtafel.example' },
+  { key: 'sofie-vermeulen', name: 'Sofie Vermeulen', email: 'sofie.vermeulen@dialoogtafel.example' },
+  { key: 'jan-peters', name: 'Jan Peters', email: 'jan.peters@dialoogtafel.example' },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -411,6 +424,12 @@ const middenIJsselTrajectory: DemoTrajectory = {
     { person: 'inkoop', organisation: 'inkoopbureau-midden-ijssel', role: 'procurement' },
     { person: 'gert-jan-hendriks', organisation: 'gemeente-apeldoorn', role: 'municipality' },
     { person: 'ingrid-wolters', organisation: 'gemeente-zutphen', role: 'municipality' },
+    { person: 'lotte-van-dijk', organisation: 'gemeente-brummen', role: 'municipality' },
+    { person: 'martijn-bosch', organisation: 'gemeente-epe', role: 'municipality' },
+    { person: 'esther-kok', organisation: 'gemeente-hattem', role: 'municipality' },
+    { person: 'henk-willems', organisation: 'gemeente-heerde', role: 'municipality' },
+    { person: 'sofie-vermeulen', organisation: 'gemeente-lochem', role: 'municipality' },
+    { person: 'jan-peters', organisation: 'gemeente-voorst', role: 'municipality' },
     { person: 'bas-timmermans', organisation: 'jeugdhulp-ijsselvallei', role: 'provider' },
     { person: 'noor-jansen', organisation: 'praktijk-bosrand', role: 'provider' },
     { person: 'wim-scholten', organisation: 'cooperatie-zorgondernemers-ov', role: 'provider' },

@@ -6,6 +6,7 @@ import { demoData, demoPassword, type DemoData } from './demo-data';
 import { seedDemoAgreement } from './seed-agreement';
 import { seedDemoSessions } from './seed-sessions';
 import { seedDemoOutcomes } from './seed-outcomes';
+import { seedDemoFinalAgreement } from './seed-final';
 
 export interface SeedResult {
   seeded: boolean;
@@ -79,6 +80,10 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
       await seedDemoSessions(services, { trajectoryId: chain, topicIds, members }, log);
       await seedDemoAgreement(services, { trajectoryId: chain, topicIds, members }, log);
       await seedDemoOutcomes(services, { trajectoryId: chain, members }, log);
+    }
+    if (t.model === 'open_house') {
+      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
+      await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members }, log);
     }
   }
   return { seeded: true, accounts };

@@ -10,6 +10,7 @@ import { consultationModel, consultationReactionModel } from './consultation';
 import { reportModel } from './report';
 import { reportCommentModel } from './report-comment';
 import { sessionAttendanceModel } from './session-attendance';
+import { finalAgreementModel, finalSealModel } from './final-agreement';
 import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
@@ -60,6 +61,8 @@ export function createModels(connection: Connection) {
     sessionAttendance: sessionAttendanceModel(connection),
     reports: reportModel(connection),
     reportComments: reportCommentModel(connection),
+    finalAgreements: finalAgreementModel(connection),
+    finalSeals: finalSealModel(connection),
   };
 }
 

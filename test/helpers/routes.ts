@@ -18,6 +18,8 @@ export const consultationFeatureTags = ['consultations'];
 export const reportFeatureTags = ['reports'];
 /** The route tags of agreements (afspraken) per topic and the topic's chain from input to outcome. */
 export const outcomeFeatureTags = ['outcomes'];
+/** The route tags of the definitive agreement and its sign-off. */
+export const finalFeatureTags = ['final'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];

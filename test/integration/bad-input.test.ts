@@ -53,6 +53,7 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response': () => ({ text: 'Een antwoord', outcome: 'noted' }),
   'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.params.topicId, text: 'Een afspraak', category: 'substantive', horizon: 'long_term', status: 'open' }),
   'PUT /trajectories/:trajectoryId/outcomes/:outcomeId': (f) => ({ topicId: f.params.topicId, text: 'Een afspraak', category: 'substantive', horizon: 'long_term', status: 'open' }),
+  'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Haarlem', decision: 'reject', reason: 'Een reden' }),
 };
 
 describe('bad input on every route', () => {

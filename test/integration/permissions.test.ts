@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, fillPath, hasBody, isTrajectoryScoped, outcomeFeatureTags, pathParams, questionFeatureTags, reportFeatureTags, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, fillPath, finalFeatureTags, hasBody, isTrajectoryScoped, outcomeFeatureTags, pathParams, questionFeatureTags, reportFeatureTags, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Fixture {
@@ -309,6 +309,15 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     // Saving an agreement as it is: allowed, and it changes nothing.
     { route: 'PUT /trajectories/:trajectoryId/outcomes/:outcomeId', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/outcomes/${f.outcome.id}`, f.outcome.body) },
   ],
+  // IJmond's agreement is not assembled (clauses in dialogue): the exports, assembly and sign-off answer 409 after the policy.
+  'final.view': [
+    { route: 'GET /trajectories/:trajectoryId/final', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final`) },
+    { route: 'GET /trajectories/:trajectoryId/final/agreement.docx', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/agreement.docx`) },
+    { route: 'GET /trajectories/:trajectoryId/final/agreement.pdf', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/agreement.pdf`) },
+  ],
+  'final.assemble': [{ route: 'POST /trajectories/:trajectoryId/final/assemble', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/assemble`, {}) }],
+  // The demo municipality account represents Haarlem.
+  'final.signoff': [{ route: 'POST /trajectories/:trajectoryId/final/signoffs', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/signoffs`, { municipality: 'Haarlem', decision: 'approve' }) }],
   'poll.close': [
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
@@ -535,7 +544,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags, ...finalFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -698,6 +707,8 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/reports/:reportId/publish': () => ({}),
       'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
       'PUT /trajectories/:trajectoryId/outcomes/:outcomeId': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
+      'POST /trajectories/:trajectoryId/final/assemble': () => ({}),
+      'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Apeldoorn', decision: 'approve' }),
     };
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };

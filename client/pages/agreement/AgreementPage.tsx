@@ -7,6 +7,7 @@ import { topicApi } from '../../api/endpoints';
 import { useResource } from '../../api/useResource';
 import { consultationsPath } from '../../api/consultations';
 import { ButtonRouterLink } from '../../components/ButtonRouterLink';
+import { finalPagePath } from '../../api/final';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
@@ -73,6 +74,9 @@ export function AgreementPage() {
         </ButtonRouterLink>
         <ButtonRouterLink appearance="secondary-action-button" to={consultationsPath(trajectory.id)}>
           {t('consultation.link')}
+        </ButtonRouterLink>
+        <ButtonRouterLink appearance="secondary-action-button" to={finalPagePath(trajectory.id)}>
+          {t('final.toFinal')}
         </ButtonRouterLink>
       </ButtonGroup>
       <details className="dt-agreement__help">

@@ -12,6 +12,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels/useLabels';
+import { FinalStatusSection } from '../final/FinalStatusSection';
 import { PhaseStatusBadge } from './PhaseStatusBadge';
 import { Timeline } from './Timeline';
 import { TrajectoryHeader } from './TrajectoryHeader';
@@ -73,6 +74,8 @@ export function TrajectoryOverviewPage() {
         <Heading2 id="planning-heading">{t('trajectory.planning')}</Heading2>
         <Timeline milestones={trajectory.milestones} />
       </section>
+
+      <FinalStatusSection trajectoryId={trajectory.id} />
     </>
   );
 }

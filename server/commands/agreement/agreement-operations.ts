@@ -1,4 +1,5 @@
 import { clauseDocumentName } from '../../../shared/domain/agreement';
+import { refuseWhenFinal } from '../final/final-guard';
 import { clauseFragment, paragraphsOf, replaceContent } from '../../../shared/domain/clause-text';
 import { createChapterRequest, createClauseRequest, updateChapterRequest, updateClauseRequest, variantRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
@@ -61,6 +62,7 @@ export const createChapter = defineTrajectoryOperation({
   body: createChapterRequest,
   lock: structureLock,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const count = await ctx.services.models.chapters.countDocuments({ trajectoryId: p.trajectoryId });
     const chapter = await ctx.services.models.chapters.create({ trajectoryId: p.trajectoryId, title: body.title, position: count });
     return {
@@ -78,6 +80,7 @@ export const updateChapter = defineTrajectoryOperation({
   body: updateChapterRequest,
   lock: structureLock,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const { chapters } = ctx.services.models;
     if (!(await chapters.exists({ _id: p.chapterId, trajectoryId: p.trajectoryId }))) throw notFound();
     if (body.title !== undefined) await chapters.updateOne({ _id: p.chapterId }, { $set: { title: body.title } });
@@ -98,6 +101,7 @@ export const createClause = defineTrajectoryOperation({
   body: createClauseRequest,
   lock: structureLock,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const { models } = ctx.services;
     if (!(await models.chapters.exists({ _id: body.chapterId, trajectoryId: p.trajectoryId }))) throw invalid('chapterId', 'is not a chapter of this agreement');
     await checkTopics(models, p.trajectoryId, body.topicIds);
@@ -130,6 +134,7 @@ export const updateClause = defineTrajectoryOperation({
   body: updateClauseRequest,
   lock: structureLock,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const { models } = ctx.services;
     const clause = await findClause(models, p.trajectoryId, p.clauseId);
     if (body.topicIds) await checkTopics(models, p.trajectoryId, body.topicIds);
@@ -176,6 +181,7 @@ export const createVariant = defineTrajectoryOperation({
   body: variantRequest,
   lock: structureLock,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     checkMunicipalities(body.municipalities, access.trajectory.municipalities);
     const taken = clause.variants.flatMap((v) => v.municipalities).filter((m) => body.municipalities.includes(m));
@@ -201,6 +207,7 @@ export const updateVariant = defineTrajectoryOperation({
   body: variantRequest,
   lock: structureLock,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     if (!clause.variants.some((v) => String(v._id) === p.variantId)) throw notFound();
     checkMunicipalities(body.municipalities, access.trajectory.municipalities);

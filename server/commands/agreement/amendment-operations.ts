@@ -1,4 +1,5 @@
 import { clauseDocumentName } from '../../../shared/domain/agreement';
+import { refuseWhenFinal } from '../final/final-guard';
 import { anchoredText, clauseFragment, paragraphsOf, replaceContent, resolveAnchor } from '../../../shared/domain/clause-text';
 import { decideAmendmentRequest, proposeAmendmentRequest, replyRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
@@ -52,6 +53,7 @@ export const proposeAmendment = defineTrajectoryOperation({
   params: clauseParams,
   body: proposeAmendmentRequest,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     checkOpenForDiscussion(clause, access, body.variantId);
     if (body.anchor) {
@@ -83,6 +85,7 @@ export const replyToAmendment = defineTrajectoryOperation({
   body: replyRequest,
   lock: amendmentLock,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const amendment = await findAmendment(ctx, p.trajectoryId, p.amendmentId);
     checkOpenForDiscussion(await findClause(ctx.services.models, p.trajectoryId, String(amendment.clauseId)), access, null);
     const author = authorOf(access, body.anonymous);
@@ -108,6 +111,7 @@ export const decideAmendment = defineTrajectoryOperation({
   // The agreement's lock, not only the amendment's: a status change (to fixed) cannot slip in between.
   lock: (p) => `agreement:${p.trajectoryId}`,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const amendment = await findAmendment(ctx, p.trajectoryId, p.amendmentId);
     if (amendment.status !== 'pending') throw new AppError('conflict', 'This proposal has been decided already.');
     const clause = await findClause(ctx.services.models, p.trajectoryId, String(amendment.clauseId));
@@ -162,6 +166,7 @@ export const withdrawAmendment = defineTrajectoryOperation({
   body: noBody,
   lock: amendmentLock,
   run: async (ctx, p, _b, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const amendment = await findAmendment(ctx, p.trajectoryId, p.amendmentId);
     if (String(amendment.authorId) !== access.user.userId) throw new AppError('forbidden', 'Only the author withdraws a proposal.');
     if (amendment.status !== 'pending') throw new AppError('conflict', 'This proposal has been decided already.');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseWhenFinal } from '../final/final-guard';
 import { mayModerateComments } from '../../../shared/domain/agreement';
 import { commentStatusRequest, createCommentRequest, replyRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
@@ -52,6 +53,7 @@ export const createComment = defineTrajectoryOperation({
   params: clauseParams,
   body: createCommentRequest,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     checkOpenForDiscussion(clause, access, body.anchor.variantId);
     checkAnchor(body.anchor);
@@ -86,6 +88,7 @@ export const replyToComment = defineTrajectoryOperation({
   body: replyRequest,
   lock: (p) => `comment:${p.commentId}`,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const comment = await findComment(ctx, p.trajectoryId, p.commentId);
     checkOpenForDiscussion(await findClause(ctx.services.models, p.trajectoryId, String(comment.clauseId)), access, null);
     const author = authorOf(access, body.anonymous);
@@ -106,6 +109,7 @@ export const setCommentStatus = defineTrajectoryOperation({
   body: commentStatusRequest,
   lock: (p) => `comment:${p.commentId}`,
   run: async (ctx, p, body, access) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const comment = await findComment(ctx, p.trajectoryId, p.commentId);
     const own = String(comment.authorId) === access.user.userId;
     if (!own && !mayModerateComments(access.seat?.role ?? null)) {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { refuseWhenFinal } from '../final/final-guard';
 import { bytes } from '../../db/binary';
 import { clauseDocumentName } from '../../../shared/domain/agreement';
 import { clauseFragment, cloneContent, documentText, replaceContent } from '../../../shared/domain/clause-text';
@@ -159,6 +160,7 @@ export const restoreVersion = defineTrajectoryOperation({
   body: restoreVersionRequest,
   lock: (p) => `agreement:${p.trajectoryId}`,
   run: async (ctx, p, body) => {
+    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, body.clauseId);
     if (clause.status === 'fixed') throw new AppError('conflict', 'This clause has been fixed; its text does not change any more.');
     const version = await findVersion(ctx, p.trajectoryId, p.versionId);
