@@ -34,7 +34,7 @@ export async function startServerProcess(name: string, args: string[], env: Node
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${output.slice(-4000)}`)), 60_000);
     const onData = (chunk: Buffer) => {
       // Keep only the tail: a server under load may log a lot.
-      output = (output + chunk.toString()).slice(-200_000);
+      output = (output + chunk.toString()).slice(-2_000_000);
       const found = ready(output);
       if (found) {
         clearTimeout(timer);

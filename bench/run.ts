@@ -19,8 +19,10 @@ import { editStep, facilitatorSocket, voteStep, type EditStepResult, type VoteSt
 import { now, root, startServerProcess, type ServerProcess } from './proc';
 
 const quick = process.env.BENCH_QUICK === '1';
-const editSteps = quick ? [10] : [25, 50, 100, 200, 300];
-const voteSteps = quick ? [20] : [100, 250, 500];
+/** BENCH_EDIT_STEPS / BENCH_VOTE_STEPS (comma-separated) replace the steps, e.g. to look at one load closely. */
+const steps = (name: string, fallback: number[]) => process.env[name]?.split(',').map(Number).filter((n) => n > 0) ?? fallback;
+const editSteps = steps('BENCH_EDIT_STEPS', quick ? [10] : [25, 50, 100, 200, 300]);
+const voteSteps = steps('BENCH_VOTE_STEPS', quick ? [20] : [100, 250, 500]);
 const generators = quick ? 2 : 4;
 const typingMs = quick ? 3000 : 10_000;
 const voteSpreadMs = quick ? 3000 : 10_000;
@@ -126,6 +128,8 @@ async function main(): Promise<void> {
     }
     facilitator.close();
   } finally {
+    // BENCH_SERVER_OUTPUT=<file>: keep what our server wrote, to look into a slow step.
+    if (process.env.BENCH_SERVER_OUTPUT && servers[0]) writeFileSync(process.env.BENCH_SERVER_OUTPUT, servers[0].output());
     for (const s of servers) await s.stop();
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });
