@@ -1,8 +1,10 @@
 /*
  * A co-editing load generator (a child process of bench/run.ts): many unmodified y-websocket
  * clients in one document. Every client is an author; every edit inserts one character into
- * the clause text and, in the same transaction, appends [author, sequence, sent-at] to a
- * Y.Array, so every other client can time its arrival exactly.
+ * the clause text and, in the same transaction, appends [sequence, sent-at] to the author's
+ * own Y.Array, so every other client can time its arrival exactly. One array per author: a
+ * single shared array would make every client resolve hundreds of concurrent inserts at its
+ * end, a cost of the measuring device rather than of the server.
  */
 import { WebSocket, type ClientOptions } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -16,6 +18,8 @@ export interface EditConnect {
   serverUrl: string;
   documentName: string;
   clients: Array<{ author: string; token?: string }>;
+  /** Every author in the document, in all generators. */
+  authors: string[];
 }
 export interface EditType {
   type: 'type';
@@ -29,7 +33,7 @@ interface Client {
   author: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
-  log: Y.Array<[string, number, number]>;
+  log: Y.Array<[number, number]>;
   sent: number;
 }
 
@@ -46,26 +50,27 @@ function cookieSocket(cookie: string) {
   };
 }
 
-function connectClient(serverUrl: string, documentName: string, author: string, token?: string): Promise<Client> {
+function connectClient(serverUrl: string, documentName: string, author: string, authors: string[], token?: string): Promise<Client> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(serverUrl, documentName, doc, {
     WebSocketPolyfill: (token ? cookieSocket(`dt_session=${token}`) : WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 1000,
   });
-  const log = doc.getArray<[string, number, number]>('bench-edits');
-  log.observe((event) => {
-    if (event.transaction.local) return;
-    const at = now();
-    for (const change of event.changes.delta) {
-      for (const entry of (change.insert as Array<[string, number, number]> | undefined) ?? []) {
-        if (entry[0] === author) continue;
-        record(latencies, at - entry[2]);
-        received++;
-        lastArrival = at;
+  const log = doc.getArray<[number, number]>(`bench-edits-${author}`);
+  for (const other of authors) {
+    if (other === author) continue;
+    doc.getArray<[number, number]>(`bench-edits-${other}`).observe((event) => {
+      const at = now();
+      for (const change of event.changes.delta) {
+        for (const entry of (change.insert as Array<[number, number]> | undefined) ?? []) {
+          record(latencies, at - entry[1]);
+          received++;
+          lastArrival = at;
+        }
       }
-    }
-  });
+    });
+  }
   const client = { author, doc, provider, log, sent: 0 };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`client ${author} did not sync within 60 s`)), 60_000);
@@ -88,7 +93,7 @@ function edit(client: Client): void {
   client.sent++;
   client.doc.transact(() => {
     if (text) text.insert(Math.floor(Math.random() * (text.length + 1)), String.fromCharCode(97 + (client.sent % 26)));
-    client.log.push([[client.author, client.sent, now()]]);
+    client.log.push([[client.sent, now()]]);
   });
 }
 
@@ -98,7 +103,7 @@ async function handle(message: Message): Promise<unknown> {
       // A few at a time, as people arrive; all at once would measure a connection storm.
       for (let i = 0; i < message.clients.length; i += 10) {
         const batch = message.clients.slice(i, i + 10);
-        clients.push(...(await Promise.all(batch.map((c) => connectClient(message.serverUrl, message.documentName, c.author, c.token)))));
+        clients.push(...(await Promise.all(batch.map((c) => connectClient(message.serverUrl, message.documentName, c.author, message.authors, c.token)))));
       }
       return { connected: clients.length };
     }

@@ -29,6 +29,8 @@ const voteSpreadMs = quick ? 3000 : 10_000;
 const targets = { editP95Ms: 100, editAuthors: 300, voteP95Ms: 150, voters: 500, voteWindowSeconds: voteSpreadMs / 1000, memoryPerClientMb: 1 };
 /** A server whose p95 is this far over the target at one step is not driven harder: it would only take minutes to say the same. */
 const saturatedMs = 5000;
+/** Steps not started within this budget (BENCH_BUDGET_S, seconds from the start) are skipped and reported so: the run stays near 12 minutes. */
+const budgetMs = Number(process.env.BENCH_BUDGET_S ?? 570) * 1000;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
     command: 'npm run bench',
     method: {
       clients: `real clients in ${generators} load-generator processes on the same machine: y-websocket's WebsocketProvider (co-editing), socket.io-client (voting); timestamps from performance.timeOrigin + performance.now()`,
-      'co-editing': `every author inserts one character every 200 ms for ${typingMs / 1000} s at a random place in the clause's first paragraph and, in the same transaction, appends [author, n, sent-at] to a Y.Array; each other client records arrival − sent-at. Ours: a fresh clause document per step, signed-in people with a provider seat, clause in dialogue. Baseline: y-websocket 2.1.0 bin/server.cjs (no authentication, no persistence), same clients, same document shape`,
+      'co-editing': `every author inserts one character every 200 ms for ${typingMs / 1000} s at a random place in the clause's first paragraph and, in the same transaction, appends [n, sent-at] to the author's own Y.Array; each other client records arrival − sent-at. Ours: a fresh clause document per step, signed-in people with a provider seat, clause in dialogue. Baseline: y-websocket 2.1.0 bin/server.cjs (no authentication, no persistence), same clients, same document shape`,
       voting: `a live session with an open anonymous consent poll (fresh per step); each voter casts once, spread evenly over ${voteSpreadMs / 1000} s; the k-th ballot sent counts as arrived at a client when it receives a tally of at least k ballots. Baseline: bench/baseline-vote-server.ts, a plain Socket.io server that relays a counter to the room on every ballot (no authentication, database or audit)`,
       server: 'CPU = (utime + stime) / wall time over the step from /proc/<pid>/stat (100% = one core); memory per client = (peak RSS during the step − RSS before the clients connected) / clients; event-loop delay from perf_hooks.monitorEventLoopDelay, preloaded into both servers alike (bench/eld-preload.mjs)',
     },
@@ -82,6 +84,10 @@ async function main(): Promise<void> {
       const row: BenchReport['edit'][number] = { authors, ours: null, baseline: null };
       for (const side of ['ours', 'baseline'] as const) {
         if (saturated[side]) continue;
+        if (now() - started > budgetMs) {
+          row.skipped = 'time budget spent';
+          continue;
+        }
         log(`co-editing, ${authors} authors, ${side}`);
         const result: EditStepResult = await editStep(
           side === 'ours'
@@ -92,7 +98,7 @@ async function main(): Promise<void> {
         log(`  p50 ${result.p50Ms} p95 ${result.p95Ms} p99 ${result.p99Ms} ms, delivered ${result.arrivals}/${result.expectedArrivals}, CPU ${result.cpuPercent}%`);
         if ((result.p95Ms ?? Infinity) > saturatedMs) saturated[side] = `p95 over ${saturatedMs} ms at ${authors} authors`;
       }
-      if (saturated.ours || saturated.baseline) row.skipped = [saturated.ours && !row.ours ? `ours: ${saturated.ours}` : '', saturated.baseline && !row.baseline ? `baseline: ${saturated.baseline}` : ''].filter(Boolean).join('; ') || undefined;
+      if (!row.skipped && (saturated.ours || saturated.baseline)) row.skipped = [saturated.ours && !row.ours ? `ours: ${saturated.ours}` : '', saturated.baseline && !row.baseline ? `baseline: ${saturated.baseline}` : ''].filter(Boolean).join('; ') || undefined;
       report.edit.push(row);
     }
 
@@ -111,6 +117,10 @@ async function main(): Promise<void> {
       const row: BenchReport['vote'][number] = { voters, ours: null, baseline: null };
       for (const side of ['ours', 'baseline'] as const) {
         if (voteSaturated[side]) continue;
+        if (now() - started > budgetMs) {
+          row.skipped = 'time budget spent';
+          continue;
+        }
         log(`voting, ${voters} voters, ${side}`);
         let result: VoteStepResult;
         if (side === 'ours') {
@@ -124,6 +134,7 @@ async function main(): Promise<void> {
         log(`  accepted ${result.accepted}/${voters} (${result.firstError ?? 'no errors'}), ${result.ballotsPerSecond}/s, p50 ${result.p50Ms} p95 ${result.p95Ms} ms, delivered ${result.arrivals}/${result.expectedArrivals}, CPU ${result.cpuPercent}%`);
         if ((result.p95Ms ?? Infinity) > saturatedMs) voteSaturated[side] = `p95 over ${saturatedMs} ms at ${voters} voters`;
       }
+      if (!row.skipped && (!row.ours || !row.baseline)) row.skipped = [!row.ours ? `ours: ${voteSaturated.ours}` : '', !row.baseline ? `baseline: ${voteSaturated.baseline}` : ''].filter(Boolean).join('; ');
       report.vote.push(row);
     }
     facilitator.close();

@@ -72,7 +72,7 @@ export async function editStep(options: {
   try {
     const groups = spread(clients, options.generators);
     for (const _ of groups) gens.push(startGenerator('load-edit.ts'));
-    await Promise.all(gens.map((g, i) => g.ask({ type: 'connect', serverUrl: options.wsUrl, documentName: options.documentName, clients: groups[i]! })));
+    await Promise.all(gens.map((g, i) => g.ask({ type: 'connect', serverUrl: options.wsUrl, documentName: options.documentName, clients: groups[i]!, authors: clients.map((c) => c.author) })));
     await gens[0]!.ask({ type: 'prepare' });
     await Promise.all(gens.map((g) => g.ask({ type: 'await-paragraph' })));
     // The connection storm's awareness messages are over before typing starts.
