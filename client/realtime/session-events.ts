@@ -1,6 +1,6 @@
 import type { Ack } from '../../shared/schemas/acknowledgement';
 import type { BallotChoice, PollSettings } from '../../shared/schemas/polls';
-import type { LiveState } from '../../shared/schemas/sessions';
+import type { LiveState, PollView } from '../../shared/schemas/sessions';
 
 /** Payloads of the live table's socket events (their zod schemas live in shared/schemas/sessions). */
 export interface SessionRef {
@@ -34,4 +34,6 @@ export interface SessionClientEvents {
 export interface SessionServerEvents {
   /** The whole table after every change, to everyone in the room; without anyone's own ballots. */
   'session:state': (state: LiveState) => void;
+  /** One open poll's new tally after ballots (the rest of the table did not change). */
+  'poll:tally': (poll: PollView) => void;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { BallotChoice } from '../../shared/schemas/polls';
-import type { LiveState } from '../../shared/schemas/sessions';
+import type { LiveState, PollView } from '../../shared/schemas/sessions';
 import type { SessionClientEvents } from './session-events';
 import { ackError, ackTimeoutMs, emitWithAck } from './live-ack';
 import type { AckResult, PayloadOf } from './live-ack';
@@ -60,6 +60,11 @@ export function useLiveSession(sessionId: string): LiveSession {
     const onState = (state: LiveState) => {
       if (active && state.session.id === sessionId) setLive(snapshot(state));
     };
+    // A tally only updates a poll that is still open here: one counted before the poll closed may arrive after the closing state.
+    const onTally = (poll: PollView) => {
+      if (!active || poll.sessionId !== sessionId) return;
+      setLive((current) => current && { ...current, polls: current.polls.map((p) => (p.id === poll.id && p.status === 'open' ? poll : p)) });
+    };
     const join = () => {
       const sentAt = Date.now();
       socket.timeout(ackTimeoutMs).emit('session:join', { sessionId }, (timedOut, result) => {
@@ -87,11 +92,13 @@ export function useLiveSession(sessionId: string): LiveSession {
     };
 
     socket.on('session:state', onState);
+    socket.on('poll:tally', onTally);
     socket.on('connect', join);
     if (socket.connected) join();
     return () => {
       active = false;
       socket.off('session:state', onState);
+      socket.off('poll:tally', onTally);
       socket.off('connect', join);
       if (socket.connected) socket.emit('session:leave', { sessionId });
     };

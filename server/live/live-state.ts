@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { stakeholderGroupByRole } from '../../shared/domain/roles';
 import { roleMay } from '../../shared/domain/permissions';
 import { isEligible, pollOptionsOf, tallyPoll } from '../../shared/domain/tally';
-import type { BallotChoice, PollSettings, StakeholderGroup } from '../../shared/schemas/polls';
+import type { BallotChoice, PollResult, PollSettings, StakeholderGroup } from '../../shared/schemas/polls';
 import type { LiveState, PollView, PresentPerson } from '../../shared/schemas/sessions';
 import { sessionView, topicTitles } from '../commands/sessions/session-view';
 import type { DialogueSessionRecord } from '../models/dialogue-session';
@@ -48,9 +48,13 @@ export async function tallyOf(services: Services, poll: PollRecord, until?: Date
   return { result: tallyPoll(settingsOf(poll), ballots.map((b) => ({ group: b.group, choice: b.choice })), electorate), electorate };
 }
 
-export async function pollView(services: Services, poll: PollRecord): Promise<PollView> {
+/**
+ * One poll as the live table shows it: its tally while results are visible, named ballots when
+ * not anonymous. `liveResult` is an open poll's tally counted already (tally-broadcaster.ts).
+ */
+export async function pollView(services: Services, poll: PollRecord, liveResult?: PollResult): Promise<PollView> {
   const visible = poll.status === 'closed' || poll.resultsVisibility === 'live';
-  const result = poll.status === 'closed' ? poll.result : visible ? (await tallyOf(services, poll)).result : null;
+  const result = poll.status === 'closed' ? poll.result : visible ? (liveResult ?? (await tallyOf(services, poll)).result) : null;
   const view: PollView = {
     id: String(poll._id),
     sessionId: poll.sessionId ? String(poll.sessionId) : null,
@@ -131,11 +135,17 @@ export async function buildLiveState(services: Services, session: DialogueSessio
 }
 
 /**
- * Sends the live state to a session's room, coalesced: changes that come in a burst (many
- * ballots at once) cause one broadcast per short window instead of one per change.
+ * Sends the live state to a session's room, coalesced: changes that come in a burst (people
+ * joining, hands raised) cause one broadcast per window instead of one per change, and never
+ * two builds of the same room's state at once (a change during a build is sent after it). The
+ * whole table goes to everyone, so the window grows with the room: 40 ms for a small table,
+ * about half a second for 500 people, which keeps a crowd arriving from flooding itself.
+ * Ballots do not come here; they go out as `poll:tally` (tally-broadcaster.ts).
  */
 export class LiveBroadcaster {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly building = new Set<string>();
+  private readonly again = new Set<string>();
 
   constructor(
     private readonly services: Services,
@@ -143,13 +153,22 @@ export class LiveBroadcaster {
   ) {}
 
   schedule(sessionId: string): void {
+    if (this.building.has(sessionId)) {
+      this.again.add(sessionId);
+      return;
+    }
     if (this.pending.has(sessionId)) return;
+    const roomSize = this.services.publisher.io?.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
     this.pending.set(
       sessionId,
       setTimeout(() => {
         this.pending.delete(sessionId);
-        void this.send(sessionId);
-      }, this.windowMs),
+        this.building.add(sessionId);
+        void this.send(sessionId).finally(() => {
+          this.building.delete(sessionId);
+          if (this.again.delete(sessionId)) this.schedule(sessionId);
+        });
+      }, this.windowMs + roomSize),
     );
   }
 

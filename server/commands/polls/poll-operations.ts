@@ -4,6 +4,7 @@ import type { StakeholderGroup } from '../../../shared/schemas/polls';
 import { castBallot, openPoll, pollRef } from '../../../shared/schemas/sessions';
 import { AppError, notFound } from '../../errors';
 import { electorateOf, settingsOf, tallyOf, voterKey } from '../../live/live-state';
+import { tallyBroadcasterOf } from '../../live/tally-broadcaster';
 import type { PollRecord } from '../../models/poll';
 import { authorizeTrajectory, requireUser } from '../access';
 import { defineOperation, noParams, type OperationContext } from '../operation';
@@ -97,6 +98,9 @@ export const castPollBallot = defineOperation({
     }
     const after = await loadPoll(ctx, body.pollId);
     if (after.status === 'closed' && after.closedAt && after.closedAt < now) throw new AppError('conflict', 'This poll closed just before your ballot arrived.');
+    // The room gets the new tally now, not after the audit entry: a ballot changes only this
+    // poll's view, so that is all that is sent (the whole table follows once ballots settle).
+    if (after.sessionId && after.status === 'open') tallyBroadcasterOf(ctx.services).ballotStored(after, key, { group, choice: body.choice });
     return {
       result: { pollId: body.pollId, choice: body.choice },
       audit: [
@@ -109,7 +113,6 @@ export const castPollBallot = defineOperation({
           anonymous: poll.anonymous,
         },
       ],
-      live: poll.sessionId ? [String(poll.sessionId)] : [],
     };
   },
 });
@@ -123,6 +126,7 @@ async function closeLocked(ctx: OperationContext, poll: PollRecord, reason: 'man
   const closedAt = new Date();
   const closing = await ctx.services.models.polls.findOneAndUpdate({ _id: poll._id, status: 'open' }, { $set: { status: 'closed', closedAt } }, { returnDocument: 'after' }).lean();
   if (!closing) throw new AppError('conflict', 'This poll is closed already.');
+  tallyBroadcasterOf(ctx.services).forget(String(poll._id));
   const electorate = await electorateOf(ctx.services, closing);
   const { result } = await tallyOf(ctx.services, { ...closing, electorate }, closedAt);
   const closed = (await ctx.services.models.polls.findByIdAndUpdate(poll._id, { $set: { result, electorate } }, { returnDocument: 'after' }).lean())!;
