@@ -71,7 +71,8 @@ export interface Services {
 export function createServices(parts: { config: Config; log: Logger; models: Models; publicUrl: () => string }): Services {
   return {
     ...parts,
-    audit: new AuditLog(parts.models, new Locks(parts.models.locks)),
+    // Waits past a lock's lifetime: a lock left by a crashed process is overtaken, so an audit event never fails after its write.
+    audit: new AuditLog(parts.models, new Locks(parts.models.locks, { waitMs: 15_000 })),
     sessions: new SessionStore(parts.models),
     mailer: new Mailer(parts.config, parts.models, parts.log),
     publisher: new Publisher(),
