@@ -58,7 +58,7 @@ describe('exporting and importing a trajectory', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({ env: { DEMO: '1' } });
+    server = await startServer({ env: { DEMO: '1' }, timeoutMs: 90_000 });
     servers.push(server);
     source = await connectDatabase(server);
     sourceModels = createModels(source);
@@ -98,13 +98,13 @@ describe('exporting and importing a trajectory', () => {
     expect((await inkoop.patch(`/trajectories/${trajectoryId}`, { milestones })).status).toBe(200);
     const asked = await provider.post(`/trajectories/${trajectoryId}/questions`, { text: 'Blijft deze vraag bewaard na een herstel?' });
     expect(asked.status, asked.text).toBe(201);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     for (const c of targets) await c.close();
     await source?.close();
     for (const s of servers) await s.stop();
-  });
+  }, 120_000);
 
   it('exports the trajectory by its exact name and imports it into an empty database, record by record', async () => {
     const exported = await runNpmScript('export', [ijmondName, '--out', archivePath], scriptEnv(server.mongoUri!));
@@ -164,10 +164,10 @@ describe('exporting and importing a trajectory', () => {
     expect(names).toContain(editedDocument);
     for (const name of names) expect(await documentTextIn(targetModels, name), name).toBe(await documentTextIn(sourceModels, name));
     expect(await documentTextIn(targetModels, editedDocument)).toContain(marker);
-  });
+  }, 120_000);
 
   it('serves the restored trajectory: people sign in with their passwords, the audit chain verifies with the same head, the text is there', async () => {
-    const restored = await startServer({ mongoUri: targetUri });
+    const restored = await startServer({ mongoUri: targetUri, timeoutMs: 90_000 });
     servers.push(restored);
     const person = await signIn(restored, demoEmails.procurement);
     const verify = await person.get(`/trajectories/${trajectoryId}/audit/verify`);
@@ -183,7 +183,7 @@ describe('exporting and importing a trajectory', () => {
     expect(documentText(reader.doc)).toContain(marker);
     reader.destroy();
     await restored.stop();
-  });
+  }, 120_000);
 
   it('refuses to import into a database that is not empty, and changes nothing there', async () => {
     const target = await openTarget(targetUri);
@@ -196,7 +196,7 @@ describe('exporting and importing a trajectory', () => {
     // A database with records of its own (here: another server's demo data) is refused just as well.
     const other = await runNpmScript('import', [archivePath], scriptEnv(server.mongoUri!));
     expect(other.code).toBe(2);
-  });
+  }, 120_000);
 
   it('refuses a damaged archive with a clear message and writes nothing', async () => {
     const emptyUri = freshDatabaseUri();
@@ -226,12 +226,12 @@ describe('exporting and importing a trajectory', () => {
     const empty = await openTarget(emptyUri);
     const counts = await collectionCounts(empty);
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
-  });
+  }, 120_000);
 
   it('names the trajectories there are when the one asked for does not exist', async () => {
     const missing = await runNpmScript('export', ['Bestaat niet', '--out', path.join(workDir, 'x.gz')], scriptEnv(server.mongoUri!));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('No trajectory has the id or name "Bestaat niet"');
     expect(missing.stderr).toContain(ijmondName);
-  });
+  }, 120_000);
 });

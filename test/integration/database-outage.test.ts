@@ -32,7 +32,7 @@ describe('when the database goes away and comes back', () => {
   beforeAll(async () => {
     database = await startDatabase();
     port = Number(new URL(database.uri).port);
-    server = await startServer({ mongoUri: `${database.uri}/outage`, env: { DEMO: '1' } });
+    server = await startServer({ mongoUri: `${database.uri}/outage`, env: { DEMO: '1' }, timeoutMs: 90_000 });
     aanbieder = await signIn(server, demoEmails.provider);
     inkoop = await signIn(server, demoEmails.procurement);
     trajectoryId = (await demoTrajectoryIds(await signIn(server, demoEmails.admin))).ijmond;
@@ -42,14 +42,14 @@ describe('when the database goes away and comes back', () => {
       socket.once('connect_error', reject);
     });
     expect((await socket.timeout(5000).emitWithAck('trajectory:join', { trajectoryId })).ok).toBe(true);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     socket?.disconnect();
     await server?.stop();
     await database?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('answers 503 unavailable promptly meanwhile, writes nothing, stays up, and recovers without a restart', async () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
@@ -105,5 +105,5 @@ describe('when the database goes away and comes back', () => {
     expect((await apiClient(server).post('/auth/login', { email: demoEmails.provider, password: 'dialoog-demo' })).status).toBe(200);
     // Nothing was logged as an internal error: every failure was "unavailable".
     expect(server.logs().filter((l) => l.level === 50 && l.msg === 'request failed')).toEqual([]);
-  });
+  }, 120_000);
 });
