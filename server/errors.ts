@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { httpStatusByCode, type ErrorBody, type ErrorCode } from '../shared/domain/errors';
 
 /** The one error type of the server. Its code decides the HTTP status and the socket acknowledgement. */
@@ -40,8 +41,12 @@ export function notFound(): AppError {
   return new AppError('not_found', 'This does not exist or you have no access to it.');
 }
 
-/** Anything that is not an AppError is our fault: it becomes `internal`, with no details leaked. */
+/**
+ * A database that is away is `unavailable` (503, try again); anything else that is not an
+ * AppError is our fault: it becomes `internal`, with no details leaked.
+ */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError('unavailable', 'The service is briefly unavailable. Try again in a moment.');
   return new AppError('internal', 'Something went wrong on our side.');
 }

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, displayUrl, loadConfig, type Config } from './config';
-import { connectDatabase, type Database } from './db/connection';
-import { LocalDatabaseUnavailable, startLocalDatabase, type LocalDatabase } from './db/local-database';
+import type { Database } from './db/connection';
+import { LocalDatabaseUnavailable, type LocalDatabase } from './db/local-database';
+import { openDatabase } from './db/open-database';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './demo/seed';
 import { demoPassword } from './demo/demo-data';
@@ -27,19 +28,11 @@ async function main(): Promise<void> {
   let local: LocalDatabase | undefined;
   let database: Database;
   try {
-    let uri = config.mongodbUri;
-    if (!uri) {
-      local = await startLocalDatabase({
-        dataDir: config.dataDir,
-        cacheDir: config.cacheDir,
-        progress: (message) => process.stderr.write(`${message}\n`),
-      });
-      log.info({ kind: local.kind, pid: local.pid }, 'local database started');
-      uri = `${local.uri}/dialoogtafel`;
-    }
-    database = await connectDatabase(uri);
+    const opened = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
+    database = opened.database;
+    local = opened.local;
+    if (local) log.info({ kind: local.kind, pid: local.pid }, 'local database started');
   } catch (error) {
-    await local?.stop();
     const message = error instanceof LocalDatabaseUnavailable ? error.message : `Could not reach the database: ${(error as Error).message}`;
     process.stderr.write(`${message}\n`);
     process.exit(1);

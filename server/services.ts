@@ -96,6 +96,8 @@ export function createServices(parts: { config: Config; log: Logger; models: Mod
     ...parts,
     redis: parts.redis ?? null,
     audit: new AuditLog(parts.models, new Locks(parts.models.locks)),
+    // Waits past a lock's lifetime: a lock left by a crashed process is overtaken, so an audit event never fails after its write.
+    audit: new AuditLog(parts.models, new Locks(parts.models.locks, { waitMs: 15_000 })),
     sessions: new SessionStore(parts.models),
     mailer: new Mailer(parts.config, parts.models, parts.log),
     publisher: new Publisher(),

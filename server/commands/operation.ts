@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, notFound } from '../errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { authorizeTrajectory } from './access';
 import type { AuditDraft } from '../audit/audit-log';
 import type { Actor } from '../policies/actor';
@@ -64,7 +65,7 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     const effect = lockKey ? await ctx.services.locks.withLock(lockKey, decideAndWrite) : await decideAndWrite();
     const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
     for (const { anonymous, ...draft } of effect.audit ?? []) {
-      await ctx.services.audit.append({ ...draft, actorId: anonymous ? null : actorId });
+      await appendAfterWrite(ctx.services, { ...draft, actorId: anonymous ? null : actorId });
       if (draft.chain !== 'platform') ctx.services.publisher.trajectoryChanged(draft.chain, 'audit');
     }
     for (const p of effect.publish ?? []) ctx.services.publisher.trajectoryChanged(p.trajectoryId, p.what);
@@ -75,6 +76,25 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     return effect.result;
   };
   return Object.assign(operation, { operationName: spec.name, params: spec.params, body: spec.body }) as Operation<P, B, R>;
+}
+
+/**
+ * The write is done, so its audit event must follow, also through a brief database outage:
+ * retried for about half a minute before the request fails (and the loss is logged).
+ */
+async function appendAfterWrite(services: Services, draft: AuditDraft): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await services.audit.append(draft);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !isDatabaseUnavailable(error)) {
+        services.log.error({ err: (error as Error).message, chain: draft.chain, action: draft.action, objectType: draft.objectType, objectId: draft.objectId }, 'the audit event of a completed write could not be stored');
+        throw error;
+      }
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+    }
+  }
 }
 
 export interface TrajectoryAccess {

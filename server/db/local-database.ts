@@ -24,6 +24,8 @@ export interface LocalDatabaseOptions {
   dataDir: string;
   cacheDir: string;
   progress: Progress;
+  /** Listen on this port instead of a free one (to come back at the same address after a stop). */
+  port?: number;
 }
 
 /**
@@ -36,12 +38,12 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
   if (mongod) {
     const dbPath = path.join(options.dataDir, 'mongod');
     mkdirSync(dbPath, { recursive: true });
-    return launch('mongod', mongod, (port) => ['--dbpath', dbPath, '--bind_ip', '127.0.0.1', '--port', String(port), '--quiet']);
+    return launch('mongod', options.port, mongod, (port) => ['--dbpath', dbPath, '--bind_ip', '127.0.0.1', '--port', String(port), '--quiet']);
   }
   const ferretdb = await ensureFerretdb(options);
   const dir = path.join(options.dataDir, 'ferretdb');
   mkdirSync(dir, { recursive: true });
-  return launch('ferretdb', ferretdb, (port) => [
+  return launch('ferretdb', options.port, ferretdb, (port) => [
     '--handler=sqlite',
     `--sqlite-url=file:${dir}/`,
     `--state-dir=${dir}`,
@@ -73,11 +75,11 @@ export async function ensureFerretdb(options: Omit<LocalDatabaseOptions, 'dataDi
   return installFerretdb(options.cacheDir, options.progress);
 }
 
-async function launch(kind: LocalDatabase['kind'], binary: string, argsFor: (port: number) => string[]): Promise<LocalDatabase> {
+async function launch(kind: LocalDatabase['kind'], fixedPort: number | undefined, binary: string, argsFor: (port: number) => string[]): Promise<LocalDatabase> {
   let lastError: unknown;
   // The free port can be taken between our probe and the database's bind; try a few.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await findFreePort();
+    const port = fixedPort ?? (await findFreePort());
     const child = spawnTied(binary, argsFor(port));
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));

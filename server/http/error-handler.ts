@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, toAppError } from '../errors';
+import { retryAfterSeconds } from '../db/unavailable';
 import type { Logger } from '../logger';
 
 /** Unknown API paths answer in the API's error format, not with the client's HTML. */
@@ -15,7 +16,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const appError = fromBodyParser(error) ?? toAppError(error);
     if (appError.code === 'internal') log.error({ err: error, path: req.path, method: req.method }, 'request failed');
+    if (appError.code === 'unavailable') log.warn({ err: (error as Error).message, path: req.path, method: req.method }, 'database unavailable');
     if (res.headersSent) return void res.end();
+    if (appError.code === 'unavailable') res.setHeader('Retry-After', String(retryAfterSeconds));
     res.status(appError.status).json({ error: appError.toBody() });
   };
 }
