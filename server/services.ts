@@ -42,11 +42,21 @@ export class Publisher {
     }
   }
 
-  /** Takes a removed member's open connections out of the trajectory's room at once. */
-  async removeFromTrajectory(trajectoryId: string, userId: string): Promise<void> {
+  /**
+   * Takes a removed member's open connections out of the trajectory's room and out of the rooms
+   * of its sessions at once (they would otherwise keep receiving the live table's state).
+   */
+  async removeFromTrajectory(trajectoryId: string, userId: string, sessionIds: readonly string[] = []): Promise<void> {
     if (!this.io) return;
-    const sockets = await this.io.in(trajectoryRoom(trajectoryId)).fetchSockets();
-    for (const s of sockets) if ((s.data as { userId?: string }).userId === userId) s.leave(trajectoryRoom(trajectoryId));
+    const rooms = [trajectoryRoom(trajectoryId), ...sessionIds.map((id) => `session:${id}`)];
+    const sockets = await this.io.in(rooms).fetchSockets();
+    for (const s of sockets) {
+      if ((s.data as { userId?: string }).userId !== userId) continue;
+      for (const room of rooms) s.leave(room);
+      const presence = (s.data as { presence?: Record<string, unknown> }).presence;
+      for (const sessionId of sessionIds) if (presence) delete presence[sessionId];
+    }
+    for (const sessionId of sessionIds) this.sessionChanged(sessionId);
   }
 }
 
