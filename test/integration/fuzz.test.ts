@@ -23,7 +23,7 @@ import { processAlive, startServer, type RunningServer } from '../helpers/server
  * policy is asked, so the observer's requests go through the same validation as anyone's.
  */
 const seed = 20_261_123;
-const restRuns = 1500;
+const restRuns = 1000;
 const socketRuns = 400;
 const frameRuns = 400;
 
