@@ -3,6 +3,7 @@ import { sessionsEn } from './sessions-en';
 import { agreementEn } from './agreement-en';
 import { revisionsEn } from './revisions-en';
 import { questionsEn } from './questions-en';
+import { limitsEn } from './limits-en';
 
 export const en: Messages = {
   app: {
@@ -420,6 +421,7 @@ export const en: Messages = {
   agreement: agreementEn,
   revisions: revisionsEn,
   questions: questionsEn,
+  limits: limitsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

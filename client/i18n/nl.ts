@@ -2,6 +2,7 @@ import { sessionsNl } from './sessions-nl';
 import { agreementNl } from './agreement-nl';
 import { revisionsNl } from './revisions-nl';
 import { questionsNl } from './questions-nl';
+import { limitsNl } from './limits-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -421,6 +422,7 @@ export const nl = {
   agreement: agreementNl,
   revisions: revisionsNl,
   questions: questionsNl,
+  limits: limitsNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',
