@@ -84,7 +84,7 @@ describe('the access matrix beyond REST', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({ env: { DEMO: '1' } });
+    server = await startServer({ env: { DEMO: '1' }, timeoutMs: 90_000 });
     admin = await signIn(server, demoEmails.admin);
     ids = await demoTrajectoryIds(admin);
     inkoop = await signIn(server, demoEmails.procurement);
@@ -110,7 +110,7 @@ describe('the access matrix beyond REST', () => {
     const agreement = (await inkoop.get(`/trajectories/${ids.ijmond}/agreement`)).body as { chapters: Array<{ clauses: Array<{ id: string; status: string; variants: Array<{ id: string }> }> }> };
     const withVariant = agreement.chapters.flatMap((c) => c.clauses).find((c) => c.variants.length > 0)!;
     clause = { id: withVariant.id, variantId: withVariant.variants[0]!.id };
-  });
+  }, 180_000);
   afterEach(() => {
     for (const c of collabs.splice(0)) c.destroy();
     for (const s of sockets.splice(0)) s.disconnect();

@@ -21,7 +21,7 @@ describe('limits with clear errors', () => {
   const collabs: CollabClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ env: { DEMO: '1' } });
+    server = await startServer({ env: { DEMO: '1' }, timeoutMs: 90_000 });
     const admin = await signIn(server, demoEmails.admin);
     ids = await demoTrajectoryIds(admin);
     inkoop = await signIn(server, demoEmails.procurement);
@@ -29,7 +29,7 @@ describe('limits with clear errors', () => {
     const agreement = (await inkoop.get(`/trajectories/${ids.ijmond}/agreement`)).body as { chapters: Array<{ clauses: Array<{ id: string; status: string }> }> };
     const concept = agreement.chapters.flatMap((c) => c.clauses).find((c) => c.status === 'concept')!;
     conceptDoc = clauseDocumentName(ids.ijmond, concept.id);
-  });
+  }, 180_000);
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
     for (const c of collabs) c.destroy();
