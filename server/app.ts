@@ -16,6 +16,8 @@ import { actorFromRequest } from './auth/authenticate';
 import type { Services } from './services';
 import { createSocketServer } from './realtime/socket-server';
 import { onEveryNode } from './cluster/every-node';
+import { ConnectionCounter } from './limits/connection-counter';
+import { createCollabLimits } from './limits/collab-limits';
 
 export interface App {
   httpServer: HttpServer;
@@ -42,12 +44,16 @@ export function createApp(config: Config, database: Database, services: Services
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   httpServer.requestTimeout = 120_000;
-  const io = createSocketServer(httpServer, services, log);
+  // One count of connections per person for Socket.io and collaboration together.
+  const connections = new ConnectionCounter(config.limits.connectionsPerUser);
+  const io = createSocketServer(httpServer, services, log, connections);
   const collab = new CollabServer({
     documents: services.documents,
     log: log.child({ component: 'collab' }),
     resolveActor: (req) => actorFromRequest(services, req),
     decideAccess: clauseDocumentAccess(services.models),
+    maxMessageBytes: config.limits.collabMessageBytes,
+    limits: createCollabLimits(config.limits, connections),
   });
   // A clause's connections may be on any node: each node decides again for its own.
   services.publisher.onAccessChanged = onEveryNode<string>(

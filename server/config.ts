@@ -44,7 +44,26 @@ const envSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
     .transform(Number)
     .default(8000),
+  // Limits against hostile or runaway clients (see server/limits/*).
+  MAX_SOCKET_MESSAGE_BYTES: countSchema('bytes', 1024).default(256 * 1024),
+  MAX_COLLAB_MESSAGE_BYTES: countSchema('bytes', 1024).default(1024 * 1024),
+  MAX_DOCUMENT_BYTES: countSchema('bytes', 64 * 1024).default(4 * 1024 * 1024),
+  MAX_CONNECTIONS_PER_USER: countSchema('connections', 1).default(30),
+  EVENTS_PER_SECOND: countSchema('events per second', 1).default(20),
+  EVENT_BURST: countSchema('events', 1).default(60),
+  COLLAB_MESSAGES_PER_SECOND: countSchema('messages per second', 1).default(100),
+  COLLAB_MESSAGE_BURST: countSchema('messages', 1).default(500),
 });
+
+/** A positive whole number from an environment variable, with a lower bound that keeps the product usable. */
+function countSchema(unit: string, min: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number of ${unit}`)
+    .transform(Number)
+    .refine((n) => n >= min, `must be at least ${min} ${unit}`);
+}
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -64,6 +83,25 @@ export interface Config {
   mailFrom: string;
   /** Set when several nodes serve one deployment: rooms, documents and limits are shared over Redis. */
   redisUrl: string | undefined;
+  limits: Limits;
+}
+
+/** Sizes and rates a client may use; beyond them it gets a clear error (413, 429, a close code). */
+export interface Limits {
+  /** Largest Socket.io message (socket.io `maxHttpBufferSize`). */
+  socketMessageBytes: number;
+  /** Largest collaboration frame (ws `maxPayload`). */
+  collabMessageBytes: number;
+  /** Largest a clause document may grow (its encoded Yjs state). */
+  documentBytes: number;
+  /** Open Socket.io and collaboration connections of one signed-in person, together. */
+  connectionsPerUser: number;
+  /** Socket events per second per connection, with a burst allowance. */
+  eventsPerSecond: number;
+  eventBurst: number;
+  /** Collaboration messages per second per connection, with a burst allowance. */
+  collabMessagesPerSecond: number;
+  collabMessageBurst: number;
 }
 
 /** A configuration problem that names the variable; start-up prints it as one line. */
@@ -120,6 +158,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     redisUrl: e.REDIS_URL,
+    limits: {
+      socketMessageBytes: e.MAX_SOCKET_MESSAGE_BYTES,
+      collabMessageBytes: e.MAX_COLLAB_MESSAGE_BYTES,
+      documentBytes: e.MAX_DOCUMENT_BYTES,
+      connectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+      eventsPerSecond: e.EVENTS_PER_SECOND,
+      eventBurst: e.EVENT_BURST,
+      collabMessagesPerSecond: e.COLLAB_MESSAGES_PER_SECOND,
+      collabMessageBurst: e.COLLAB_MESSAGE_BURST,
+    },
   };
 }
 

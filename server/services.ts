@@ -60,9 +60,14 @@ export class Publisher {
     if (match.userId) this.io.in(personRoom(match.userId)).disconnectSockets(true);
   }
 
-  /** Takes a removed member's open connections, on every node, out of the trajectory's room at once. */
-  async removeFromTrajectory(trajectoryId: string, userId: string): Promise<void> {
-    this.io?.in(personRoom(userId)).socketsLeave(trajectoryRoom(trajectoryId));
+  /**
+   * Takes a removed member's open connections, on every node, out of the trajectory's room and the
+   * rooms of its sessions at once (they would otherwise keep receiving the live table's state).
+   */
+  async removeFromTrajectory(trajectoryId: string, userId: string, sessionIds: readonly string[] = []): Promise<void> {
+    if (!this.io) return;
+    this.io.in(personRoom(userId)).socketsLeave([trajectoryRoom(trajectoryId), ...sessionIds.map((id) => `session:${id}`)]);
+    for (const sessionId of sessionIds) this.sessionChanged(sessionId);
   }
 }
 
@@ -95,7 +100,6 @@ export function createServices(parts: { config: Config; log: Logger; models: Mod
   return {
     ...parts,
     redis: parts.redis ?? null,
-    audit: new AuditLog(parts.models, new Locks(parts.models.locks)),
     // Waits past a lock's lifetime: a lock left by a crashed process is overtaken, so an audit event never fails after its write.
     audit: new AuditLog(parts.models, new Locks(parts.models.locks, { waitMs: 15_000 })),
     sessions: new SessionStore(parts.models),

@@ -2,6 +2,7 @@ import { StatusBadge } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useConnectionState } from '../realtime/useConnectionState';
 import type { ConnectionState } from '../realtime/useConnectionState';
+import { useConnectionProblem } from '../realtime/connection-problem';
 
 const badgeStatus: Record<ConnectionState, string> = {
   connected: 'safe',
@@ -15,6 +16,7 @@ const badgeStatus: Record<ConnectionState, string> = {
 export function ConnectionStatus() {
   const { t } = useTranslation();
   const state = useConnectionState();
+  const problem = useConnectionProblem();
   return (
     <div className="dt-connection-status">
       <span className="dt-connection-status__label" id="connection-status-label">
@@ -28,6 +30,12 @@ export function ConnectionStatus() {
         data-state={state}
       >
         <StatusBadge status={badgeStatus[state]}>{t(`connection.${state}`)}</StatusBadge>
+        {problem && state !== 'connected' && (
+          <span className="dt-connection-status__problem" data-testid="connection-problem">
+            {' '}
+            {t(`limits.connection.${problem}`)}
+          </span>
+        )}
       </span>
     </div>
   );

@@ -26,7 +26,13 @@ export interface ConnectionSnapshot {
   refused: boolean;
   /** The server closed the connection for good (no access any more). */
   closed: boolean;
+  /** A limit of the server closed the connection (server/limits/collab-limits.ts); null otherwise. */
+  limit: CollabLimit | null;
 }
+
+export type CollabLimit = 'document_too_large' | 'too_many_connections' | 'rate_limited';
+/** Close codes of the server's limits; 1013 is followed by a reconnect, the others are final. */
+const limitByCloseCode: Record<number, CollabLimit> = { 4413: 'document_too_large', 4429: 'too_many_connections', 1013: 'rate_limited' };
 
 /** The y-websocket endpoint on this origin; the session cookie goes along with the upgrade. */
 export function collabServerUrl(): string {
@@ -46,7 +52,7 @@ export class ClauseConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private readonly listeners = new Set<() => void>();
-  private snapshot: ConnectionSnapshot = { state: 'connecting', unsent: false, refused: false, closed: false };
+  private snapshot: ConnectionSnapshot = { state: 'connecting', unsent: false, refused: false, closed: false, limit: null };
   private everSynced = false;
   /** Counts local changes; `confirmed` is the count the server has acknowledged. */
   private changes = 0;
@@ -85,6 +91,7 @@ export class ClauseConnection {
 
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') {
+        if (this.snapshot.limit === 'rate_limited') this.update({ limit: null });
         this.probes = [];
         this.ownStep1Answers = 1;
       }
@@ -95,6 +102,10 @@ export class ClauseConnection {
       this.recompute();
     });
     this.provider.on('closed', () => this.update({ closed: true }));
+    this.provider.on('connection-close', (event: { code: number } | null) => {
+      const limit = event ? limitByCloseCode[event.code] : undefined;
+      if (limit) this.update({ limit });
+    });
     // The socket notices a lost network only when its heartbeat times out; the browser knows at once.
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
@@ -176,7 +187,8 @@ export class ClauseConnection {
       next.state === this.snapshot.state &&
       next.unsent === this.snapshot.unsent &&
       next.refused === this.snapshot.refused &&
-      next.closed === this.snapshot.closed
+      next.closed === this.snapshot.closed &&
+      next.limit === this.snapshot.limit
     ) {
       return;
     }

@@ -56,7 +56,7 @@ export function useClauseConnections(
   return { connections, discarded };
 }
 
-const disconnected: ConnectionSnapshot = { state: 'connecting', unsent: false, refused: false, closed: false };
+const disconnected: ConnectionSnapshot = { state: 'connecting', unsent: false, refused: false, closed: false, limit: null };
 const noSubscription = () => () => {};
 
 export function useConnectionSnapshot(connection: ClauseConnection | undefined): ConnectionSnapshot {

@@ -7,6 +7,7 @@ import { consultationEn } from './consultation-en';
 import { reportsEn } from './reports-en';
 import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
+import { limitsEn } from './limits-en';
 
 export const en: Messages = {
   app: {
@@ -432,6 +433,7 @@ export const en: Messages = {
   reports: reportsEn,
   outcomes: outcomesEn,
   final: finalEn,
+  limits: limitsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

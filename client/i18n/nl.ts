@@ -6,6 +6,7 @@ import { consultationNl } from './consultation-nl';
 import { reportsNl } from './reports-nl';
 import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
+import { limitsNl } from './limits-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -433,6 +434,7 @@ export const nl = {
   reports: reportsNl,
   outcomes: outcomesNl,
   final: finalNl,
+  limits: limitsNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

@@ -95,7 +95,8 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in with e-mail and password', operation: op(signIn), response: meResponse, public: true, rateLimit: signInLimit, respond: signedIn(config) },
     {
       method: 'post', path: '/auth/logout', tag: 'auth', summary: 'Sign out', operation: op(signOut), public: true, status: 204,
-      respond: (res) => res.clearCookie(sessionCookieName, { path: '/' }).status(204).end(),
+      // Cleared with the attributes it was set with (Secure behind https), as browsers expect.
+      respond: (res) => res.clearCookie(sessionCookieName, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' }).status(204).end(),
     },
     { method: 'post', path: '/auth/password-reset', tag: 'auth', summary: 'Ask for a password-reset link', operation: op(requestPasswordReset), public: true, rateLimit: resetLimit, status: 202, respond: (res) => res.status(202).end() },
     { method: 'post', path: '/auth/password-reset/confirm', tag: 'auth', summary: 'Set a new password with a reset link', operation: op(confirmPasswordReset), response: meResponse, public: true, rateLimit: resetLimit, respond: signedIn(config) },

@@ -9,6 +9,7 @@ import type { DocumentGrant } from './clause-document-access';
 import type { DocumentRegistry } from './document-registry';
 import { encodeAwareness, encodePermissionDenied, encodeSyncStep1, handleIncoming } from './protocol';
 import type { Connection, SharedDocument } from './shared-document';
+import { CollabConnectionLimits, collabCloseReasons, type CollabLimits } from '../limits/collab-limits';
 
 export interface CollabServerOptions {
   documents: DocumentRegistry;
@@ -18,6 +19,8 @@ export interface CollabServerOptions {
   decideAccess: (actor: Actor, documentName: string) => Promise<DocumentGrant | null>;
   /** Largest single message a client may send. */
   maxMessageBytes?: number;
+  /** Connections per person, message rate and document size (server/limits). */
+  limits?: CollabLimits;
 }
 
 const heartbeatMs = 30_000;
@@ -63,8 +66,18 @@ export class CollabServer {
       const actor = await this.options.resolveActor(req);
       const grant = name === null ? null : await this.options.decideAccess(actor, name);
       if (name === null || grant === null) return refuse(socket, 404, 'Not Found');
-      const shared = await this.options.documents.open(name);
+      const release = actor.kind === 'user' && this.options.limits ? this.options.limits.counter.acquire(actor.userId) : () => {};
+      if (!release) {
+        // Accepted and closed at once: a close code is what a y-websocket client can show, an HTTP status is not.
+        this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(collabCloseReasons.tooManyConnections.code, collabCloseReasons.tooManyConnections.reason));
+        return;
+      }
+      const shared = await this.options.documents.open(name).catch((error: unknown) => {
+        release();
+        throw error;
+      });
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.once('close', release);
         this.wss.emit('connection', ws, req);
         this.attach(shared, ws, actor, grant);
       });
@@ -121,9 +134,12 @@ export class CollabServer {
     const connection: Connection = { socket, actor, access: grant.access, identity: grant.identity, droppedWrite: false, awarenessIds: new Set() };
     shared.connections.set(socket, connection);
     let warnedReadOnly = false;
+    const limits = this.options.limits ? new CollabConnectionLimits(this.options.limits.settings, this.options.limits.guard) : null;
 
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return socket.close(1003, 'binary messages only');
+      const refusal = limits?.refuse(shared.doc, new Uint8Array(data), canWrite(connection.access));
+      if (refusal) return socket.close(refusal.code, refusal.reason);
       try {
         // Read per message: access may change while the connection is open.
         const result = handleIncoming(shared.doc, shared.awareness, new Uint8Array(data), canWrite(connection.access), socket, {

@@ -11,6 +11,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function sameOriginWrites(publicOrigin: () => string | undefined): RequestHandler {
   return (req, _res, next) => {
     if (safeMethods.has(req.method)) return next();
+    // Browsers say where a request comes from; only our own pages ("same-origin") and typed-in or
+    // bookmarked navigations ("none") may change anything. Sibling subdomains ("same-site") may not.
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return next(new AppError('forbidden', 'Requests from other sites are refused.'));
     const origin = req.headers.origin;
     if (origin) {
       const host = req.headers.host;

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { actorFromCookieHeader } from '../auth/authenticate';
 import type { Logger } from '../logger';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -10,13 +10,17 @@ import { registerSessionHandlers } from './session-handlers';
 import { LiveBroadcaster } from '../live/live-state';
 import { closeDuePolls } from '../commands/polls/poll-operations';
 import { anonymous } from '../policies/actor';
+import type { ConnectionCounter } from '../limits/connection-counter';
+import { connectionLimit, eventRateLimit } from '../limits/socket-limits';
+import { endExpiredSessions } from './session-liveness';
 
 /** Socket.io at /socket.io on the shared HTTP server; the handshake is authenticated with the session cookie. */
-export function createSocketServer(httpServer: HttpServer, services: Services, log: Logger): Server {
+export function createSocketServer(httpServer: HttpServer, services: Services, log: Logger, counter?: ConnectionCounter): Server {
+  const limits = services.config.limits;
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
-    maxHttpBufferSize: 256 * 1024,
+    maxHttpBufferSize: limits.socketMessageBytes,
     // The HTTP server routes upgrades itself; Socket.io must not close upgrades meant for /collab.
     destroyUpgrade: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
@@ -35,12 +39,13 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
       next(new Error('unavailable'));
     }
   });
+  if (counter) io.use(connectionLimit(counter, limits.connectionsPerUser));
   io.on('connection', (socket) => {
     // So a sign-out or a removed seat reaches this connection from any node.
     if (socket.data.userId) void socket.join([personRoom(socket.data.userId as string), signInRoom(socket.data.sessionId as string)]);
-    registerSystemHandlers(socket, log);
-    registerTrajectoryHandlers(socket, services, log);
-    registerSessionHandlers(socket, services, log);
+    eventRateLimit(socket, limits);
+    endExpiredSessions(socket, services);
+    registerSocketHandlers(socket, services, log);
     socket.on('error', (error) => log.warn({ socket: socket.id, err: error.message }, 'socket error'));
   });
   services.publisher.io = io;
@@ -56,4 +61,11 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
     broadcaster.stop();
   });
   return io;
+}
+
+/** Every socket event the server handles; tests enumerate the events by registering them on a recording socket. */
+export function registerSocketHandlers(socket: Socket, services: Services, log: Logger): void {
+  registerSystemHandlers(socket, log);
+  registerTrajectoryHandlers(socket, services, log);
+  registerSessionHandlers(socket, services, log);
 }

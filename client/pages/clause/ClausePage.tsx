@@ -347,9 +347,14 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
           <Paragraph>{t('agreement.clause.accessRefused')}</Paragraph>
         </Alert>
       )}
-      {snapshot.closed && (
+      {snapshot.closed && !snapshot.limit && (
         <Alert type="warning" className="dt-alert">
           <Paragraph>{t('agreement.clause.accessClosed')}</Paragraph>
+        </Alert>
+      )}
+      {snapshot.limit && (
+        <Alert type="warning" className="dt-alert" data-testid="clause-limit">
+          <Paragraph>{t(`limits.document.${snapshot.limit}`)}</Paragraph>
         </Alert>
       )}
       {error && <ErrorAlert error={error} />}

@@ -78,7 +78,8 @@ export const removeMember = defineTrajectoryOperation({
     if (!membership) throw notFound();
     await guardLastProcurement(ctx, p.trajectoryId, membership.role, null);
     await models.memberships.updateOne({ _id: membership._id }, { $set: { removedAt: new Date() } });
-    await publisher.removeFromTrajectory(p.trajectoryId, String(membership.userId));
+    const sessions = await models.dialogueSessions.find({ trajectoryId: p.trajectoryId }, { _id: 1 }).lean();
+    await publisher.removeFromTrajectory(p.trajectoryId, String(membership.userId), sessions.map((s) => String(s._id)));
     return {
       result: undefined,
       audit: [{ chain: p.trajectoryId, action: 'member.remove', objectType: 'membership', objectId: p.memberId, summary: { role: membership.role } }],

@@ -1,0 +1,316 @@
+import { createHash } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { clauseAccess, clauseDocumentName, clauseStatuses, type ClauseStatus } from '../../shared/domain/agreement';
+import { documentText } from '../../shared/domain/clause-text';
+import { roles, type Role } from '../../shared/domain/roles';
+import {
+  apiClient,
+  connectDatabase,
+  demoEmails,
+  demoTrajectoryIds,
+  expectError,
+  mailedToken,
+  signIn,
+  uniqueEmail,
+  type ApiClient,
+  type DemoIds,
+} from '../helpers/api-client';
+import { collabClient, upgradeStatus, type CollabClient } from '../helpers/collab-client';
+import { connectSocket, emit, socketEventNames, type SocketAck } from '../helpers/hostile';
+import { startServer, waitFor, type RunningServer } from '../helpers/server';
+
+/**
+ * What permissions.test.ts does not cover: every socket event across trajectories and signed
+ * out, collaboration access per role and clause status, and what happens to connections that
+ * are already open when a member is removed or a session expires; and a revoked invitation
+ * accepted by an existing account.
+ */
+const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+/** Events that change nothing and reveal nothing: anyone may send them. */
+const harmless = new Set(['system:ping', 'trajectory:leave', 'session:leave']);
+
+interface Targets {
+  trajectoryId: string;
+  sessionId: string;
+  pollId: string;
+  userId: string;
+}
+
+/** A payload per socket event that passes its schema, so that a refusal can only come from the policy. */
+const samples: Record<string, (t: Targets) => unknown> = {
+  'system:ping': () => ({}),
+  'trajectory:join': (t) => ({ trajectoryId: t.trajectoryId }),
+  'trajectory:leave': (t) => ({ trajectoryId: t.trajectoryId }),
+  'agenda:goto': (t) => ({ sessionId: t.sessionId, index: 0 }),
+  'queue:give-floor': (t) => ({ sessionId: t.sessionId, userId: t.userId }),
+  'poll:open': (t) => ({ sessionId: t.sessionId, settings: { kind: 'consent', question: 'Peiling van een buitenstaander' } }),
+  'poll:cast': (t) => ({ pollId: t.pollId, choice: { kind: 'consent', option: 'block', reason: 'buitenstaander' } }),
+  'poll:close': (t) => ({ pollId: t.pollId }),
+};
+/** Events without a sample (e.g. added on another branch) get the id their name suggests. */
+const payloadFor = (event: string, t: Targets): unknown => {
+  const sample = samples[event];
+  if (sample) return sample(t);
+  if (event.startsWith('poll:')) return { pollId: t.pollId };
+  if (event.startsWith('trajectory:')) return { trajectoryId: t.trajectoryId };
+  return { sessionId: t.sessionId };
+};
+
+describe('the access matrix beyond REST', () => {
+  let server: RunningServer;
+  let ids: DemoIds;
+  let admin: ApiClient;
+  let inkoop: ApiClient;
+  const people = new Map<Role | 'admin', ApiClient>();
+  /** A member of Midden-IJssel only. */
+  let outsider: ApiClient;
+  let outsiderEmail: string;
+  let ijmond: Targets;
+  let clause: { id: string; variantId: string };
+  const sockets: Socket[] = [];
+  const collabs: CollabClient[] = [];
+
+  const open = (client: ApiClient | undefined, name: string) => {
+    const c = collabClient(server.url, name, client?.token ? { token: client.token } : {});
+    collabs.push(c);
+    return c;
+  };
+  const socketOf = async (client: ApiClient | undefined) => {
+    const s = await connectSocket(server, client?.token);
+    sockets.push(s);
+    return s;
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ env: { DEMO: '1' }, timeoutMs: 90_000 });
+    admin = await signIn(server, demoEmails.admin);
+    ids = await demoTrajectoryIds(admin);
+    inkoop = await signIn(server, demoEmails.procurement);
+    for (const role of roles) people.set(role, await signIn(server, demoEmails[role]));
+    people.set('admin', admin);
+
+    const orgs = new Map<string, string>((await inkoop.get('/organisations')).body.map((o: { name: string; id: string }) => [o.name, o.id]));
+    outsiderEmail = uniqueEmail('midden');
+    const invited = await inkoop.post(`/trajectories/${ids.midden}/invitations`, { email: outsiderEmail, role: 'provider', organisation: { id: orgs.get('Praktijk Bosrand (vrijgevestigd psycholoog)') } });
+    expect(invited.status, invited.text).toBe(201);
+    const token = (await mailedToken(admin, outsiderEmail, 'uitnodiging'))!;
+    outsider = apiClient(server);
+    const accepted = await outsider.post(`/invitations/${token}/accept`, { token, name: 'Nina Buiten', password: 'een-goed-wachtwoord' });
+    expect(accepted.status, accepted.text).toBe(200);
+
+    const sessions = (await inkoop.get(`/trajectories/${ids.ijmond}/sessions`)).body as Array<{ id: string; status: string }>;
+    const planned = sessions.find((s) => s.status === 'planned')!;
+    const poll = await inkoop.post(`/sessions/${planned.id}/polls`, { settings: { kind: 'consent', question: 'Matrix' } });
+    expect(poll.status, poll.text).toBe(201);
+    const me = await inkoop.get('/me');
+    ijmond = { trajectoryId: ids.ijmond, sessionId: planned.id, pollId: poll.body.pollId, userId: me.body.user.id };
+
+    const agreement = (await inkoop.get(`/trajectories/${ids.ijmond}/agreement`)).body as { chapters: Array<{ clauses: Array<{ id: string; status: string; variants: Array<{ id: string }> }> }> };
+    const withVariant = agreement.chapters.flatMap((c) => c.clauses).find((c) => c.variants.length > 0)!;
+    clause = { id: withVariant.id, variantId: withVariant.variants[0]!.id };
+  }, 180_000);
+  afterEach(() => {
+    for (const c of collabs.splice(0)) c.destroy();
+    for (const s of sockets.splice(0)) s.disconnect();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  describe('every socket event', () => {
+    it('finds the events the server handles', () => {
+      const events = socketEventNames();
+      expect(events.length).toBeGreaterThanOrEqual(19);
+      expect(events).toEqual(expect.arrayContaining(['system:ping', 'trajectory:join', 'session:join', 'poll:cast', 'queue:give-floor']));
+    });
+
+    it('refuses a member of Midden-IJssel on IJmond’s trajectory, sessions and polls exactly as if they did not exist', async () => {
+      const socket = await socketOf(outsider);
+      for (const event of socketEventNames().filter((e) => !harmless.has(e))) {
+        const ack = await emit(socket, event, payloadFor(event, ijmond));
+        const none = await emit(socket, event, payloadFor(event, { trajectoryId: missing, sessionId: missing, pollId: missing, userId: missing }));
+        expect(ack.ok, `${event}: ${JSON.stringify(ack)}`).toBe(false);
+        expect(!ack.ok && ack.error.code, `${event}: ${JSON.stringify(ack)}`).toBe('not_found');
+        expect(ack, event).toEqual(none);
+      }
+    });
+
+    it('refuses every event that is not harmless when signed out, with unauthenticated', async () => {
+      const socket = await socketOf(undefined);
+      for (const event of socketEventNames()) {
+        const ack = await emit(socket, event, payloadFor(event, ijmond));
+        if (harmless.has(event)) expect(ack.ok, event).toBe(true);
+        else expect(!ack.ok && ack.error.code, `${event}: ${JSON.stringify(ack)}`).toBe('unauthenticated');
+      }
+    });
+
+    it('a refused sender receives nothing of the trajectory: no live changes, no session state', async () => {
+      const socket = await socketOf(outsider);
+      const received: string[] = [];
+      socket.onAny((event) => received.push(event));
+      await emit(socket, 'trajectory:join', { trajectoryId: ids.ijmond });
+      await emit(socket, 'session:join', { sessionId: ijmond.sessionId });
+      // A member who is in the rooms, to know the broadcasts happened.
+      const member = await socketOf(people.get('observer'));
+      const seen: string[] = [];
+      member.onAny((event) => seen.push(event));
+      expect((await emit(member, 'trajectory:join', { trajectoryId: ids.ijmond })).ok).toBe(true);
+      expect((await emit(member, 'session:join', { sessionId: ijmond.sessionId })).ok).toBe(true);
+      expect((await inkoop.post(`/trajectories/${ids.ijmond}/topics`, { title: 'Onderwerp voor de matrix' })).status).toBe(201);
+      await waitFor(() => seen.includes('trajectory:changed') && seen.includes('session:state'), 5000, 'the member to receive both');
+      expect(received).toEqual([]);
+    });
+  });
+
+  describe('collaboration connections per role and clause status', () => {
+    const variantName = () => clauseDocumentName(ids.ijmond, clause.id, clause.variantId);
+    const regionalName = () => clauseDocumentName(ids.ijmond, clause.id);
+
+    it.each(clauseStatuses.map((s) => [s]))('a clause in status %s: edit, comment or read exactly as clauseAccess says, in the regional text and the variant', async (status: ClauseStatus) => {
+      const set = await inkoop.patch(`/trajectories/${ids.ijmond}/agreement/clauses/${clause.id}`, { status });
+      expect(set.status, set.text).toBe(200);
+      const who = [...roles, 'admin'] as const;
+      const expected = (person: (typeof who)[number]) => (person === 'admin' ? 'read' : clauseAccess(person, status));
+      for (const name of [regionalName(), variantName()]) {
+        const writers = await Promise.all(
+          who.map(async (person) => {
+            const client = open(people.get(person), name);
+            await client.synced;
+            const paragraph = new Y.XmlElement('paragraph');
+            paragraph.insert(0, [new Y.XmlText(`SCHRIJFT-${status}-${person}`)]);
+            client.fragment.insert(client.fragment.length, [paragraph]);
+            return { person, client };
+          }),
+        );
+        const reader = open(inkoop, name);
+        await reader.synced;
+        for (const { person, client } of writers) {
+          const access = expected(person);
+          const marker = `SCHRIJFT-${status}-${person}`;
+          if (access === 'edit') await waitFor(() => documentText(reader.doc).includes(marker), 10_000, `${person}'s edit to arrive`);
+          else await waitFor(() => client.denied.includes(access === 'comment' ? 'comment-only' : 'read-only'), 10_000, `${person}'s write to be refused (${access})`);
+        }
+        // Every write has been handled (accepted or refused); a fresh connection shows exactly the editors' text.
+        const fresh = open(inkoop, name);
+        await fresh.synced;
+        const text = documentText(fresh.doc);
+        for (const person of who) expect(text.includes(`SCHRIJFT-${status}-${person}`), `${person} in ${name} (${status})`).toBe(expected(person) === 'edit');
+        for (const c of collabs.splice(0)) c.destroy();
+      }
+      // Who has no seat at this table gets no connection at all, whatever the status.
+      const base = `${server.url.replace('http', 'ws')}/collab/`;
+      for (const name of [regionalName(), variantName()]) {
+        expect(await upgradeStatus(base + name, outsider.token)).toBe(404);
+        expect(await upgradeStatus(base + name)).toBe(404);
+      }
+    });
+
+    it('the clause is back in dialogue afterwards', async () => {
+      expect((await inkoop.patch(`/trajectories/${ids.ijmond}/agreement/clauses/${clause.id}`, { status: 'in_dialogue' })).status).toBe(200);
+    });
+  });
+
+  describe('connections that are open when access ends', () => {
+    it('a removed member: live connections leave the trajectory’s rooms at once, the document connection is cut, nothing new is let in', async () => {
+      const email = uniqueEmail('verwijderd');
+      const orgs = new Map<string, string>((await inkoop.get('/organisations')).body.map((o: { name: string; id: string }) => [o.name, o.id]));
+      const invited = await inkoop.post(`/trajectories/${ids.ijmond}/invitations`, { email, role: 'municipality', organisation: { id: orgs.get('Gemeente Haarlem') } });
+      expect(invited.status, invited.text).toBe(201);
+      const token = (await mailedToken(admin, email, 'uitnodiging'))!;
+      const member = apiClient(server);
+      expect((await member.post(`/invitations/${token}/accept`, { token, name: 'Vera Weg', password: 'een-goed-wachtwoord' })).status).toBe(200);
+
+      const socket = await socketOf(member);
+      expect((await emit(socket, 'trajectory:join', { trajectoryId: ids.ijmond })).ok).toBe(true);
+      expect((await emit(socket, 'session:join', { sessionId: ijmond.sessionId })).ok).toBe(true);
+      const doc = open(member, clauseDocumentName(ids.ijmond, clause.id));
+      await doc.synced;
+      const cut = new Promise<number>((resolve) => doc.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
+
+      const seat = ((await inkoop.get(`/trajectories/${ids.ijmond}/members`)).body as Array<{ id: string; email: string }>).find((m) => m.email === email)!;
+      const received: string[] = [];
+      socket.onAny((event) => received.push(event));
+      expect((await inkoop.delete(`/trajectories/${ids.ijmond}/members/${seat.id}`)).status).toBe(204);
+      expect(await cut).toBe(4404);
+
+      // Changes after the removal reach the members, not the removed socket.
+      const observer = await socketOf(people.get('observer'));
+      const seen: string[] = [];
+      observer.onAny((event) => seen.push(event));
+      await emit(observer, 'trajectory:join', { trajectoryId: ids.ijmond });
+      await emit(observer, 'session:join', { sessionId: ijmond.sessionId });
+      expect((await inkoop.post(`/trajectories/${ids.ijmond}/topics`, { title: 'Na het verwijderen' })).status).toBe(201);
+      await waitFor(() => seen.includes('trajectory:changed') && seen.includes('session:state'), 5000, 'the members to receive both');
+      expect(received.filter((e) => e === 'trajectory:changed' || e === 'session:state')).toEqual([]);
+
+      // The open socket cannot get back in; nor can a new one, nor a new document connection.
+      for (const [event, payload] of [
+        ['trajectory:join', { trajectoryId: ids.ijmond }],
+        ['session:join', { sessionId: ijmond.sessionId }],
+        ['queue:raise', { sessionId: ijmond.sessionId }],
+        ['poll:cast', { pollId: ijmond.pollId, choice: { kind: 'consent', option: 'agree' } }],
+      ] as const) {
+        const ack = await emit(socket, event, payload);
+        expect(!ack.ok && ack.error.code, `${event}: ${JSON.stringify(ack)}`).toBe('not_found');
+      }
+      const fresh = await socketOf(member);
+      expect(((await emit(fresh, 'trajectory:join', { trajectoryId: ids.ijmond })) as SocketAck).ok).toBe(false);
+      expect(await upgradeStatus(`${server.url.replace('http', 'ws')}/collab/${clauseDocumentName(ids.ijmond, clause.id)}`, member.token)).toBe(404);
+      expectError(await member.get(`/trajectories/${ids.ijmond}`), 404, 'not_found');
+    });
+
+    it('an expired session: REST answers 401, the open socket is refused and disconnected, a new socket is anonymous, the document upgrade is refused', async () => {
+      const facilitator = await signIn(server, demoEmails.facilitator);
+      const socket = await socketOf(facilitator);
+      expect((await emit(socket, 'trajectory:join', { trajectoryId: ids.ijmond })).ok).toBe(true);
+      const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+      const expiredNotice = new Promise<void>((resolve) => socket.once('session:expired', () => resolve()));
+
+      const db = await connectDatabase(server);
+      try {
+        const id = createHash('sha256').update(facilitator.token!).digest('hex');
+        const updated = await db.collection('sessions').updateOne({ _id: id as never }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+        expect(updated.matchedCount).toBe(1);
+      } finally {
+        await db.close();
+      }
+
+      expectError(await facilitator.get('/me'), 401, 'unauthenticated');
+      expectError(await facilitator.get(`/trajectories/${ids.ijmond}`), 401, 'unauthenticated');
+      // The socket notices at its next event (it looks again at most every two seconds).
+      let last: SocketAck | undefined;
+      await waitFor(async () => {
+        if (!socket.connected) return true;
+        last = await emit(socket, 'session:join', { sessionId: ijmond.sessionId }).catch(() => undefined);
+        return last !== undefined && !last.ok;
+      }, 10_000, 'the open socket to be refused');
+      expect(last && !last.ok && last.error.code).toBe('unauthenticated');
+      await expiredNotice;
+      expect(await disconnected).toBe('io server disconnect');
+
+      const fresh = await socketOf(facilitator);
+      const ack = await emit(fresh, 'trajectory:join', { trajectoryId: ids.ijmond });
+      expect(!ack.ok && ack.error.code).toBe('unauthenticated');
+      expect(await upgradeStatus(`${server.url.replace('http', 'ws')}/collab/${clauseDocumentName(ids.ijmond, clause.id)}`, facilitator.token)).toBe(404);
+    });
+
+    it('a revoked invitation accepted by an existing, signed-in account: 410, and no seat', async () => {
+      const orgs = new Map<string, string>((await inkoop.get('/organisations')).body.map((o: { name: string; id: string }) => [o.name, o.id]));
+      const invited = await inkoop.post(`/trajectories/${ids.ijmond}/invitations`, { email: outsiderEmail, role: 'observer', organisation: { id: orgs.get('Gemeente Haarlem') } });
+      expect(invited.status, invited.text).toBe(201);
+      const token = (await mailedToken(admin, outsiderEmail, 'uitnodiging'))!;
+      expect((await inkoop.delete(`/trajectories/${ids.ijmond}/invitations/${invited.body.id}`)).status).toBe(204);
+
+      expectError(await outsider.post(`/invitations/${token}/accept`, { token }), 410, 'gone');
+      expect((await outsider.get('/me')).body.memberships.map((m: { trajectoryId: string }) => m.trajectoryId)).toEqual([ids.midden]);
+      expectError(await outsider.get(`/trajectories/${ids.ijmond}`), 404, 'not_found');
+      const members = (await inkoop.get(`/trajectories/${ids.ijmond}/members`)).body as Array<{ email: string }>;
+      expect(members.some((m) => m.email === outsiderEmail)).toBe(false);
+      const socket = await socketOf(outsider);
+      const ack = await emit(socket, 'trajectory:join', { trajectoryId: ids.ijmond });
+      expect(!ack.ok && ack.error.code).toBe('not_found');
+    });
+  });
+});
