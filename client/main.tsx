@@ -1,3 +1,5 @@
+// First, before any module creates a zod schema.
+import './zod-config';
 import '@utrecht/component-library-css';
 import '@utrecht/design-tokens/dist/index.css';
 import './styles/app.css';

@@ -12,7 +12,8 @@ let socket: AppSocket | undefined;
 export function getSocket(): AppSocket {
   if (!socket) {
     // Same origin and the default /socket.io path; credentials so the session cookie travels along.
-    socket = io({ withCredentials: true });
+    // WebSocket first: with several server nodes, long-polling would need sticky sessions.
+    socket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
     pingOnConnect(socket);
   }
   return socket;

@@ -73,6 +73,8 @@ export async function exportTrajectory(models: Models, trajectory: TrajectoryRec
   put(models.auditEvents, await rawFind(models.auditEvents, { chain: idText }, { seq: 1 }));
   put(models.auditHeads, await rawFind(models.auditHeads, { _id: idText }));
   put(models.collabSnapshots, await documentStates(models, `trajectory/${idText}/`));
+  put(models.finalAgreements, await rawFind(models.finalAgreements, { _id: id }));
+  put(models.finalSeals, await rawFind(models.finalSeals, { _id: id }));
 
   // People and organisations named anywhere in the trajectory's records, and the people's organisations in turn.
   const mentioned = new Set<string>();

@@ -24,6 +24,9 @@ export const handledExplicitly = [
   'auditHeads',
   'collabUpdates',
   'collabSnapshots',
+  // One per trajectory, keyed by the trajectory's id itself.
+  'finalAgreements',
+  'finalSeals',
 ] as const satisfies ReadonlyArray<keyof Models>;
 
 export type ModelName = keyof Models;

@@ -323,8 +323,9 @@ describe('questions and answers (nota van inlichtingen)', () => {
       upgraded = false;
       const server = ws.connectToServer();
       ws.onMessage((message) => {
-        // Engine.io's "upgrade" packet: from here on, messages come over this WebSocket, not long polling.
-        if (message === '5') upgraded = true;
+        // Socket.io's connect packet over this WebSocket (the client starts on WebSocket), or engine.io's
+        // "upgrade" packet after long polling: from here on, messages come over this WebSocket.
+        if (message === '5' || (typeof message === 'string' && message.startsWith('40'))) upgraded = true;
         server.send(message);
       });
       server.onMessage((message) => {

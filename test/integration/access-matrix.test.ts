@@ -224,7 +224,11 @@ describe('the access matrix beyond REST', () => {
 
       const socket = await socketOf(member);
       expect((await emit(socket, 'trajectory:join', { trajectoryId: ids.ijmond })).ok).toBe(true);
+      // Joining shows the person as present: the room's state (them included) follows within a window; let it arrive first.
+      let joinedState = false;
+      socket.once('session:state', () => (joinedState = true));
       expect((await emit(socket, 'session:join', { sessionId: ijmond.sessionId })).ok).toBe(true);
+      await waitFor(() => joinedState, 5000, 'the state that follows joining');
       const doc = open(member, clauseDocumentName(ids.ijmond, clause.id));
       await doc.synced;
       const cut = new Promise<number>((resolve) => doc.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
