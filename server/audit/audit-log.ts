@@ -26,42 +26,95 @@ export function hashEvent(event: Hashed): string {
     .digest('hex');
 }
 
+/** At most this many events are written in one go; more wait for the next round. */
+const maxBatch = 200;
+
+interface Waiting {
+  draft: AuditDraft;
+  resolve: (event: AuditEventRecord) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The append-only, hash-chained event log. Appending reads the chain's last event and inserts
  * the next one; the unique (chain, seq) index turns a race into a retry instead of a fork.
+ *
+ * Appends to one chain are serialised (under the chain's lock, across processes). So that a burst
+ * (hundreds of ballots at once) does not queue one lock and four database round trips per event,
+ * appends that arrive while a chain is being written are written together in the next round:
+ * one lock, one read of the last event, one ordered insert, one head update (group commit). A
+ * lone append is written at once, as before.
  */
 export class AuditLog {
+  private readonly waiting = new Map<string, Waiting[]>();
+  private readonly writing = new Set<string>();
+
   constructor(
     private readonly models: Models,
     private readonly locks: Locks,
   ) {}
 
-  /** Appends under the chain's lock, so the event and the stored head of the chain move together. */
+  /** Resolves once the event and the chain's stored head are written. */
   append(draft: AuditDraft): Promise<AuditEventRecord> {
-    return this.locks.withLock(`audit:${draft.chain}`, () => this.appendLocked(draft));
+    return new Promise<AuditEventRecord>((resolve, reject) => {
+      const queue = this.waiting.get(draft.chain) ?? [];
+      queue.push({ draft, resolve, reject });
+      this.waiting.set(draft.chain, queue);
+      if (!this.writing.has(draft.chain)) void this.writeRounds(draft.chain);
+    });
   }
 
-  private async appendLocked(draft: AuditDraft): Promise<AuditEventRecord> {
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const last = await this.models.auditEvents.findOne({ chain: draft.chain }).sort({ seq: -1 }).lean();
-      // Round-trip the summary through JSON so what is hashed is exactly what is stored and read back.
-      const event: Hashed = {
-        ...draft,
-        summary: JSON.parse(JSON.stringify(draft.summary)) as Record<string, unknown>,
-        seq: (last?.seq ?? 0) + 1,
-        at: new Date(),
-        prevHash: last?.hash ?? null,
-      };
+  private async writeRounds(chain: string): Promise<void> {
+    this.writing.add(chain);
+    try {
+      for (;;) {
+        const queue = this.waiting.get(chain);
+        if (!queue || queue.length === 0) break;
+        const round = queue.splice(0, maxBatch);
+        try {
+          const events = await this.locks.withLock(`audit:${chain}`, () => this.appendLocked(chain, round.map((w) => w.draft)));
+          round.forEach((w, i) => w.resolve(events[i]!));
+        } catch (error) {
+          for (const w of round) w.reject(error);
+        }
+      }
+    } finally {
+      this.waiting.delete(chain);
+      this.writing.delete(chain);
+    }
+  }
+
+  private async appendLocked(chain: string, drafts: AuditDraft[]): Promise<AuditEventRecord[]> {
+    const written: AuditEventRecord[] = [];
+    let pending = drafts;
+    for (let attempt = 0; attempt < 20 && pending.length > 0; attempt++) {
+      const last = await this.models.auditEvents.findOne({ chain }).sort({ seq: -1 }).lean();
+      let seq = last?.seq ?? 0;
+      let prevHash = last?.hash ?? null;
+      const events = pending.map((draft) => {
+        // Round-trip the summary through JSON so what is hashed is exactly what is stored and read back.
+        const event: Hashed = { ...draft, summary: JSON.parse(JSON.stringify(draft.summary)) as Record<string, unknown>, seq: ++seq, at: new Date(), prevHash };
+        const hashed = { ...event, hash: hashEvent(event) };
+        prevHash = hashed.hash;
+        return hashed;
+      });
       try {
-        const created = await this.models.auditEvents.create({ ...event, hash: hashEvent(event) });
-        await this.models.auditHeads.updateOne({ _id: draft.chain }, { $set: { seq: created.seq, hash: created.hash } }, { upsert: true });
-        return created.toObject();
+        const created = await this.models.auditEvents.insertMany(events, { ordered: true });
+        written.push(...created.map((c) => c.toObject() as AuditEventRecord));
+        pending = [];
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
+        // Another writer (a lock taken over from a dead process) got in: keep what was stored, retry the rest after it.
+        const stored = await this.models.auditEvents.find({ chain, hash: { $in: events.map((e) => e.hash) } }).sort({ seq: 1 }).lean();
+        written.push(...stored);
+        pending = pending.slice(stored.length);
         await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
       }
     }
-    throw new Error(`could not append to audit chain ${draft.chain}`);
+    if (pending.length > 0) throw new Error(`could not append to audit chain ${chain}`);
+    const head = written[written.length - 1]!;
+    await this.models.auditHeads.updateOne({ _id: chain }, { $set: { seq: head.seq, hash: head.hash } }, { upsert: true });
+    return written;
   }
 
   async list(chain: string, limit = 200): Promise<AuditEventRecord[]> {
