@@ -48,14 +48,9 @@ export async function tallyOf(services: Services, poll: PollRecord, until?: Date
   return { result: tallyPoll(settingsOf(poll), ballots.map((b) => ({ group: b.group, choice: b.choice })), electorate), electorate };
 }
 
-/**
- * One poll as the live table shows it: its tally while results are visible, named ballots when
- * not anonymous. `liveResult` is an open poll's tally counted already (tally-broadcaster.ts).
- */
-export async function pollView(services: Services, poll: PollRecord, liveResult?: PollResult): Promise<PollView> {
-  const visible = poll.status === 'closed' || poll.resultsVisibility === 'live';
-  const result = poll.status === 'closed' ? poll.result : visible ? (liveResult ?? (await tallyOf(services, poll)).result) : null;
-  const view: PollView = {
+/** A poll's fields as every view shows them, with the result the caller may show (or null). */
+export function pollFields(poll: PollRecord, result: PollView['result']): PollView {
+  return {
     id: String(poll._id),
     sessionId: poll.sessionId ? String(poll.sessionId) : null,
     topicId: poll.topicId ? String(poll.topicId) : null,
@@ -73,8 +68,18 @@ export async function pollView(services: Services, poll: PollRecord, liveResult?
     closesAt: poll.closesAt ? poll.closesAt.toISOString() : null,
     closedAt: poll.closedAt ? poll.closedAt.toISOString() : null,
     result,
-    declaration: poll.declaration,
+    declaration: { outcomeKind: poll.declaration.outcomeKind, decidedBy: poll.declaration.decidedBy },
   };
+}
+
+/**
+ * One poll as the live table shows it: its tally while results are visible, named ballots when
+ * not anonymous. `liveResult` is an open poll's tally counted already (tally-broadcaster.ts).
+ */
+export async function pollView(services: Services, poll: PollRecord, liveResult?: PollResult): Promise<PollView> {
+  const visible = poll.status === 'closed' || poll.resultsVisibility === 'live';
+  const result = poll.status === 'closed' ? poll.result : visible ? (liveResult ?? (await tallyOf(services, poll)).result) : null;
+  const view = pollFields(poll, result);
   if (!poll.anonymous && visible) {
     const ballots = await services.models.ballots.find({ pollId: poll._id, voterId: { $ne: null } }).lean();
     const users = await services.models.users.find({ _id: { $in: ballots.map((b) => b.voterId) } }, { name: 1 }).lean();

@@ -1,7 +1,6 @@
 import { roles } from '../../../shared/domain/roles';
-import { pollOptionsOf } from '../../../shared/domain/tally';
 import type { ReportAction, ReportAttendanceGroup, ReportContent, ReportOutcome, ReportPoll, ReportTopic } from '../../../shared/schemas/reports';
-import { settingsOf } from '../../live/live-state';
+import { pollFields } from '../../live/live-state';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
 import type { PollRecord } from '../../models/poll';
 import type { Services } from '../../services';
@@ -13,26 +12,7 @@ const topicKey = (topicId: unknown) => (topicId ? `topic:${String(topicId)}` : g
 /** A closed poll as stored at closing: its frozen result and declaration, never a recount. */
 function reportPoll(poll: PollRecord): ReportPoll | null {
   if (!poll.result) return null;
-  return {
-    id: String(poll._id),
-    sessionId: poll.sessionId ? String(poll.sessionId) : null,
-    topicId: poll.topicId ? String(poll.topicId) : null,
-    amendmentId: poll.amendmentId ? String(poll.amendmentId) : null,
-    kind: poll.kind,
-    question: poll.question,
-    options: pollOptionsOf(settingsOf(poll)),
-    maxChoices: poll.maxChoices ?? null,
-    points: poll.points ?? null,
-    anonymous: poll.anonymous,
-    resultsVisibility: poll.resultsVisibility,
-    eligibleGroups: poll.eligibleGroups,
-    status: 'closed',
-    openedAt: poll.openedAt.toISOString(),
-    closesAt: poll.closesAt ? poll.closesAt.toISOString() : null,
-    closedAt: poll.closedAt ? poll.closedAt.toISOString() : null,
-    result: poll.result,
-    declaration: { outcomeKind: poll.declaration.outcomeKind, decidedBy: poll.declaration.decidedBy },
-  };
+  return { ...pollFields(poll, poll.result), status: 'closed', result: poll.result };
 }
 
 /**
