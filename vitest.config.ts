@@ -8,7 +8,8 @@ export default defineConfig({
     // Two cores: integration and browser files each start servers; two at a time keeps them honest.
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hooks start servers and browsers: generous, so a busy machine is not mistaken for a failure.
+    hookTimeout: 120_000,
     reporters: ['default'],
   },
 });
