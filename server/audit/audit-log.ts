@@ -113,7 +113,13 @@ export class AuditLog {
     }
     if (pending.length > 0) throw new Error(`could not append to audit chain ${chain}`);
     const head = written[written.length - 1]!;
-    await this.models.auditHeads.updateOne({ _id: chain }, { $set: { seq: head.seq, hash: head.hash } }, { upsert: true });
+    // The events are stored: the round has succeeded whatever happens to the head. Failing it now
+    // would make callers append the same events again. The head may lag (verify accepts a head
+    // behind the chain's last event; the next round moves it on) but never goes back: a head
+    // already further on makes this upsert a duplicate key, which is ignored.
+    await this.models.auditHeads
+      .updateOne({ _id: chain, seq: { $lt: head.seq } }, { $set: { seq: head.seq, hash: head.hash } }, { upsert: true })
+      .catch(() => undefined);
     return written;
   }
 
