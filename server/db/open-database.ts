@@ -16,12 +16,12 @@ export interface OpenedDatabase {
  * started here (database `dialoogtafel`). The server and the operator scripts (export, import)
  * open it the same way.
  */
-export async function openDatabase(config: Pick<Config, 'mongodbUri' | 'dataDir' | 'cacheDir'>, progress: Progress): Promise<OpenedDatabase> {
+export async function openDatabase(config: Pick<Config, 'mongodbUri' | 'dataDir' | 'cacheDir' | 'localDatabase'>, progress: Progress): Promise<OpenedDatabase> {
   let local: LocalDatabase | undefined;
   try {
     let uri = config.mongodbUri;
     if (!uri) {
-      local = await startLocalDatabase({ dataDir: config.dataDir, cacheDir: config.cacheDir, progress });
+      local = await startLocalDatabase({ dataDir: config.dataDir, cacheDir: config.cacheDir, backend: config.localDatabase, progress });
       uri = `${local.uri}/dialoogtafel`;
     }
     const database = await connectDatabase(uri);

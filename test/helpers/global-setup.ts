@@ -14,17 +14,20 @@ declare module 'vitest' {
 
 /**
  * Once per run: build the client when stale and start one local database (the same launcher
- * the server uses). Each test file then works in a database of its own on that server.
+ * the server uses, on the storage LOCAL_DATABASE names). Each test file then works in a database
+ * of its own on that server (on PostgreSQL, FerretDB keeps each in a schema of its own).
  */
 export default async function setup(project: TestProject) {
   await ensureClientBuild({ quiet: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dialoogtafel-testdb-'));
   const external = process.env.TEST_MONGODB_URI;
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
   const database = external
     ? undefined
     : await startLocalDatabase({
         dataDir,
-        cacheDir: loadConfig({ ...process.env, DATA_DIR: dataDir }).cacheDir,
+        cacheDir: config.cacheDir,
+        backend: config.localDatabase,
         progress: (m) => process.stderr.write(`${m}\n`),
       });
   project.provide('mongoBaseUri', external ?? database!.uri);
