@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Progress } from './ferretdb-install';
 import type { PostgresqlBinaries } from './postgresql-binaries';
+import { indexTwinSettings, installIndexTwins } from './postgresql-indexes';
 import { spawnTied, stopChild } from './tied-process';
 
 export interface PostgresqlServer {
@@ -75,6 +76,7 @@ export async function startPostgresql(options: { dataDir: string; binaries: Post
     'synchronous_commit=off',
     '-c',
     'wal_writer_delay=20ms',
+    ...indexTwinSettings.flatMap((setting) => ['-c', setting]),
   ];
   const started = Date.now();
   const ticker = setInterval(() => progress(`still starting the local database (PostgreSQL ${binaries.version}, ${Math.round((Date.now() - started) / 1000)} s)…`), 5000);
@@ -98,6 +100,8 @@ export async function startPostgresql(options: { dataDir: string; binaries: Post
       });
       try {
         await Promise.race([ready, timeout]).finally(() => clearTimeout(timer));
+        // Only speed depends on it, so a failure is reported and the database used as it is.
+        await installIndexTwins(socketDir).catch((error: Error) => progress(`Note: PostgreSQL indexes for FerretDB's filters were not installed: ${error.message}`));
         // Keep reading its log so the pipe never fills up and blocks the server.
         return {
           socketDir,
