@@ -1,10 +1,24 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails, demoTrajectoryIds, signIn } from '../helpers/api-client';
 import { runNpmScript } from '../helpers/scripts';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startServer, waitFor, type RunningServer } from '../helpers/server';
+
+/** Pids of PostgreSQL processes (the postmaster names its data folder) working on this DATA_DIR. */
+function postgresqlOn(dataDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(path.join(dataDir, 'postgresql', 'data'))) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
 
 /**
  * A DATA_DIR made by FerretDB on SQLite keeps its data when the local database becomes FerretDB on
@@ -78,9 +92,14 @@ describe('moving the local database from SQLite to PostgreSQL', () => {
     expect(await observe(server)).toEqual(before);
     expect(await server.stop()).toBe(0);
 
+    await waitFor(() => postgresqlOn(onStart).length === 0, 20_000, 'PostgreSQL to stop with the server');
+
     const again = await start(onStart);
     expect(again.output()).not.toContain('Moving the local database');
     expect(await observe(again)).toEqual(before);
-    await again.stop();
+    // Killed without a chance to clean up, the server still takes PostgreSQL with it.
+    expect(postgresqlOn(onStart).length).toBe(1);
+    await again.kill();
+    await waitFor(() => postgresqlOn(onStart).length === 0, 30_000, 'PostgreSQL to stop after the server was killed');
   }, 300_000);
 });
