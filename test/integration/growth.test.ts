@@ -73,7 +73,7 @@ async function grow(server: RunningServer): Promise<void> {
       const now = new Date();
       const ballots = Array.from({ length: batch }, () => {
         const key = randomBytes(32).toString('hex');
-        return { _id: key, pollId: new connection.base.Types.ObjectId(), voterKey: key, voterId: null, group: 'provider', choice: { kind: 'consent', option: 'consent' }, castAt: now, updatedAt: now };
+        return { _id: key, pollId: new connection.base.Types.ObjectId(), voterKey: key, voterId: null, group: 'provider', choice: { kind: 'consent', option: 'agree' }, castAt: now, updatedAt: now };
       });
       const events = Array.from({ length: batch }, (_, i) => ({
         chain,
@@ -106,7 +106,7 @@ const time = async (work: () => Promise<unknown>) => {
 /** A first ballot in a newly opened poll (opening it is not timed): an insert, its audit event and the check that the poll is still open. */
 const ballot: Measure = async (t) => {
   const { pollId } = await emit<{ pollId: string }>(t.facilitatorSocket, 'poll:open', { sessionId: t.sessionId, settings: { kind: 'consent', question: 'Akkoord?', anonymous: true } });
-  return time(() => emit(t.providerSocket, 'poll:cast', { pollId, choice: { kind: 'consent', option: 'consent' } }));
+  return time(() => emit(t.providerSocket, 'poll:cast', { pollId, choice: { kind: 'consent', option: 'agree' } }));
 };
 
 const me: Measure = (t) =>

@@ -160,7 +160,7 @@ describe('every query has an index MongoDB would use', () => {
       await emit(p, 'session:join', { sessionId });
       await emit(p, 'queue:raise', { sessionId });
       const { pollId } = await emit(f, 'poll:open', { sessionId, settings: { kind: 'consent', question: 'Akkoord?', anonymous: false } });
-      await emit(p, 'poll:cast', { pollId, choice: { kind: 'consent', option: 'consent' } });
+      await emit(p, 'poll:cast', { pollId, choice: { kind: 'consent', option: 'agree' } });
       await emit(p, 'poll:cast', { pollId, choice: { kind: 'consent', option: 'object', reason: 'nog niet' } });
       await new Promise((r) => setTimeout(r, 1500)); // the tally and the settled table go out
       await emit(f, 'poll:close', { pollId });
