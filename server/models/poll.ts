@@ -57,4 +57,8 @@ const schema = new Schema<PollRecord>(
 // Seats and open polls are held in memory (read-cache.ts): every write makes the holders forget.
 announceWrites(schema, 'polls');
 
+// A session's polls in order, and the open polls whose closing time passed (query-indexes.test.ts).
+schema.index({ sessionId: 1, openedAt: 1 });
+schema.index({ status: 1, closesAt: 1 });
+
 export const pollModel = (c: Connection): Model<PollRecord> => (c.models.Poll as Model<PollRecord>) ?? c.model<PollRecord>('Poll', schema);

@@ -56,6 +56,8 @@ function filterFields(filter: Record<string, unknown>): string[][] {
 /** MongoDB uses an index when its first key is constrained; a sort then needs its keys in the index too. */
 function usable(index: Record<string, unknown>, fields: string[], sort: string[]): boolean {
   const keys = Object.keys(index);
+  // Records named by `_id` are found by it, whatever else the filter or sort says.
+  if (fields.includes('_id')) return true;
   if (fields.length === 0) return sort.length > 0 && keys[0] === sort[0] && sort.every((s) => keys.includes(s));
   if (!fields.includes(keys[0]!)) return false;
   return sort.every((s) => keys.includes(s) || s === '_id');
