@@ -36,14 +36,15 @@ interface Waiting {
 }
 
 /**
- * The append-only, hash-chained event log. Appending reads the chain's last event and inserts
- * the next one; the unique (chain, seq) index turns a race into a retry instead of a fork.
+ * The append-only, hash-chained event log. Each chain's latest event is also stored apart, by
+ * `_id` (its head): appending reads that head, not the chain, so an append costs the same with
+ * ten events or a million. The unique (chain, seq) index turns a race into a retry instead of a fork.
  *
  * Appends to one chain are serialised (under the chain's lock, across processes). So that a burst
  * (hundreds of ballots at once) does not queue one lock and four database round trips per event,
  * appends that arrive while a chain is being written are written together in the next round:
- * one lock, one read of the last event, one ordered insert, one head update (group commit). A
- * lone append is written at once, as before.
+ * one lock, one read of the head, one ordered insert, one head update (group commit). A lone
+ * append is written at once.
  */
 export class AuditLog {
   private readonly waiting = new Map<string, Waiting[]>();
@@ -88,7 +89,10 @@ export class AuditLog {
     const written: AuditEventRecord[] = [];
     let pending = drafts;
     for (let attempt = 0; attempt < 20 && pending.length > 0; attempt++) {
-      const last = await this.models.auditEvents.findOne({ chain }).sort({ seq: -1 }).lean();
+      // The stored head is normally the chain's last event. It can lag (a head write that failed)
+      // or be missing (a database from before heads): then the insert meets the unique index, and
+      // the retry reads the chain's last event itself, which is a scan on FerretDB but rare.
+      const last = attempt === 0 ? await this.models.auditHeads.findById(chain).lean() : await this.lastEvent(chain);
       let seq = last?.seq ?? 0;
       let prevHash = last?.hash ?? null;
       const events = pending.map((draft) => {
@@ -104,11 +108,13 @@ export class AuditLog {
         pending = [];
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
-        // Another writer (a lock taken over from a dead process) got in: keep what was stored, retry the rest after it.
+        // The head lagged, or another writer (a lock taken over from a dead process) got in: keep
+        // what an ordered insert stored before the conflict, retry the rest after the chain's real end.
+        // (A scan on FerretDB, like `lastEvent`: only on this rare path.)
         const stored = await this.models.auditEvents.find({ chain, hash: { $in: events.map((e) => e.hash) } }).sort({ seq: 1 }).lean();
         written.push(...stored);
         pending = pending.slice(stored.length);
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
       }
     }
     if (pending.length > 0) throw new Error(`could not append to audit chain ${chain}`);
@@ -123,14 +129,19 @@ export class AuditLog {
     return written;
   }
 
+  /** The chain's last event read from the events themselves: only to recover from a lagging or missing head. */
+  private lastEvent(chain: string): Promise<Pick<AuditEventRecord, 'seq' | 'hash'> | null> {
+    return this.models.auditEvents.findOne({ chain }, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+  }
+
   async list(chain: string, limit = 200): Promise<AuditEventRecord[]> {
     return this.models.auditEvents.find({ chain }).sort({ seq: -1 }).limit(limit).lean();
   }
 
   /**
    * Recomputes every hash and link of the chain, oldest first, and checks the stored head. The
-   * head is written right after its event, so a crash in between leaves it one behind: a head
-   * that names an event of the chain is sound; one beyond the last event means events were removed.
+   * head is written after its round's events, at best effort, so it may lag behind the last event:
+   * a head that names an event of the chain is sound; one beyond the last event means events were removed.
    */
   async verify(chain: string): Promise<AuditVerification> {
     const head = await this.models.auditHeads.findById(chain).lean();

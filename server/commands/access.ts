@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { PlatformAction, TrajectoryAction } from '../../shared/domain/permissions';
 import { AppError, notFound } from '../errors';
 import type { TrajectoryRecord } from '../models/trajectory';
+import { readCacheOf } from '../models/read-cache';
 import type { UserActor } from '../policies/actor';
 import { decidePlatformAction } from '../policies/platform-policy';
 import { decideTrajectoryAction, type Decision, type Seat } from '../policies/trajectory-policy';
@@ -25,12 +26,10 @@ export function requireUser(ctx: OperationContext): UserActor {
   return ctx.actor;
 }
 
+/** The actor's seat, from the seats held in memory (read-cache.ts): every request asks, so it reads no collection. */
 export async function loadSeat(ctx: OperationContext, trajectoryId: string): Promise<Seat | null> {
   if (ctx.actor.kind !== 'user') return null;
-  const membership = await ctx.services.models.memberships
-    .findOne({ trajectoryId, userId: ctx.actor.userId, removedAt: null })
-    .lean();
-  return membership ? { membershipId: String(membership._id), role: membership.role, organisationId: String(membership.organisationId) } : null;
+  return readCacheOf(ctx.services).seat(trajectoryId, ctx.actor.userId);
 }
 
 /** Loads the trajectory and the actor's seat and asks the policy; every trajectory operation starts here. */

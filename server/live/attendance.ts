@@ -1,6 +1,8 @@
 import type { DialogueSessionRecord } from '../models/dialogue-session';
 import type { Services } from '../services';
 import { presenceOf } from './live-state';
+import { readCacheOf } from '../models/read-cache';
+import { attendanceId } from '../models/session-attendance';
 
 /**
  * Attendance: who took part in a session, kept for its report. A person counts once they are in
@@ -11,24 +13,29 @@ import { presenceOf } from './live-state';
 export async function recordAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId' | 'status'>, userIds: string[]): Promise<void> {
   if (session.status !== 'live' || userIds.length === 0) return;
   const { models } = services;
-  const seats = await models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: userIds }, removedAt: null }, { userId: 1, role: 1, organisationId: 1 }).lean();
-  for (const seat of seats) {
+  const seats = await readCacheOf(services).seatsOf(String(session.trajectoryId));
+  for (const userId of new Set(userIds)) {
+    const seat = seats.get(userId);
+    if (!seat) continue;
     const now = new Date();
-    const key = { sessionId: session._id, userId: seat.userId };
+    const _id = attendanceId(String(session._id), userId);
     const seen = { trajectoryId: session.trajectoryId, role: seat.role, organisationId: seat.organisationId, lastSeenAt: now };
     let first: boolean;
     try {
-      const res = await models.sessionAttendance.updateOne(key, { $set: seen, $setOnInsert: { firstSeenAt: now } }, { upsert: true });
-      first = res.upsertedCount > 0;
+      // By `_id`: joining reads nothing, however many sessions a region has held.
+      await models.sessionAttendance.create({ _id, sessionId: session._id, userId, firstSeenAt: now, ...seen });
+      first = true;
     } catch (error) {
-      // Two tabs joining at once: the unique key lets one insert; the other just updates.
+      // Seen before (or two tabs joining at once): the first insert wins, this one just updates.
       if ((error as { code?: number }).code !== 11000) throw error;
-      await models.sessionAttendance.updateOne(key, { $set: seen });
+      const res = await models.sessionAttendance.updateOne({ _id }, { $set: seen });
+      // A record from before `_id` was the key (a session that was live during the upgrade).
+      if (res.matchedCount === 0) await models.sessionAttendance.updateOne({ sessionId: session._id, userId }, { $set: seen });
       first = false;
     }
     if (first) {
       const chain = String(session.trajectoryId);
-      await services.audit.append({ chain, actorId: String(seat.userId), action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role } });
+      await services.audit.append({ chain, actorId: userId, action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role } });
       services.publisher.trajectoryChanged(chain, 'audit');
     }
   }

@@ -8,6 +8,8 @@ import { sessionView, topicTitles } from '../commands/sessions/session-view';
 import type { DialogueSessionRecord } from '../models/dialogue-session';
 import type { PollRecord } from '../models/poll';
 import type { Services } from '../services';
+import { readCacheOf } from '../models/read-cache';
+import { ballotBookOf } from './ballot-book';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -31,21 +33,30 @@ export function settingsOf(poll: PollRecord): PollSettings {
 
 /** Voters per group: the trajectory's current members whose role may vote and whose group is invited. */
 export async function electorateOf(services: Services, poll: PollRecord): Promise<Partial<Record<StakeholderGroup, number>>> {
-  const members = await services.models.memberships.find({ trajectoryId: poll.trajectoryId, removedAt: null }, { role: 1 }).lean();
+  const seats = await readCacheOf(services).seatsOf(String(poll.trajectoryId));
   const electorate: Partial<Record<StakeholderGroup, number>> = {};
-  for (const m of members) {
-    const group = stakeholderGroupByRole[m.role];
-    if (!roleMay(m.role, 'poll.vote') || !isEligible(settingsOf(poll), group)) continue;
+  for (const seat of seats.values()) {
+    const group = stakeholderGroupByRole[seat.role];
+    if (!roleMay(seat.role, 'poll.vote') || !isEligible(settingsOf(poll), group)) continue;
     electorate[group] = (electorate[group] ?? 0) + 1;
   }
   return electorate;
 }
 
-/** Tallies the ballots cast up to `until` (the closing moment, for a closed poll). */
+/**
+ * Tallies the stored ballots cast up to `until` (the closing moment): the frozen result of a
+ * closing poll is counted from the database, whatever a node holds in memory.
+ */
 export async function tallyOf(services: Services, poll: PollRecord, until?: Date) {
   const ballots = await services.models.ballots.find({ pollId: poll._id, ...(until ? { updatedAt: { $lte: until } } : {}) }, { group: 1, choice: 1 }).lean();
   const electorate = poll.electorate ?? (await electorateOf(services, poll));
   return { result: tallyPoll(settingsOf(poll), ballots.map((b) => ({ group: b.group, choice: b.choice })), electorate), electorate };
+}
+
+/** An open poll's tally as it stands, from the ballots held in memory (ballot-book.ts). */
+export async function liveTallyOf(services: Services, poll: PollRecord): Promise<PollResult> {
+  const [ballots, electorate] = await Promise.all([ballotBookOf(services).ballotsOf(String(poll._id)), electorateOf(services, poll)]);
+  return tallyPoll(settingsOf(poll), [...ballots.values()], electorate);
 }
 
 /** A poll's fields as every view shows them, with the result the caller may show (or null). */
@@ -78,11 +89,11 @@ export function pollFields(poll: PollRecord, result: PollView['result']): PollVi
  */
 export async function pollView(services: Services, poll: PollRecord, liveResult?: PollResult): Promise<PollView> {
   const visible = poll.status === 'closed' || poll.resultsVisibility === 'live';
-  const result = poll.status === 'closed' ? poll.result : visible ? (liveResult ?? (await tallyOf(services, poll)).result) : null;
+  const result = poll.status === 'closed' ? poll.result : visible ? (liveResult ?? (await liveTallyOf(services, poll))) : null;
   const view = pollFields(poll, result);
   if (!poll.anonymous && visible) {
-    const ballots = await services.models.ballots.find({ pollId: poll._id, voterId: { $ne: null } }).lean();
-    const users = await services.models.users.find({ _id: { $in: ballots.map((b) => b.voterId) } }, { name: 1 }).lean();
+    const ballots = [...(await ballotBookOf(services).ballotsOf(String(poll._id))).values()].filter((b) => b.voterId);
+    const users = ballots.length ? await services.models.users.find({ _id: { $in: ballots.map((b) => b.voterId) } }, { name: 1 }).lean() : [];
     const names = new Map(users.map((u) => [String(u._id), u.name]));
     view.namedBallots = ballots.map((b) => ({ userId: String(b.voterId), name: names.get(String(b.voterId)) ?? '—', group: b.group, choice: b.choice }));
   }
@@ -106,24 +117,26 @@ export async function presenceOf(services: Services, sessionId: string): Promise
 export async function buildLiveState(services: Services, session: DialogueSessionRecord, viewerId?: string): Promise<LiveState> {
   const { models } = services;
   const sessionId = String(session._id);
-  const [titles, polls, presence] = await Promise.all([
+  const cache = readCacheOf(services);
+  const [titles, polls, presence, seats] = await Promise.all([
     topicTitles(models, [session]),
-    models.polls.find({ sessionId: session._id }).sort({ openedAt: 1 }).lean(),
+    cache.pollsOfSession(sessionId),
     presenceOf(services, sessionId),
+    cache.seatsOf(String(session.trajectoryId)),
   ]);
   const peopleIds = [...session.live.queue.map((q) => q.userId), ...(session.live.floorUserId ? [session.live.floorUserId] : [])];
-  const [users, seats] = await Promise.all([
-    models.users.find({ _id: { $in: peopleIds } }, { name: 1 }).lean(),
-    models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: peopleIds } }, { userId: 1, role: 1 }).lean(),
-  ]);
+  const users = peopleIds.length ? await models.users.find({ _id: { $in: peopleIds } }, { name: 1 }).lean() : [];
   const nameOf = new Map(users.map((u) => [String(u._id), u.name]));
-  const groupOf = new Map(seats.map((m) => [String(m.userId), stakeholderGroupByRole[m.role] as StakeholderGroup]));
-  const person = (id: unknown) => ({ userId: String(id), name: nameOf.get(String(id)) ?? '—', group: groupOf.get(String(id)) ?? ('observer' as StakeholderGroup) });
+  const groupOf = (id: string): StakeholderGroup => {
+    const seat = seats.get(id);
+    return seat ? stakeholderGroupByRole[seat.role] : 'observer';
+  };
+  const person = (id: unknown) => ({ userId: String(id), name: nameOf.get(String(id)) ?? '—', group: groupOf(String(id)) });
   const myBallots: Record<string, BallotChoice> = {};
   if (viewerId && polls.length) {
-    const keys = new Map(polls.map((p) => [voterKey(services.config.sessionSecret, String(p._id), viewerId), String(p._id)]));
-    const mine = await models.ballots.find({ voterKey: { $in: [...keys.keys()] } }, { voterKey: 1, choice: 1 }).lean();
-    for (const b of mine) myBallots[keys.get(b.voterKey)!] = b.choice;
+    // A ballot's `_id` is its voter key: the viewer's own ballots are read by `_id`, one per poll.
+    const mine = await Promise.all(polls.map((p) => models.ballots.findById(voterKey(services.config.sessionSecret, String(p._id), viewerId), { pollId: 1, choice: 1 }).lean()));
+    for (const b of mine) if (b) myBallots[String(b.pollId)] = b.choice;
   }
   const timer = session.live.timer;
   return {

@@ -47,5 +47,8 @@ const schema = new Schema<AgreementVersionRecord>(
   { collection: 'agreement_versions', versionKey: false },
 );
 
+// The lists of a trajectory are read in order: filter and sort from one index (query-indexes.test.ts).
+schema.index({ trajectoryId: 1, createdAt: 1 });
+
 export const agreementVersionModel = (c: Connection): Model<AgreementVersionRecord> =>
   (c.models.AgreementVersion as Model<AgreementVersionRecord>) ?? c.model<AgreementVersionRecord>('AgreementVersion', schema);

@@ -40,5 +40,8 @@ const schema = new Schema<AmendmentRecord>(
   { collection: 'amendments', versionKey: false },
 );
 
+// The lists of a trajectory are read in order: filter and sort from one index (query-indexes.test.ts).
+schema.index({ trajectoryId: 1, createdAt: 1 });
+
 export const amendmentModel = (c: Connection): Model<AmendmentRecord> =>
   (c.models.Amendment as Model<AmendmentRecord>) ?? c.model<AmendmentRecord>('Amendment', schema);

@@ -2,12 +2,15 @@ import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { stakeholderGroups, type BallotChoice, type StakeholderGroup } from '../../shared/schemas/polls';
 
 /**
- * One ballot per voter per poll, guaranteed by the unique (pollId, voterKey) index. The key is an
- * HMAC of poll and person, so the voter is recognised for changing their ballot; `voterId` is kept
- * only for named polls, so an anonymous poll's ballots name nobody, not even in the database.
+ * One ballot per voter per poll. Its `_id` is the voter key, an HMAC of poll and person, so the
+ * primary key itself holds "one per person per poll" and a ballot is written and found by `_id`
+ * (on FerretDB only `_id` reaches the storage engine; any other filter reads the whole
+ * collection). The key recognises the voter for changing their ballot; `voterId` is kept only
+ * for named polls, so an anonymous poll's ballots name nobody, not even in the database.
+ * `voterKey` repeats the `_id` (older databases had ObjectId ids; see migrations.ts).
  */
 export interface BallotRecord {
-  _id: Types.ObjectId;
+  _id: string;
   pollId: Types.ObjectId;
   voterKey: string;
   voterId: Types.ObjectId | null;
@@ -19,6 +22,13 @@ export interface BallotRecord {
 
 const schema = new Schema<BallotRecord>(
   {
+    _id: {
+      type: String,
+      required: true,
+      default(this: { voterKey?: string }) {
+        return this.voterKey;
+      },
+    },
     pollId: { type: Schema.Types.ObjectId, required: true },
     voterKey: { type: String, required: true },
     voterId: { type: Schema.Types.ObjectId, default: null },
@@ -29,6 +39,7 @@ const schema = new Schema<BallotRecord>(
   },
   { collection: 'ballots', versionKey: false },
 );
-schema.index({ pollId: 1, voterKey: 1 }, { unique: true });
+// A poll's ballots are read when it closes (the frozen result) and when a node first counts it live.
+schema.index({ pollId: 1 });
 
 export const ballotModel = (c: Connection): Model<BallotRecord> => (c.models.Ballot as Model<BallotRecord>) ?? c.model<BallotRecord>('Ballot', schema);

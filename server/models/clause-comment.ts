@@ -65,5 +65,8 @@ const schema = new Schema<CommentRecord>(
   { collection: 'clause_comments', versionKey: false },
 );
 
+// The lists of a trajectory are read in order: filter and sort from one index (query-indexes.test.ts).
+schema.index({ trajectoryId: 1, createdAt: 1 });
+
 export const clauseCommentModel = (c: Connection): Model<CommentRecord> =>
   (c.models.ClauseComment as Model<CommentRecord>) ?? c.model<CommentRecord>('ClauseComment', schema);

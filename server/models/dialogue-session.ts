@@ -58,5 +58,8 @@ const schema = new Schema<DialogueSessionRecord>(
   { collection: 'dialogue_sessions', versionKey: false },
 );
 
+// The lists of a trajectory are read in order: filter and sort from one index (query-indexes.test.ts).
+schema.index({ trajectoryId: 1, startsAt: 1 });
+
 export const dialogueSessionModel = (c: Connection): Model<DialogueSessionRecord> =>
   (c.models.DialogueSession as Model<DialogueSessionRecord>) ?? c.model<DialogueSessionRecord>('DialogueSession', schema);

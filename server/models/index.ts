@@ -28,6 +28,7 @@ import { sessionModel } from './session';
 import { topicModel } from './topic';
 import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
+import { migrate } from './migrations';
 
 export function createModels(connection: Connection) {
   return {
@@ -68,7 +69,11 @@ export function createModels(connection: Connection) {
 
 export type Models = ReturnType<typeof createModels>;
 
-/** Builds every index before the server takes traffic, so unique constraints hold from the first request. */
+/**
+ * Builds every index before the server takes traffic, so unique constraints hold from the first
+ * request, and brings records stored by an earlier version into today's shape (migrations.ts).
+ */
 export async function ensureIndexes(models: Models): Promise<void> {
+  await migrate(models);
   await Promise.all(Object.values(models).map((m) => (m as { init(): Promise<unknown> }).init()));
 }

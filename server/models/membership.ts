@@ -1,3 +1,4 @@
+import { announceWrites } from './change-feed';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { roles, type Role } from '../../shared/domain/roles';
 
@@ -24,6 +25,9 @@ const schema = new Schema<MembershipRecord>(
   { collection: 'memberships', versionKey: false },
 );
 schema.index({ trajectoryId: 1, userId: 1 }, { unique: true });
+
+// Seats and open polls are held in memory (read-cache.ts): every write makes the holders forget.
+announceWrites(schema, 'memberships');
 
 export const membershipModel = (c: Connection): Model<MembershipRecord> =>
   (c.models.Membership as Model<MembershipRecord>) ?? c.model<MembershipRecord>('Membership', schema);

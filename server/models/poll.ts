@@ -1,3 +1,4 @@
+import { announceWrites } from './change-feed';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { outcomeKinds } from '../../shared/schemas/sessions';
 import { pollKinds, stakeholderGroups, type PollResult, type StakeholderGroup } from '../../shared/schemas/polls';
@@ -52,5 +53,12 @@ const schema = new Schema<PollRecord>(
   },
   { collection: 'polls', versionKey: false, minimize: false },
 );
+
+// Seats and open polls are held in memory (read-cache.ts): every write makes the holders forget.
+announceWrites(schema, 'polls');
+
+// A session's polls in order, and the open polls whose closing time passed (query-indexes.test.ts).
+schema.index({ sessionId: 1, openedAt: 1 });
+schema.index({ status: 1, closesAt: 1 });
 
 export const pollModel = (c: Connection): Model<PollRecord> => (c.models.Poll as Model<PollRecord>) ?? c.model<PollRecord>('Poll', schema);

@@ -38,4 +38,9 @@ const schema = new Schema<QuestionRecord>(
   { collection: 'questions', versionKey: false },
 );
 
+// The lists of a trajectory are read in order: filter and sort from one index (query-indexes.test.ts).
+schema.index({ trajectoryId: 1, createdAt: 1 });
+schema.index({ trajectoryId: 1, status: 1, number: 1 });
+schema.index({ trajectoryId: 1, askedBy: 1, createdAt: 1 });
+
 export const questionModel = (c: Connection): Model<QuestionRecord> => (c.models.Question as Model<QuestionRecord>) ?? c.model<QuestionRecord>('Question', schema);

@@ -7,7 +7,8 @@ import { roles, type Role } from '../../shared/domain/roles';
  * live (socket data); this is what remains of it for the report.
  */
 export interface SessionAttendanceRecord {
-  _id: Types.ObjectId;
+  /** `${sessionId}:${userId}`, so joining is written by `_id` (older records have an ObjectId). */
+  _id: string;
   trajectoryId: Types.ObjectId;
   sessionId: Types.ObjectId;
   userId: Types.ObjectId;
@@ -20,6 +21,13 @@ export interface SessionAttendanceRecord {
 
 const schema = new Schema<SessionAttendanceRecord>(
   {
+    _id: {
+      type: String,
+      required: true,
+      default(this: { sessionId?: unknown; userId?: unknown }) {
+        return attendanceId(String(this.sessionId), String(this.userId));
+      },
+    },
     trajectoryId: { type: Schema.Types.ObjectId, required: true },
     sessionId: { type: Schema.Types.ObjectId, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
@@ -31,6 +39,8 @@ const schema = new Schema<SessionAttendanceRecord>(
   { collection: 'session_attendance', versionKey: false },
 );
 schema.index({ sessionId: 1, userId: 1 }, { unique: true });
+
+export const attendanceId = (sessionId: string, userId: string) => `${sessionId}:${userId}`;
 
 export const sessionAttendanceModel = (c: Connection): Model<SessionAttendanceRecord> =>
   (c.models.SessionAttendance as Model<SessionAttendanceRecord>) ?? c.model<SessionAttendanceRecord>('SessionAttendance', schema);

@@ -29,4 +29,7 @@ const schema = new Schema<TopicRecord>(
   { collection: 'topics', versionKey: false },
 );
 
+// The lists of a trajectory are read in order: filter and sort from one index (query-indexes.test.ts).
+schema.index({ trajectoryId: 1, order: 1, createdAt: 1 });
+
 export const topicModel = (c: Connection): Model<TopicRecord> => (c.models.Topic as Model<TopicRecord>) ?? c.model<TopicRecord>('Topic', schema);

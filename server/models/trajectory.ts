@@ -36,5 +36,8 @@ const schema = new Schema<TrajectoryRecord>(
   { collection: 'trajectories', versionKey: false },
 );
 
+// Trajectories are listed by name (query-indexes.test.ts).
+schema.index({ name: 1 });
+
 export const trajectoryModel = (c: Connection): Model<TrajectoryRecord> =>
   (c.models.Trajectory as Model<TrajectoryRecord>) ?? c.model<TrajectoryRecord>('Trajectory', schema);

@@ -6,7 +6,10 @@ import { AppError, notFound } from '../../errors';
 import { electorateOf, settingsOf, tallyOf, voterKey } from '../../live/live-state';
 import { tallyBroadcasterOf } from '../../live/tally-broadcaster';
 import type { PollRecord } from '../../models/poll';
-import { authorizeTrajectory, requireUser } from '../access';
+import { authorizeTrajectory, enforce, loadSeat, requireUser } from '../access';
+import { readCacheOf } from '../../models/read-cache';
+import { ballotBookOf } from '../../live/ballot-book';
+import { decideTrajectoryAction } from '../../policies/trajectory-policy';
 import { defineOperation, noParams, type OperationContext } from '../operation';
 import { defineSessionOperation, sessionParams } from '../sessions/session-access';
 
@@ -66,41 +69,49 @@ async function loadPoll(ctx: OperationContext, pollId: string): Promise<PollReco
 const isOpen = (poll: PollRecord, now = new Date()) => poll.status === 'open' && (!poll.closesAt || poll.closesAt > now);
 
 /**
- * Casts or changes a ballot. One per person per poll is held by the database's unique index,
- * also under concurrent clicks from several tabs; anonymous ballots are stored and audited
- * without the voter's identity.
+ * Casts or changes a ballot. One per person per poll is held by the ballot's `_id` (the voter key),
+ * also under concurrent clicks from several tabs; anonymous ballots are stored and audited without
+ * the voter's identity. A plenary votes at once, so a ballot reads no collection: the poll and the
+ * seat come from memory (read-cache.ts), the ballot is one insert by `_id` (a change one update by
+ * `_id`), the poll is read again by `_id` to see it did not close meanwhile, and the audit event
+ * goes with the others of the same moment (audit-log.ts).
  */
 export const castPollBallot = defineOperation({
   name: 'poll.vote',
   params: noParams,
   body: castBallot,
   authorize: async (ctx, _p, body) => {
-    const poll = await loadPoll(ctx, body.pollId);
-    const access = await authorizeTrajectory(ctx, String(poll.trajectoryId), 'poll.vote');
-    const group: StakeholderGroup = access.seat ? stakeholderGroupByRole[access.seat.role] : 'observer';
+    const user = requireUser(ctx);
+    const poll = await readCacheOf(ctx.services).poll(body.pollId);
+    if (!poll) throw notFound();
+    // The poll's trajectory exists (a poll is never without one): the seat and the policy decide.
+    const seat = await loadSeat(ctx, String(poll.trajectoryId));
+    enforce(decideTrajectoryAction(ctx.actor, seat, 'poll.vote'));
+    const group: StakeholderGroup = seat ? stakeholderGroupByRole[seat.role] : 'observer';
     if (!isEligible(settingsOf(poll), group)) throw new AppError('forbidden', 'Your group is not invited to vote in this poll.');
-    return { poll, group, userId: access.user.userId };
+    return { poll, group, userId: user.userId };
   },
   run: async (ctx, _p, body, { poll, group, userId }) => {
     if (!isOpen(poll)) throw new AppError('conflict', 'This poll is closed.');
     const reason = validateBallot(settingsOf(poll), body.choice);
     if (reason) throw new AppError('validation_failed', reason, { choice: reason });
-    const { ballots } = ctx.services.models;
+    const { ballots, polls } = ctx.services.models;
     const key = voterKey(ctx.services.config.sessionSecret, body.pollId, userId);
     const now = new Date();
-    const update = { $set: { choice: body.choice, group, updatedAt: now, voterId: poll.anonymous ? null : userId }, $setOnInsert: { castAt: now } };
+    const voterId = poll.anonymous ? null : userId;
     try {
-      await ballots.updateOne({ pollId: poll._id, voterKey: key }, update, { upsert: true });
+      await ballots.create({ _id: key, pollId: poll._id, voterKey: key, voterId, group, choice: body.choice, castAt: now, updatedAt: now });
     } catch (error) {
-      // Two tabs inserting at once: one wins the unique index, the other becomes an update.
+      // A changed ballot, or two tabs inserting at once: the first insert wins the `_id`, the other is an update.
       if ((error as { code?: number }).code !== 11000) throw error;
-      await ballots.updateOne({ pollId: poll._id, voterKey: key }, update);
+      await ballots.updateOne({ _id: key }, { $set: { choice: body.choice, group, updatedAt: now, voterId } });
     }
-    const after = await loadPoll(ctx, body.pollId);
-    if (after.status === 'closed' && after.closedAt && after.closedAt < now) throw new AppError('conflict', 'This poll closed just before your ballot arrived.');
+    const after = await polls.findById(body.pollId).lean();
+    if (!after || (after.status === 'closed' && after.closedAt && after.closedAt < now)) throw new AppError('conflict', 'This poll closed just before your ballot arrived.');
+    ballotBookOf(ctx.services).stored(body.pollId, key, { group, choice: body.choice, voterId, updatedAt: now.getTime() });
     // The room gets the new tally now, not after the audit entry: a ballot changes only this
     // poll's view, so that is all that is sent (the whole table follows once ballots settle).
-    if (after.sessionId && after.status === 'open') tallyBroadcasterOf(ctx.services).ballotStored(after, key, { group, choice: body.choice });
+    if (after.sessionId && after.status === 'open') tallyBroadcasterOf(ctx.services).ballotStored(after);
     return {
       result: { pollId: body.pollId, choice: body.choice },
       audit: [
