@@ -1,6 +1,6 @@
 import type { DialogueSessionRecord } from '../models/dialogue-session';
 import type { Services } from '../services';
-import { presenceOf } from './live-state';
+import { presentUserIdsOf } from './live-state';
 
 /**
  * Attendance: who took part in a session, kept for its report. A person counts once they are in
@@ -11,11 +11,13 @@ import { presenceOf } from './live-state';
 export async function recordAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId' | 'status'>, userIds: string[]): Promise<void> {
   if (session.status !== 'live' || userIds.length === 0) return;
   const { models } = services;
-  const seats = await models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: userIds }, removedAt: null }, { userId: 1, role: 1, organisationId: 1 }).lean();
+  const seats = await models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: userIds }, removedAt: null }, { userId: 1, role: 1, organisationId: 1, anonymousPresence: 1 }).lean();
   for (const seat of seats) {
     const now = new Date();
     const key = { sessionId: session._id, userId: seat.userId };
-    const seen = { trajectoryId: session.trajectoryId, role: seat.role, organisationId: seat.organisationId, lastSeenAt: now };
+    // A client representative who chose anonymity is kept as such: the report shows no name for them.
+    const anonymous = seat.role === 'client' && seat.anonymousPresence === true;
+    const seen = { trajectoryId: session.trajectoryId, role: seat.role, organisationId: seat.organisationId, anonymous, lastSeenAt: now };
     let first: boolean;
     try {
       const res = await models.sessionAttendance.updateOne(key, { $set: seen, $setOnInsert: { firstSeenAt: now } }, { upsert: true });
@@ -28,7 +30,8 @@ export async function recordAttendance(services: Services, session: Pick<Dialogu
     }
     if (first) {
       const chain = String(session.trajectoryId);
-      await services.audit.append({ chain, actorId: String(seat.userId), action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role } });
+      // Anonymous: no actor, so the log does not say who was at the table at that minute.
+      await services.audit.append({ chain, actorId: anonymous ? null : String(seat.userId), action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role } });
       services.publisher.trajectoryChanged(chain, 'audit');
     }
   }
@@ -36,6 +39,5 @@ export async function recordAttendance(services: Services, session: Pick<Dialogu
 
 /** When a session starts, everyone already in its room has arrived. */
 export async function recordPresentAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId'>): Promise<void> {
-  const present = await presenceOf(services, String(session._id));
-  await recordAttendance(services, { ...session, status: 'live' }, present.map((p) => p.userId));
+  await recordAttendance(services, { ...session, status: 'live' }, await presentUserIdsOf(services, String(session._id)));
 }
