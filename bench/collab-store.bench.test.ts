@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEmails, signIn } from '../test/helpers/api-client';
 import { collabClient } from '../test/helpers/collab-client';
 import { freshDatabaseUri, startServer, type RunningServer } from '../test/helpers/server';
 
@@ -24,9 +25,12 @@ describe('collaboration updates reach the database', () => {
   const mongoUri = freshDatabaseUri();
   let server: RunningServer;
   let db: mongoose.Connection;
+  let token: string | undefined;
 
   beforeAll(async () => {
-    server = await startServer({ mongoUri });
+    // The playground is for signed-in people under NODE_ENV=test only.
+    server = await startServer({ mongoUri, env: { DEMO: '1' } });
+    token = (await signIn(server, demoEmails.procurement)).token;
     db = await mongoose.createConnection(mongoUri).asPromise();
   });
   afterAll(async () => {
@@ -38,7 +42,7 @@ describe('collaboration updates reach the database', () => {
     const updates = db.collection('collab_updates');
     const baselineCollection = db.collection('bench_baseline');
     const name = 'playground/bench-store';
-    const client = collabClient(server.url, name);
+    const client = collabClient(server.url, name, { token });
     await client.synced;
 
     const stored: number[] = [];

@@ -11,6 +11,7 @@ import type { Database } from './db/connection';
 import { clientAssets } from './http/client-assets';
 import { errorHandler } from './http/error-handler';
 import { securityHeaders } from './http/security-headers';
+import { fromOwnSite } from './http/same-origin';
 import type { Logger } from './logger';
 import { actorFromRequest } from './auth/authenticate';
 import type { Services } from './services';
@@ -51,7 +52,8 @@ export function createApp(config: Config, database: Database, services: Services
     documents: services.documents,
     log: log.child({ component: 'collab' }),
     resolveActor: (req) => actorFromRequest(services, req),
-    decideAccess: clauseDocumentAccess(services.models),
+    // The playground (any /collab/playground/… name) is a fixture of the test suite, never of a real deployment.
+    decideAccess: clauseDocumentAccess(services.models, { playground: config.nodeEnv === 'test' }),
     maxMessageBytes: config.limits.collabMessageBytes,
     limits: createCollabLimits(config.limits, connections),
   });
@@ -64,8 +66,13 @@ export function createApp(config: Config, database: Database, services: Services
     log,
   );
 
-  httpServer.on('upgrade', (req, socket: Duplex, head: Buffer) => {
+  // First of the upgrade listeners (Socket.io's own comes after and finds a refused socket closed):
+  // a WebSocket carries the person's cookie, so a page of another site must not open one (403, nothing joined).
+  httpServer.prependListener('upgrade', (req, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    if (!fromOwnSite(req.headers, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins })) {
+      return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
     if (collab.handles(req)) return void collab.handleUpgrade(req, socket, head);
     if ((req.url ?? '').startsWith('/socket.io/')) return; // Socket.io's own listener takes it
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

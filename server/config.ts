@@ -27,6 +27,27 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((list, ctx) => {
+      const origins: string[] = [];
+      for (const item of list.split(',').map((o) => o.trim()).filter(Boolean)) {
+        let url: URL | null = null;
+        try {
+          url = new URL(item);
+        } catch {
+          url = null;
+        }
+        // An origin only: scheme, host and port, nothing after it, so that one entry means one site.
+        if (!url || !['http:', 'https:'].includes(url.protocol) || item.replace(/\/$/, '') !== url.origin) {
+          ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of origins such as https://tafel.example.nl (no path), not ${JSON.stringify(item)}` });
+          return z.NEVER;
+        }
+        origins.push(url.origin);
+      }
+      return origins;
+    })
+    .optional(),
   MONGODB_URI: z
     .string()
     .trim()
@@ -73,6 +94,8 @@ export interface Config {
   host: string;
   /** The address people open; derived from HOST and PORT when PUBLIC_URL is not set. */
   publicUrl: string | undefined;
+  /** Origins besides PUBLIC_URL's whose pages may open sockets and send writes (ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
   mongodbUri: string | undefined;
   dataDir: string;
   cacheDir: string;
@@ -151,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [],
     mongodbUri: e.MONGODB_URI,
     dataDir,
     cacheDir,

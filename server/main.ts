@@ -101,6 +101,9 @@ function installShutdown(parts: {
     if (shuttingDown) return;
     shuttingDown = true;
     parts.log.info({ signal }, 'shutting down');
+    // Closing cuts what is still pending, e.g. a Redis client's unsubscribe or publish after an outage
+    // (the Socket.io adapter does not await its own): such a rejection must not turn the exit code to 1.
+    process.on('unhandledRejection', (error) => parts.log.warn({ err: String(error) }, 'ignored during shutdown'));
     // Never hang: whatever is not closed within the budget is abandoned.
     const force = setTimeout(() => {
       parts.log.error('shutdown took too long; exiting');
@@ -110,7 +113,7 @@ function installShutdown(parts: {
     try {
       await parts.close();
       // After the app: storing documents at shutdown still tells the other nodes what they hold.
-      await parts.redis?.close();
+      await parts.redis?.close().catch((error: unknown) => parts.log.warn({ err: String(error) }, 'closing redis failed; going on'));
       await parts.database.close();
       await parts.local?.stop();
       parts.log.info('stopped');

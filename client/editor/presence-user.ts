@@ -9,6 +9,8 @@ export interface PresenceUser {
   organisation: string;
   /** The stakeholder group's colour, `#rrggbb` (the caret plugin accepts no other form). */
   color: string;
+  /** A client representative who chose anonymity: the server sent no name (shown as "een cliëntvertegenwoordiger"). */
+  anonymous?: boolean;
 }
 
 export { stakeholderColours };

@@ -129,6 +129,7 @@ export const agreementEn: typeof agreementNl = {
     nobody: 'Nobody else is in this clause now.',
     you: 'you',
     person: '{{name}}, {{group}}',
+    anonymousClient: 'a client representative',
     writingIn: 'At: {{version}}',
   },
   toolbar: {

@@ -129,6 +129,7 @@ export const agreementNl = {
     nobody: 'Er is nu niemand anders in dit artikel.',
     you: 'u',
     person: '{{name}}, {{group}}',
+    anonymousClient: 'een cliëntvertegenwoordiger',
     writingIn: 'Bij: {{version}}',
   },
   toolbar: {

@@ -18,7 +18,7 @@ export function apiRouter(services: Services): Router {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  router.use(sameOriginWrites(() => services.config.publicUrl));
+  router.use(sameOriginWrites(() => services.config.publicUrl, services.config.allowedOrigins));
   router.use(express.json({ limit: '256kb', strict: true }));
   router.get('/version', (_req, res) => void res.json({ name: 'dialoogtafel', version }));
   router.get('/openapi.json', (_req, res) => void res.json(openapi));

@@ -13,6 +13,8 @@ import { signIn } from '../commands/auth/sign-in';
 import { signOut } from '../commands/auth/sign-out';
 import { acceptInvitation, invite, listInvitations, previewInvitation, revokeInvitation } from '../commands/invitations/invitation-operations';
 import { changeMemberRole, listMembers, removeMember } from '../commands/members/member-operations';
+import { getPresenceAnonymity, setPresenceAnonymity } from '../commands/members/presence-anonymity';
+import { presenceAnonymity } from '../../shared/schemas/anonymity';
 import { defineOperation, noBody, noParams, type Operation } from '../commands/operation';
 import { requireUser } from '../commands/access';
 import { decideTopic, listTopics, proposeTopic, reorderTopics, updateTopic } from '../commands/topics/topic-operations';
@@ -113,6 +115,8 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: `${t}/members`, tag: 'members', summary: 'Members', operation: op(listMembers), response: z.array(memberDto) },
     { method: 'patch', path: `${t}/members/:memberId`, tag: 'members', summary: 'Change a member’s role', operation: op(changeMemberRole), response: memberDto },
     { method: 'delete', path: `${t}/members/:memberId`, tag: 'members', summary: 'Remove a member', operation: op(removeMember), status: 204 },
+    { method: 'get', path: `${t}/me/anonymity`, tag: 'members', summary: 'Whether I am shown without my name (client representatives)', operation: op(getPresenceAnonymity), response: presenceAnonymity },
+    { method: 'put', path: `${t}/me/anonymity`, tag: 'members', summary: 'Be shown as “een cliëntvertegenwoordiger” in presence and attendance', operation: op(setPresenceAnonymity), response: presenceAnonymity },
     { method: 'get', path: `${t}/invitations`, tag: 'invitations', summary: 'Invitations', operation: op(listInvitations), response: z.array(invitationDto) },
     { method: 'post', path: `${t}/invitations`, tag: 'invitations', summary: 'Invite a person', operation: op(invite), response: invitationDto, status: 201 },
     { method: 'delete', path: `${t}/invitations/:invitationId`, tag: 'invitations', summary: 'Withdraw an invitation', operation: op(revokeInvitation), status: 204 },

@@ -4,6 +4,9 @@ import type { Logger } from '../logger';
 
 export type RedisClient = RedisClientType;
 
+/** How long closing waits for a Redis client's pending commands at shutdown. */
+const closeGraceMs = 1000;
+
 /**
  * The Redis connections of one node. Redis puts a connection that subscribes into a mode where it
  * can do nothing else, so publishing and commands use one connection and each subscriber its own.
@@ -47,7 +50,17 @@ export async function connectRedis(url: string, log: Logger): Promise<RedisClien
     adapterSubscriber,
     relaySubscriber,
     async close() {
-      await Promise.allSettled(clients.map((c) => (c.isOpen ? c.close() : Promise.resolve())));
+      // close() lets pending commands finish; a client that lost Redis may wait for replies that never
+      // come, so after a short grace it is destroyed (its pending commands are rejected, not awaited).
+      await Promise.allSettled(
+        clients.map(async (c) => {
+          if (!c.isOpen) return;
+          let timer: NodeJS.Timeout | undefined;
+          const graceOver = new Promise<'grace-over'>((resolve) => (timer = setTimeout(() => resolve('grace-over'), closeGraceMs)));
+          const closed = await Promise.race([c.close().then(() => 'closed' as const), graceOver]).finally(() => clearTimeout(timer));
+          if (closed === 'grace-over' && c.isOpen) c.destroy();
+        }),
+      );
     },
   };
 }

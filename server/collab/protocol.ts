@@ -92,6 +92,13 @@ export function handleIncoming(
   }
 }
 
+/** Fields of an anonymous person's awareness state that the others receive (besides the server's `user`). */
+const anonymousStateFields = ['cursor'];
+
+function pick(fields: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((n) => n in fields).map((n) => [n, fields[n]]));
+}
+
 function isEmptyUpdate(update: Uint8Array): boolean {
   try {
     const { structs, ds } = Y.decodeUpdate(update);
@@ -120,7 +127,11 @@ function stampAwareness(update: Uint8Array, rules: AwarenessRules): Uint8Array {
     if (rules.identity) {
       const parsed: unknown = JSON.parse(raw);
       // null is "this client left"; anything else gets the connection's identity as its user.
-      state = parsed === null ? 'null' : JSON.stringify({ ...(typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}), user: rules.identity });
+      const fields = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      // An anonymous person's state keeps only where their caret is: any other field the client sets
+      // (a name, an e-mail, an id) could tell who they are.
+      const kept = (rules.identity as { anonymous?: boolean }).anonymous ? pick(fields, anonymousStateFields) : fields;
+      state = parsed === null ? 'null' : JSON.stringify({ ...kept, user: rules.identity });
     }
     entries.push({ clientId, clock, state });
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import type { RedisClients } from '../cluster/redis-clients';
 import type { Logger } from '../logger';
 import type { DocumentRelay, RelayMembership, RelayPeer } from './document-relay';
@@ -29,10 +30,11 @@ export class RedisRelay implements DocumentRelay {
     private readonly log: Logger,
     private readonly catchUpWaitMs = 1500,
   ) {
-    // After Redis was away, messages of that time are lost: every document asks the others again.
+    // After Redis was away, messages of that time are lost: every document asks the others again,
+    // until their state vectors agree (see Member.converge).
     let connectedBefore = false;
     redis.relaySubscriber.on('ready', () => {
-      if (connectedBefore) for (const member of this.members.values()) void member.catchUpAgain();
+      if (connectedBefore) for (const member of this.members.values()) void member.converge();
       connectedBefore = true;
     });
     if (redis.relaySubscriber.isReady) connectedBefore = true;
@@ -86,9 +88,27 @@ export class RedisRelay implements DocumentRelay {
   }
 }
 
+/** What one round of catching up found. */
+interface CatchUpRound {
+  /** Other nodes that have the document loaded, as Redis counted them. */
+  others: number;
+  /** Nodes that answered within the wait. */
+  answers: number;
+  /** Every answer held what this node holds: their state vectors and this node's are the same. */
+  agreed: boolean;
+}
+
+/** Rounds of converging stop after this long without any other node (a node alone agrees with itself). */
+const aloneRounds = 8;
+const maxRetryDelayMs = 4000;
+
 /** One loaded document's membership of its channel. */
 class Member implements RelayMembership {
-  private readonly waiting = new Map<string, () => void>();
+  /** Answers awaited per request id, each with the answering node's state vector. */
+  private readonly waiting = new Map<string, (theirs: Uint8Array) => void>();
+  private left = false;
+  /** The newest converge loop; an older one stops when a newer one starts. */
+  private convergeRun = 0;
 
   constructor(
     private readonly relay: RedisRelay,
@@ -117,24 +137,36 @@ class Member implements RelayMembership {
    * outage both sides may hold what the other missed, and deletions do not show in a state vector.
    */
   async catchUp(reciprocal = false): Promise<void> {
-    const stateVector = this.peer.stateVector();
-    let others: number;
-    try {
-      others = await withTimeout(this.relay.otherNodes(this.name), this.relay.waitMs);
-    } catch (error) {
+    await this.catchUpRound(reciprocal).catch((error: unknown) => {
       // Without Redis this node serves the document alone for now; 'ready' asks again later.
-      return this.relay.warn(this.name, error);
-    }
-    if (others === 0) return;
+      this.relay.warn(this.name, error);
+    });
+  }
+
+  /**
+   * One round: asks the others for what they hold beyond this node's state, applies the answers,
+   * and sends each answering node what it lacks of this node's (its answer carries its state
+   * vector; what is sent also carries this node's deletions, which no state vector shows).
+   * Throws when Redis does not answer.
+   */
+  private async catchUpRound(reciprocal: boolean): Promise<CatchUpRound> {
+    const stateVector = this.peer.stateVector();
+    const others = await withTimeout(this.relay.otherNodes(this.name), this.relay.waitMs);
+    if (others === 0) return { others, answers: 0, agreed: true };
     const requestId = randomBytes(6).toString('base64url');
     let answers = 0;
+    let agreed = true;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, this.relay.waitMs);
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      this.waiting.set(requestId, () => {
+      this.waiting.set(requestId, (theirs) => {
+        if (this.left) return done();
+        // Their answer is applied already: whatever they lack is this node's, and goes to them now.
+        if (!sameStateVector(theirs, this.peer.stateVector())) agreed = false;
+        this.publishUpdate(this.peer.answerCatchUp(theirs).update);
         if (++answers >= others) done();
       });
       this.relay.publish(
@@ -147,15 +179,35 @@ class Member implements RelayMembership {
       );
     });
     this.waiting.delete(requestId);
+    return { others, answers, agreed: agreed && answers >= others };
   }
 
-  /** After a Redis outage: the others may hold what was published while this node could not hear it. */
-  async catchUpAgain(): Promise<void> {
-    await this.catchUp(true).catch((error: unknown) => this.relay.warn(this.name, error));
+  /**
+   * After a Redis outage the others may hold what was published while this node could not hear
+   * it, and the other way round. Catches up round after round, with growing pauses, until a round
+   * in which every other node answered with the same state as this node's. On a busy machine a
+   * round may time out or find a node not yet subscribed again; that is no reason to stop.
+   * Stops when the document is unloaded, or when no other node has it loaded for several rounds.
+   */
+  async converge(): Promise<void> {
+    const run = ++this.convergeRun;
+    let delay = Math.max(100, Math.floor(this.relay.waitMs / 3));
+    let alone = 0;
+    while (!this.left && run === this.convergeRun) {
+      const round = await this.catchUpRound(true).catch((error: unknown) => {
+        this.relay.warn(this.name, error);
+        return null;
+      });
+      if (round && round.others > 0 && round.agreed) return;
+      if (round && round.others === 0 && ++alone >= aloneRounds) return;
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, maxRetryDelayMs);
+    }
   }
 
   leave(): Promise<void> {
-    for (const resolve of this.waiting.values()) resolve();
+    this.left = true;
+    for (const resolve of this.waiting.values()) resolve(new Uint8Array([0])); // an empty state vector: ends the wait
     this.waiting.clear();
     return this.relay.leave(this);
   }
@@ -191,6 +243,7 @@ class Member implements RelayMembership {
             encoding.writeVarString(e, requestId);
             encoding.writeVarUint8Array(e, answer.update);
             encoding.writeVarUint8Array(e, answer.awareness);
+            encoding.writeVarUint8Array(e, this.peer.stateVector());
           }),
         );
         break;
@@ -200,13 +253,23 @@ class Member implements RelayMembership {
         const requestId = decoding.readVarString(decoder);
         this.peer.applyRemoteUpdate(decoding.readVarUint8Array(decoder));
         this.peer.applyRemoteAwareness(decoding.readVarUint8Array(decoder));
-        this.waiting.get(requestId)?.();
+        const theirs = decoding.readVarUint8Array(decoder);
+        this.waiting.get(requestId)?.(theirs);
         break;
       }
       default:
         throw new Error('unknown relay message');
     }
   }
+}
+
+/** Two encoded state vectors name the same clock for every client. */
+function sameStateVector(a: Uint8Array, b: Uint8Array): boolean {
+  const left = Y.decodeStateVector(a);
+  const right = Y.decodeStateVector(b);
+  if (left.size !== right.size) return false;
+  for (const [client, clock] of left) if (right.get(client) !== clock) return false;
+  return true;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,6 +1,6 @@
 import type { DialogueSessionRecord } from '../models/dialogue-session';
 import type { Services } from '../services';
-import { presenceOf } from './live-state';
+import { presentUserIdsOf } from './live-state';
 import { readCacheOf } from '../models/read-cache';
 import { attendanceId } from '../models/session-attendance';
 
@@ -19,7 +19,9 @@ export async function recordAttendance(services: Services, session: Pick<Dialogu
     if (!seat) continue;
     const now = new Date();
     const _id = attendanceId(String(session._id), userId);
-    const seen = { trajectoryId: session.trajectoryId, role: seat.role, organisationId: seat.organisationId, lastSeenAt: now };
+    // A client representative who chose anonymity is kept as such: the report shows no name for them.
+    const anonymous = seat.role === 'client' && seat.anonymousPresence === true;
+    const seen = { trajectoryId: session.trajectoryId, role: seat.role, organisationId: seat.organisationId, anonymous, lastSeenAt: now };
     let first: boolean;
     try {
       // By `_id`: joining reads nothing, however many sessions a region has held.
@@ -35,7 +37,8 @@ export async function recordAttendance(services: Services, session: Pick<Dialogu
     }
     if (first) {
       const chain = String(session.trajectoryId);
-      await services.audit.append({ chain, actorId: userId, action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role } });
+      // Anonymous: no actor, so the log does not say who was at the table at that minute.
+      await services.audit.append({ chain, actorId: anonymous ? null : userId, action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role } });
       services.publisher.trajectoryChanged(chain, 'audit');
     }
   }
@@ -43,6 +46,5 @@ export async function recordAttendance(services: Services, session: Pick<Dialogu
 
 /** When a session starts, everyone already in its room has arrived. */
 export async function recordPresentAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId'>): Promise<void> {
-  const present = await presenceOf(services, String(session._id));
-  await recordAttendance(services, { ...session, status: 'live' }, present.map((p) => p.userId));
+  await recordAttendance(services, { ...session, status: 'live' }, await presentUserIdsOf(services, String(session._id)));
 }

@@ -100,7 +100,15 @@ export async function pollView(services: Services, poll: PollRecord, liveResult?
   return view;
 }
 
-/** Everyone in the session's room, once per person however many tabs they have open. */
+/** Who is in the session's room, by user id: for attendance only, never shown (see server/live/presence.ts). */
+export async function presentUserIdsOf(services: Services, sessionId: string): Promise<string[]> {
+  const io = services.publisher.io;
+  if (!io) return [];
+  const sockets = await io.in(sessionRoom(sessionId)).fetchSockets();
+  return [...new Set(sockets.map((s) => (s.data as { presentUserIds?: Record<string, string> }).presentUserIds?.[sessionId]).filter((id): id is string => Boolean(id)))];
+}
+
+/** Everyone in the session's room, once per person however many tabs they have open (an anonymous client representative once per tab). */
 export async function presenceOf(services: Services, sessionId: string): Promise<PresentPerson[]> {
   const io = services.publisher.io;
   if (!io) return [];

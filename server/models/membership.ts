@@ -9,6 +9,7 @@ export interface MembershipRecord {
   userId: Types.ObjectId;
   organisationId: Types.ObjectId;
   role: Role;
+  anonymousPresence?: boolean;
   createdAt: Date;
   removedAt: Date | null;
 }
@@ -19,6 +20,8 @@ const schema = new Schema<MembershipRecord>(
     userId: { type: Schema.Types.ObjectId, required: true, index: true },
     organisationId: { type: Schema.Types.ObjectId, required: true },
     role: { type: String, enum: roles, required: true },
+    /** A client representative who chose to be shown without name in presence and attendance. */
+    anonymousPresence: { type: Boolean, default: false },
     createdAt: { type: Date, default: () => new Date() },
     removedAt: { type: Date, default: null },
   },

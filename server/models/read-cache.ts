@@ -101,8 +101,8 @@ export class ReadCache {
       `seats:${trajectoryId}`,
       'memberships',
       async () => {
-        const members = await this.models.memberships.find({ trajectoryId, removedAt: null }, { userId: 1, role: 1, organisationId: 1 }).lean();
-        return new Map(members.map((m) => [String(m.userId), { membershipId: String(m._id), role: m.role, organisationId: String(m.organisationId) }]));
+        const members = await this.models.memberships.find({ trajectoryId, removedAt: null }, { userId: 1, role: 1, organisationId: 1, anonymousPresence: 1 }).lean();
+        return new Map(members.map((m) => [String(m.userId), { membershipId: String(m._id), role: m.role, organisationId: String(m.organisationId), anonymousPresence: m.anonymousPresence === true }]));
       },
       (held) => this.seats.set(trajectoryId, held),
     );

@@ -15,6 +15,8 @@ export interface SessionAttendanceRecord {
   /** The seat at the time: observers and the facilitator are recorded too, marked by role. */
   role: Role;
   organisationId: Types.ObjectId | null;
+  /** A client representative who chose to be shown without name (reports show "een cliëntvertegenwoordiger"). */
+  anonymous?: boolean;
   firstSeenAt: Date;
   lastSeenAt: Date;
 }
@@ -33,6 +35,7 @@ const schema = new Schema<SessionAttendanceRecord>(
     userId: { type: Schema.Types.ObjectId, required: true },
     role: { type: String, enum: roles, required: true },
     organisationId: { type: Schema.Types.ObjectId, default: null },
+    anonymous: { type: Boolean, default: false },
     firstSeenAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
   },

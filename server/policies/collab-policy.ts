@@ -16,13 +16,14 @@ export interface ClauseDocumentFacts {
 
 /**
  * Decides access to a collaboration document, or null for no access at all (the caller
- * answers 404 so that existence is not revealed). Playground documents are open to everyone;
- * a clause's documents follow the clause's status and the person's role in its trajectory;
- * platform administrators without a seat may read.
+ * answers 404 so that existence is not revealed). A clause's documents follow the clause's
+ * status and the person's role in its trajectory; platform administrators without a seat may
+ * read. Playground documents exist only where `playground` is set (NODE_ENV=test), and only for
+ * signed-in people: nothing anonymous is ever stored.
  */
-export function documentAccess(actor: Actor, documentName: string, facts: ClauseDocumentFacts | null = null): DocumentAccess | null {
+export function documentAccess(actor: Actor, documentName: string, facts: ClauseDocumentFacts | null = null, playground = false): DocumentAccess | null {
   if (!isValidDocumentName(documentName)) return null;
-  if (documentName.startsWith(playgroundPrefix)) return 'edit';
+  if (documentName.startsWith(playgroundPrefix)) return playground && actor.kind === 'user' ? 'edit' : null;
   if (actor.kind !== 'user' || !parseClauseDocumentName(documentName) || !facts?.status) return null;
   if (facts.role) return clauseAccess(facts.role, facts.status);
   return actor.platformAdmin ? 'read' : null;

@@ -7,6 +7,8 @@ export interface Seat {
   membershipId: string;
   role: Role;
   organisationId: string;
+  /** A client representative who chose to be shown without name in presence and attendance. */
+  anonymousPresence?: boolean;
 }
 
 export type Decision = 'allow' | 'unauthenticated' | 'not_found' | 'forbidden';

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
-import { stakeholderGroupByRole } from '../../shared/domain/roles';
-import { sessionRef, type PresentPerson } from '../../shared/schemas/sessions';
+import { sessionRef } from '../../shared/schemas/sessions';
+import { presenceOfPerson, type SocketPresence } from '../live/presence';
 import type { Operation } from '../commands/operation';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
 import {
@@ -47,7 +47,6 @@ const liveEvents: Array<[string, AnyOperation]> = [
   ['poll:close', closeSessionPoll],
 ] as unknown as Array<[string, AnyOperation]>;
 
-type PresenceData = { presence?: Record<string, PresentPerson> };
 
 export function registerSessionHandlers(socket: Socket, services: Services, log: Logger): void {
   const ctx = () => ({ services, actor: socket.data.actor as Actor });
@@ -55,17 +54,10 @@ export function registerSessionHandlers(socket: Socket, services: Services, log:
   /** Joining the room shows the person as present and answers with the whole state, their own ballots included. */
   defineHandler(socket, log, 'session:join', sessionRef, async ({ sessionId }) => {
     const access = await authorizeSession(ctx(), sessionId, 'session.view');
-    const organisation = access.seat ? await services.models.organisations.findById(access.seat.organisationId, { name: 1 }).lean() : null;
-    const data = socket.data as PresenceData;
-    data.presence = {
-      ...data.presence,
-      [sessionId]: {
-        userId: access.user.userId,
-        name: access.user.name,
-        group: access.seat ? stakeholderGroupByRole[access.seat.role] : 'observer',
-        organisationName: organisation?.name ?? '—',
-      },
-    };
+    const data = socket.data as SocketPresence;
+    // What others see (anonymous client representatives without name or id) and, apart, who it is for attendance.
+    data.presence = { ...data.presence, [sessionId]: await presenceOfPerson(services, access.user, access.seat) };
+    data.presentUserIds = { ...data.presentUserIds, [sessionId]: access.user.userId };
     await socket.join(sessionRoom(sessionId));
     await recordAttendance(services, access.session, [access.user.userId]);
     services.publisher.sessionChanged(sessionId);
@@ -73,8 +65,9 @@ export function registerSessionHandlers(socket: Socket, services: Services, log:
   });
 
   defineHandler(socket, log, 'session:leave', sessionRef, async ({ sessionId }) => {
-    const data = socket.data as PresenceData;
+    const data = socket.data as SocketPresence;
     if (data.presence) delete data.presence[sessionId];
+    if (data.presentUserIds) delete data.presentUserIds[sessionId];
     await socket.leave(sessionRoom(sessionId));
     services.publisher.sessionChanged(sessionId);
     return {};
@@ -85,6 +78,6 @@ export function registerSessionHandlers(socket: Socket, services: Services, log:
   }
 
   socket.on('disconnect', () => {
-    for (const sessionId of Object.keys((socket.data as PresenceData).presence ?? {})) services.publisher.sessionChanged(sessionId);
+    for (const sessionId of Object.keys((socket.data as SocketPresence).presence ?? {})) services.publisher.sessionChanged(sessionId);
   });
 }

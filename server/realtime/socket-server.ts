@@ -13,6 +13,7 @@ import { anonymous } from '../policies/actor';
 import type { ConnectionCounter } from '../limits/connection-counter';
 import { connectionLimit, eventRateLimit } from '../limits/socket-limits';
 import { endExpiredSessions } from './session-liveness';
+import { fromOwnSite } from '../http/same-origin';
 
 /** Socket.io at /socket.io on the shared HTTP server; the handshake is authenticated with the session cookie. */
 export function createSocketServer(httpServer: HttpServer, services: Services, log: Logger, counter?: ConnectionCounter): Server {
@@ -24,6 +25,12 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
     // The HTTP server routes upgrades itself; Socket.io must not close upgrades meant for /collab.
     destroyUpgrade: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // Every handshake, long-polling or WebSocket, must come from our own site (server/http/same-origin.ts):
+    // refused with 403 before a connection exists, so nothing is joined. (app.ts answers refused upgrades first.)
+    allowRequest: (req, callback) => {
+      const allowed = fromOwnSite(req.headers, { publicUrl: services.config.publicUrl, allowedOrigins: services.config.allowedOrigins });
+      callback(allowed ? null : 'Connections from other sites are refused.', allowed);
+    },
   });
   // With several nodes, room broadcasts, fetchSockets and disconnectSockets reach every node through Redis.
   if (services.redis) io.adapter(createAdapter(services.redis.command, services.redis.adapterSubscriber, { key: 'dialoogtafel:socket.io' }));

@@ -11,5 +11,5 @@ export function isValidDocumentName(name: string): boolean {
   return name.length > 0 && name.length <= maxDocumentNameLength && documentNamePattern.test(name);
 }
 
-/** Documents in the playground namespace are open to everyone: a scratch area for trying the editor. */
+/** Documents in the playground namespace: a scratch area for the test suite only (NODE_ENV=test, signed in). */
 export const playgroundPrefix = 'playground/';

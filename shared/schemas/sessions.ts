@@ -63,10 +63,13 @@ export const castBallot = z.object({ pollId: id, choice: ballotChoice }).strict(
 export const pollRef = z.object({ pollId: id }).strict();
 
 export interface PresentPerson {
+  /** For an anonymous client representative: an id of this connection only, never their user id. */
   userId: string;
   name: string;
   group: StakeholderGroup;
   organisationName: string;
+  /** A client representative shown as "een cliëntvertegenwoordiger" (the client translates it). */
+  anonymous?: boolean;
 }
 
 export interface QueueEntry {

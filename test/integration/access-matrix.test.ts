@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
+import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clauseAccess, clauseDocumentName, clauseStatuses, type ClauseStatus } from '../../shared/domain/agreement';
@@ -12,6 +13,7 @@ import {
   demoTrajectoryIds,
   expectError,
   mailedToken,
+  sessionCookieName,
   signIn,
   uniqueEmail,
   type ApiClient,
@@ -315,6 +317,102 @@ describe('the access matrix beyond REST', () => {
       const socket = await socketOf(outsider);
       const ack = await emit(socket, 'trajectory:join', { trajectoryId: ids.ijmond });
       expect(!ack.ok && ack.error.code).toBe('not_found');
+    });
+  });
+  describe('the Origin of every connection (cross-site WebSocket hijacking)', () => {
+    const foreignOrigins = [
+      ['a foreign Origin', 'https://kwaadwillend.example'],
+      ['Origin: null', 'null'],
+      ['a look-alike of our own address', 'http://127.0.0.1.kwaadwillend.example'],
+    ] as const;
+    const headersOf = (token: string | undefined, origin: string | undefined): Record<string, string> => ({
+      ...(token ? { cookie: `${sessionCookieName}=${token}` } : {}),
+      ...(origin === undefined ? {} : { origin }),
+    });
+    /** The HTTP status of a raw WebSocket upgrade: 101 when accepted. */
+    const upgrade = (path: string, token: string | undefined, origin: string | undefined) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`, { headers: headersOf(token, origin) });
+        ws.once('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          ws.terminate();
+        });
+        ws.once('error', reject);
+      });
+    /** Socket.io's long-polling handshake, as a page's fetch would send it. */
+    const pollingHandshake = async (token: string | undefined, origin: string | undefined) => (await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: headersOf(token, origin) })).status;
+    /** A whole Socket.io connection over one transport: resolves with the socket, or with the connect error's message. */
+    const socketWithOrigin = (token: string | undefined, origin: string | undefined, transport: 'websocket' | 'polling') =>
+      new Promise<Socket | string>((resolve) => {
+        const socket = io(server.url, { transports: [transport], reconnection: false, forceNew: true, extraHeaders: headersOf(token, origin) });
+        socket.once('connect', () => {
+          sockets.push(socket);
+          resolve(socket);
+        });
+        socket.once('connect_error', (error) => {
+          socket.close();
+          resolve(error.message);
+        });
+      });
+    const collabPath = () => `/collab/${clauseDocumentName(ids.ijmond, clause.id)}`;
+    const idOf = async (client: ApiClient) => (await client.get('/me')).body.user.id as string;
+
+    /** Who the live table shows, after a third person's arrival shows that the table's state moved on. */
+    async function presenceAfterArrival(): Promise<string[]> {
+      const watcher = await socketOf(people.get('observer'));
+      let presence: string[] = [];
+      watcher.on('session:state', (state: { presence: Array<{ userId: string }> }) => (presence = state.presence.map((p) => p.userId)));
+      const joined = await emit(watcher, 'session:join', { sessionId: ijmond.sessionId });
+      expect(joined.ok, JSON.stringify(joined)).toBe(true);
+      presence = ((joined as unknown as { state: { presence: Array<{ userId: string }> } }).state.presence ?? []).map((p) => p.userId);
+      const arriving = await socketOf(people.get('municipality'));
+      const arrivingId = await idOf(people.get('municipality')!);
+      expect((await emit(arriving, 'session:join', { sessionId: ijmond.sessionId })).ok).toBe(true);
+      await waitFor(() => presence.includes(arrivingId), 10_000, 'the arrival to show in the live table');
+      return presence;
+    }
+
+    it.each(foreignOrigins)('%s: every upgrade and handshake is refused with 403 and the person joins nothing', async (_what, origin) => {
+      const victim = people.get('provider')!;
+      const victimId = await idOf(victim);
+      expect(await upgrade('/socket.io/?EIO=4&transport=websocket', victim.token, origin)).toBe(403);
+      expect(await upgrade(collabPath(), victim.token, origin)).toBe(403);
+      expect(await pollingHandshake(victim.token, origin)).toBe(403);
+      // A real client over either transport gets no connection, so no event (no join, no ballot) can be sent.
+      for (const transport of ['websocket', 'polling'] as const) expect(typeof (await socketWithOrigin(victim.token, origin, transport)), transport).toBe('string');
+      expect(await presenceAfterArrival()).not.toContain(victimId);
+    });
+
+    it('our own Origin is let in, over both transports and for the document', async () => {
+      const person = people.get('client')!;
+      expect(await upgrade('/socket.io/?EIO=4&transport=websocket', person.token, server.url)).toBe(101);
+      expect(await upgrade(collabPath(), person.token, server.url)).toBe(101);
+      expect(await pollingHandshake(person.token, server.url)).toBe(200);
+      const socket = await socketWithOrigin(person.token, server.url, 'polling');
+      expect(typeof socket).toBe('object');
+      expect((await emit(socket as Socket, 'trajectory:join', { trajectoryId: ids.ijmond })).ok).toBe(true);
+    });
+
+    it('no Origin at all (a non-browser client with its own cookie; browsers always send one on upgrades) is let in', async () => {
+      const person = people.get('facilitator')!;
+      const personId = await idOf(person);
+      expect(await upgrade('/socket.io/?EIO=4&transport=websocket', person.token, undefined)).toBe(101);
+      expect(await upgrade(collabPath(), person.token, undefined)).toBe(101);
+      expect(await pollingHandshake(person.token, undefined)).toBe(200);
+      const socket = await socketWithOrigin(person.token, undefined, 'websocket');
+      expect(typeof socket).toBe('object');
+      expect((await emit(socket as Socket, 'session:join', { sessionId: ijmond.sessionId })).ok).toBe(true);
+      expect(await presenceAfterArrival()).toContain(personId);
+    });
+
+    it('a browser that says it comes from another site (Sec-Fetch-Site) without an Origin is refused as well', async () => {
+      const person = people.get('provider')!;
+      const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie: `${sessionCookieName}=${person.token}`, 'sec-fetch-site': 'same-site' } });
+      expect(res.status).toBe(403);
     });
   });
 });

@@ -1,20 +1,24 @@
 import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoEmails, signIn } from '../helpers/api-client';
 import { collabClient, upgradeStatus, type CollabClient } from '../helpers/collab-client';
 import { freshDatabaseUri, startServer, waitFor, type RunningServer } from '../helpers/server';
 
 describe('co-editing over y-websocket', () => {
   const mongoUri = freshDatabaseUri();
   let server: RunningServer;
+  /** The playground is for signed-in people in the test suite only: nothing anonymous is stored. */
+  let token: string;
   const clients: CollabClient[] = [];
   const open = (name: string) => {
-    const client = collabClient(server.url, name);
+    const client = collabClient(server.url, name, { token });
     clients.push(client);
     return client;
   };
 
   beforeAll(async () => {
-    server = await startServer({ mongoUri });
+    server = await startServer({ mongoUri, env: { DEMO: '1' } });
+    token = (await signIn(server, demoEmails.procurement)).token!;
   });
   afterEach(() => {
     for (const c of clients.splice(0)) c.destroy();
@@ -34,7 +38,7 @@ describe('co-editing over y-websocket', () => {
 
     for (const c of clients.splice(0)) c.destroy();
     expect(await server.stop()).toBe(0);
-    server = await startServer({ mongoUri });
+    server = await startServer({ mongoUri, env: { DEMO: '1' } });
 
     const c = open('playground/restart');
     await c.synced;
@@ -52,7 +56,7 @@ describe('co-editing over y-websocket', () => {
     await new Promise((r) => setTimeout(r, 300));
     await server.kill();
     for (const c of clients.splice(0)) c.destroy();
-    server = await startServer({ mongoUri });
+    server = await startServer({ mongoUri, env: { DEMO: '1' } });
     const b = open('playground/crash');
     await b.synced;
     expect(b.text.toString()).toBe('niet verloren');
@@ -87,13 +91,15 @@ describe('co-editing over y-websocket', () => {
     expect(await upgradeStatus(`${base}/..%2Fetc`)).toBe(404);
     expect(await upgradeStatus(`${base}/${'a'.repeat(300)}`)).toBe(404);
     expect(await upgradeStatus(`${base}/%E0%A4%A`)).toBe(404);
-    expect(await upgradeStatus(`${base}/playground/ok`)).toBe(101);
+    expect(await upgradeStatus(`${base}/playground/ok`, token)).toBe(101);
+    // Never for someone who is not signed in: nothing anonymous is stored.
+    expect(await upgradeStatus(`${base}/playground/ok`)).toBe(404);
   });
 
   it('closes a connection that sends garbage and stays up for everyone else', async () => {
     const good = open('playground/garbage');
     await good.synced;
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab/playground/garbage`);
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab/playground/garbage`, { headers: { cookie: `dt_session=${token}` } });
     await new Promise((r) => raw.once('open', r));
     const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
     raw.send(Buffer.from([0, 2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]));

@@ -10,6 +10,7 @@ import { findFreePort } from '../../server/db/free-port';
 import { apiClient, connectDatabase, demoEmails, demoTrajectoryIds, objectId, sessionCookieName, signIn, type ApiClient } from '../helpers/api-client';
 import { collabClient, type CollabClient } from '../helpers/collab-client';
 import { freshDatabaseUri, startServer, waitFor, type RunningServer } from '../helpers/server';
+import { cpuLoadWhenAsked } from '../helpers/cpu-load';
 
 const editors = ['procurement', 'municipality', 'provider'] as const;
 const voters = ['procurement', 'municipality', 'provider', 'client'] as const;
@@ -22,6 +23,9 @@ function appendWords(client: CollabClient, words: string): void {
   const text = paragraph.get(0) as Y.XmlText;
   text.insert(text.length, words);
 }
+
+// TEST_CPU_LOAD=1 (npm run test:under-load) runs this file with one core kept busy.
+cpuLoadWhenAsked();
 
 describe('a server killed (SIGKILL) while people edit and vote', () => {
   const mongoUri = freshDatabaseUri();

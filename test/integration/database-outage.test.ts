@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/config';
 import { startLocalDatabase, type LocalDatabase } from '../../server/db/local-database';
 import { apiClient, demoEmails, demoTrajectoryIds, sessionCookieName, signIn, type ApiClient } from '../helpers/api-client';
 import { startServer, waitFor, type RunningServer } from '../helpers/server';
+import { cpuLoadWhenAsked } from '../helpers/cpu-load';
 
 /**
  * How long a request may take to say "unavailable" while the database is away: promptly, not after
@@ -21,6 +22,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   const value = await work();
   return { value, ms: Date.now() - started };
 }
+
+// TEST_CPU_LOAD=1 (npm run test:under-load) runs this file with one core kept busy.
+cpuLoadWhenAsked();
 
 describe('when the database goes away and comes back', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dialoogtafel-outage-db-'));

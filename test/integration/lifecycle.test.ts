@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { demoEmails, signIn } from '../helpers/api-client';
 import { collabClient } from '../helpers/collab-client';
 import { processAlive, startServer, waitFor } from '../helpers/server';
 
@@ -17,12 +18,13 @@ function databasePid(logs: Array<Record<string, unknown>>): number {
 describe('the server with its own local database', () => {
   it('starts FerretDB by itself, keeps data across restarts and leaves no process behind', { timeout: 90_000 }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dialoogtafel-own-db-'));
-    let server = await startServer({ mongoUri: null, dataDir });
+    // Demo accounts: the playground is open to signed-in people only (and only under NODE_ENV=test).
+    let server = await startServer({ mongoUri: null, dataDir, env: { DEMO: '1' } });
     const firstDb = databasePid(server.logs());
     expect(processAlive(firstDb)).toBe(true);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
 
-    const a = collabClient(server.url, 'playground/persist');
+    const a = collabClient(server.url, 'playground/persist', { token: (await signIn(server, demoEmails.procurement)).token });
     await a.synced;
     a.text.insert(0, 'bewaard in DATA_DIR');
     await new Promise((r) => setTimeout(r, 300));
@@ -31,8 +33,8 @@ describe('the server with its own local database', () => {
     expect(await server.stop('SIGTERM')).toBe(0);
     await waitFor(() => !processAlive(firstDb), 5000, 'the database process to end');
 
-    server = await startServer({ mongoUri: null, dataDir });
-    const b = collabClient(server.url, 'playground/persist');
+    server = await startServer({ mongoUri: null, dataDir, env: { DEMO: '1' } });
+    const b = collabClient(server.url, 'playground/persist', { token: (await signIn(server, demoEmails.procurement)).token });
     await b.synced;
     expect(b.text.toString()).toBe('bewaard in DATA_DIR');
     b.destroy();

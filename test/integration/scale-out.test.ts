@@ -10,6 +10,7 @@ import { collabClient, type CollabClient } from '../helpers/collab-client';
 import { startRedis, type RunningRedis } from '../helpers/redis';
 import { freshDatabaseUri, startServer, waitFor, type RunningServer } from '../helpers/server';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
+import { cpuLoadWhenAsked } from '../helpers/cpu-load';
 
 /*
  * Scale-out: two (later three) server processes on one database and one Redis. Every client goes
@@ -55,6 +56,9 @@ function firstParagraph(client: CollabClient): Y.XmlText {
 }
 const textOf = (client: CollabClient) => documentText(client.doc);
 const collabConnected = (client: CollabClient) => client.provider.wsconnected && client.provider.synced;
+
+// TEST_CPU_LOAD=1 (npm run test:under-load) runs this file with one core kept busy.
+cpuLoadWhenAsked();
 
 describe('several nodes on one Redis', () => {
   const mongoUri = freshDatabaseUri();

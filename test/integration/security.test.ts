@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import {
   apiClient,
+  connectDatabase,
   demoEmails,
   demoPassword,
   demoTrajectoryIds,
@@ -23,7 +25,7 @@ describe('cookies, cross-site requests and the content security policy', () => {
     [server, secure] = await Promise.all([
       startServer({ env: { DEMO: '1' }, timeoutMs: 90_000 }),
       // Behind a TLS-terminating proxy: the public address is https.
-      startServer({ env: { DEMO: '1', PUBLIC_URL: 'https://dialoogtafel.example' }, timeoutMs: 90_000 }),
+      startServer({ env: { DEMO: '1', PUBLIC_URL: 'https://dialoogtafel.example', ALLOWED_ORIGINS: 'https://tafel.gemeente.example, http://localhost:5173' }, timeoutMs: 90_000 }),
     ]);
   }, 120_000);
   afterAll(async () => {
@@ -77,6 +79,36 @@ describe('cookies, cross-site requests and the content security policy', () => {
     expect((await inkoop.post(path, { title: 'Van onze eigen pagina' }, { headers: { origin: server.url, 'sec-fetch-site': 'same-origin' } })).status).toBe(201);
     expect((await inkoop.get(path, { headers: { origin: 'https://kwaadwillend.example', 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
     expect((await apiClient(secure).post('/auth/login', { email: demoEmails.observer, password: demoPassword }, { headers: { origin: 'https://dialoogtafel.example' } })).status).toBe(200);
+  });
+
+  it('behind PUBLIC_URL, sockets and writes come only from its origin and ALLOWED_ORIGINS, not from the address the server listens on', async () => {
+    const person = await signIn(secure, demoEmails.observer);
+    const cookie = `dt_session=${person.token}`;
+    const upgrade = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(`${secure.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: { cookie, origin } });
+        ws.once('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          ws.terminate();
+        });
+        ws.once('error', reject);
+      });
+    const polling = async (origin: string) => (await fetch(`${secure.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie, origin } })).status;
+    for (const origin of ['https://dialoogtafel.example', 'https://tafel.gemeente.example', 'http://localhost:5173']) {
+      expect(await upgrade(origin), origin).toBe(101);
+      expect(await polling(origin), origin).toBe(200);
+    }
+    for (const origin of [secure.url, 'http://dialoogtafel.example', 'https://sub.dialoogtafel.example', 'https://tafel.gemeente.example:8443', 'null']) {
+      expect(await upgrade(origin), origin).toBe(403);
+      expect(await polling(origin), origin).toBe(403);
+      expectError(await person.post('/auth/logout', undefined, { headers: { origin } }), 403, 'forbidden');
+    }
+    // A listed front-end is another site by definition: its Sec-Fetch-Site says so, and it is still let in.
+    expect((await person.post('/auth/logout', undefined, { headers: { origin: 'https://tafel.gemeente.example', 'sec-fetch-site': 'same-site' } })).status).toBe(204);
   });
 
   it('sends a Content-Security-Policy that allows only our own origin, on pages and on the API', async () => {
@@ -220,5 +252,42 @@ describe('no secrets or personal data in the logs', () => {
     expect(output).not.toContain(token);
     expect(output).toContain('E11000 duplicate key error');
     expect(output).toContain('[redacted]');
+  });
+});
+
+describe('the collaboration playground outside the test suite', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { DEMO: '1', NODE_ENV: 'development' }, timeoutMs: 90_000 });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('is gone: /collab/playground/<any name> is refused to everyone, signed in or not, and nothing is stored', async () => {
+    const person = await signIn(server, demoEmails.procurement);
+    const status = (name: string, token?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/collab/${name}`, token ? { headers: { cookie: `dt_session=${token}` } } : undefined);
+        ws.once('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          ws.terminate();
+        });
+        ws.once('error', reject);
+      });
+    for (const name of ['playground/a', 'playground/iets-anders', 'playground/x/y']) {
+      expect(await status(name), name).toBe(404);
+      expect(await status(name, person.token), name).toBe(404);
+    }
+    const db = await connectDatabase(server);
+    try {
+      expect(await db.collection('collab_updates').countDocuments({ doc: /^playground\// })).toBe(0);
+    } finally {
+      await db.close();
+    }
   });
 });

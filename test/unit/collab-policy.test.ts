@@ -10,8 +10,12 @@ describe('collaboration document names and access', () => {
   it.each(['', '/a', 'a/', 'a//b', '../etc', 'a b', 'ä', 'x'.repeat(201)])('refuses %j', (name) => {
     expect(isValidDocumentName(name)).toBe(false);
   });
-  it('opens the playground to everyone and nothing else to anonymous visitors', () => {
-    expect(documentAccess(anonymous, 'playground/x')).toBe('edit');
+  it('opens the playground only in the test suite, only to signed-in people, and nothing else to anonymous visitors', () => {
+    const signedIn = { kind: 'user', userId: 'u', name: 'U', email: 'u@x', platformAdmin: false, sessionId: 's' } as const;
+    expect(documentAccess(signedIn, 'playground/x', null, true)).toBe('edit');
+    expect(documentAccess(signedIn, 'playground/x')).toBeNull();
+    expect(documentAccess(anonymous, 'playground/x', null, true)).toBeNull();
+    expect(documentAccess(anonymous, 'playground/x')).toBeNull();
     expect(documentAccess(anonymous, 'trajectory/1/clause/2')).toBeNull();
     expect(documentAccess(anonymous, 'playground/../x')).toBeNull();
   });

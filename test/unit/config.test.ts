@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', DATA_DIR: dataDir() }).port).toBe(3000);
   });
 
+  it('reads ALLOWED_ORIGINS as a list of origins and refuses anything else, naming the variable', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).allowedOrigins).toEqual([]);
+    expect(loadConfig({ DATA_DIR: dataDir(), ALLOWED_ORIGINS: 'https://tafel.gemeente.nl, http://localhost:5173/' }).allowedOrigins).toEqual(['https://tafel.gemeente.nl', 'http://localhost:5173']);
+    for (const bad of ['tafel.gemeente.nl', 'https://tafel.gemeente.nl/pad', 'ftp://x.nl', 'null', 'https://a.nl,*']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), ALLOWED_ORIGINS: bad }), bad).toThrow(/^Invalid setting ALLOWED_ORIGINS: must be a comma-separated list of origins/);
+    }
+  });
+
   it('marks cookies secure behind an https PUBLIC_URL', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'https://dialoog.example.nl/' })).toMatchObject({
       publicUrl: 'https://dialoog.example.nl',

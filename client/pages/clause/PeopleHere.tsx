@@ -31,7 +31,7 @@ export function PeopleHere({ connections, myUserId, versionName, showVersions }:
             <span className="dt-people-here__swatch" style={{ backgroundColor: user.color }} aria-hidden="true" />
             <span>
               <span className="dt-people-here__name">
-                {t('agreement.presence.person', { name: user.name, group: t(`roles.${user.group}`) })}
+                {user.anonymous ? t('agreement.presence.anonymousClient') : t('agreement.presence.person', { name: user.name, group: t(`roles.${user.group}`) })}
                 {self && ` (${t('agreement.presence.you')})`}
               </span>
               {user.organisation && <span className="dt-people-here__org">{user.organisation}</span>}

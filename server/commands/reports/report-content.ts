@@ -5,6 +5,7 @@ import type { DialogueSessionRecord } from '../../models/dialogue-session';
 import type { PollRecord } from '../../models/poll';
 import type { Services } from '../../services';
 import { agendaAsHeld } from './agenda-held';
+import { anonymousClientLabel } from '../../../shared/schemas/anonymity';
 
 const generalKey = 'topic:general';
 const topicKey = (topicId: unknown) => (topicId ? `topic:${String(topicId)}` : generalKey);
@@ -36,7 +37,7 @@ export async function buildReportContent(services: Services, session: DialogueSe
   const topicIds = [...session.agenda.map((a) => a.topicId), ...polls.map((p) => p.topicId), ...outcomes.map((o) => o.topicId)].filter(Boolean);
   const [topics, users, ownerSeats] = await Promise.all([
     models.topics.find({ _id: { $in: topicIds } }, { title: 1 }).lean(),
-    models.users.find({ _id: { $in: [...attendance.map((a) => a.userId), ...owners] } }, { name: 1 }).lean(),
+    models.users.find({ _id: { $in: [...attendance.filter((a) => !a.anonymous).map((a) => a.userId), ...owners] } }, { name: 1 }).lean(),
     models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: owners } }, { userId: 1, organisationId: 1 }).lean(),
   ]);
   const organisations = await models.organisations
@@ -79,12 +80,19 @@ export async function buildReportContent(services: Services, session: DialogueSe
 
 /** Per role (in the table's order), then per organisation by name; people by name. */
 function attendanceGroups(
-  records: Array<{ userId: unknown; role: (typeof roles)[number]; organisationId: unknown; firstSeenAt: Date; lastSeenAt: Date }>,
+  records: Array<{ userId: unknown; role: (typeof roles)[number]; organisationId: unknown; anonymous?: boolean; firstSeenAt: Date; lastSeenAt: Date }>,
   nameOf: Map<string, string>,
   organisationName: Map<string, string>,
 ): ReportAttendanceGroup[] {
   const groups = new Map<string, ReportAttendanceGroup>();
   for (const r of records) {
+    if (r.anonymous) {
+      // A client representative who chose anonymity: no name, no organisation, no id.
+      const key = `${r.role}:anonymous`;
+      if (!groups.has(key)) groups.set(key, { role: r.role, organisation: { id: null, name: '—' }, people: [] });
+      groups.get(key)!.people.push({ userId: '', name: anonymousClientLabel, firstSeenAt: r.firstSeenAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString() });
+      continue;
+    }
     const orgId = r.organisationId ? String(r.organisationId) : null;
     const key = `${r.role}:${orgId}`;
     if (!groups.has(key)) groups.set(key, { role: r.role, organisation: { id: orgId, name: (orgId && organisationName.get(orgId)) ?? '—' }, people: [] });

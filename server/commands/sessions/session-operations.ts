@@ -97,7 +97,10 @@ export const updateSession = defineSessionOperation({
 });
 
 function calendarOf(name: string, sessions: DialogueSessionRecord[], publicUrl: string) {
-  const calendar = ical({ name, prodId: { company: 'Dialoogtafel', product: 'dialoogtafel', language: 'NL' }, timezone: 'Europe/Amsterdam' });
+  // Times in UTC (…Z): an instant every calendar program reads the same, wherever it runs. A TZID without
+  // a VTIMEZONE (what ical-generator writes without a time-zone library) or a floating time is read
+  // in the reader's zone, or the server's, and shifts the session by an hour or more.
+  const calendar = ical({ name, prodId: { company: 'Dialoogtafel', product: 'dialoogtafel', language: 'NL' } });
   for (const s of sessions) {
     calendar.createEvent({
       id: `${String(s._id)}@dialoogtafel`,
