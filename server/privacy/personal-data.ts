@@ -58,7 +58,7 @@ export async function collectPersonalData(models: Models, userId: string): Promi
     models.questions.find({ ...inTrajectories, askedBy: id }).lean(),
     models.reportComments.find({ ...inTrajectories, authorId: id }).lean(),
     models.ballots.find({ voterId: id }).lean(),
-    models.auditEvents.find({ chain: { $in: ['platform', ...trajectoryIds.map(String)] }, actorId: userId }).sort({ chain: 1, seq: 1 }).lean(),
+    models.auditEvents.find({ chain: { $in: ['platform', ...trajectoryIds.map(String)] }, $or: [{ actorId: userId }, { objectType: 'user', objectId: userId }] }).sort({ chain: 1, seq: 1 }).lean(),
     models.outbox.find({ to: user.email }, { subject: 1, createdAt: 1 }).lean(),
   ]);
   const trajectory = (t: unknown) => trajectories.find((x) => String(x._id) === String(t))?.name ?? String(t);
