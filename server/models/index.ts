@@ -28,6 +28,7 @@ import { sessionModel } from './session';
 import { topicModel } from './topic';
 import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
+import { publicationModel } from './publication';
 
 export function createModels(connection: Connection) {
   return {
@@ -63,6 +64,7 @@ export function createModels(connection: Connection) {
     reportComments: reportCommentModel(connection),
     finalAgreements: finalAgreementModel(connection),
     finalSeals: finalSealModel(connection),
+    publications: publicationModel(connection),
   };
 }
 

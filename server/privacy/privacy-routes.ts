@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
-import { accountDto, erasureDto } from '../../shared/schemas/privacy';
+import { accountDto, auditPublicKeyDto, erasureDto } from '../../shared/schemas/privacy';
+import { auditPublicKey } from '../audit/signing-operations';
 import type { RouteTable } from '../api/route-table';
 import type { Operation } from '../commands/operation';
 import { namedExportFile } from '../export/download';
@@ -23,6 +24,7 @@ export function privacyRoutes(): RouteTable {
     { method: 'get', path: '/me/data.docx', tag: 'privacy', summary: 'Everything stored about the signed-in person, as DOCX', operation: op(myPersonalDataDocument), respond: namedExportFile('docx') },
     { method: 'get', path: '/me/data.pdf', tag: 'privacy', summary: 'Everything stored about the signed-in person, as PDF', operation: op(myPersonalDataDocument), respond: namedExportFile('pdf') },
     { method: 'get', path: '/admin/accounts', tag: 'privacy', summary: 'Every account, for erasure on request', operation: op(listAccounts), response: z.array(accountDto) },
+    { method: 'get', path: '/audit/public-key', tag: 'audit', public: true, summary: 'The Ed25519 public key that signs the audit chain heads printed in published documents', operation: op(auditPublicKey), response: auditPublicKeyDto },
     { method: 'post', path: '/admin/accounts/:userId/erase', tag: 'privacy', summary: 'Erase an account on request: personal data goes, contributions stay under a pseudonym', operation: op(eraseAccountOperation), response: erasureDto },
   ];
 }
