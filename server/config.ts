@@ -56,7 +56,7 @@ const envSchema = z.object({
   COLLAB_MESSAGE_BURST: countSchema('messages', 1).default(500),
   // Privacy and audit (server/privacy/*, server/audit/signing.ts).
   AUDIT_SIGNING_KEY: z.string().min(1, 'must not be empty').optional(),
-  RETAIN_SIGN_INS_DAYS: countSchema('days', 1).default(30),
+  RETAIN_SIGN_INS_DAYS: countSchema('days', 0).default(0),
   RETAIN_LINKS_DAYS: countSchema('days', 1).default(30),
   RETAIN_OUTBOX_DAYS: countSchema('days', 1).default(30),
   RETAIN_ATTENDANCE_DAYS: countSchema('days', 30).default(730),
