@@ -65,6 +65,15 @@ describe('an audit trail that outsiders can check: signed chain heads in publish
     expect(outsider.code, outsider.stdout + outsider.stderr).toBe(0);
   }, 120_000);
 
+  it('checks a trajectory archive too: the publications stored in it against its own events', async () => {
+    const archive = path.join(dir, 'before.dtarchive.gz');
+    const exported = await runNpmScript('export', [t, '--out', archive], { MONGODB_URI: server.mongoUri, DATA_DIR: server.dataDir, NODE_ENV: 'test' });
+    expect(exported.code, exported.stderr).toBe(0);
+    const run = await verify(archive);
+    expect(run.stdout, run.stderr).toMatch(/^OK: chain /m);
+    expect(run.code).toBe(0);
+  }, 120_000);
+
   it('a forged signature or another key fails with a clear message', async () => {
     const other = path.join(dir, 'other-key.pem');
     const { generateKeyPairSync } = await import('node:crypto');
@@ -103,5 +112,12 @@ describe('an audit trail that outsiders can check: signed chain heads in publish
       expect(run.stdout).toContain('FAILED');
       expect(run.stdout).toContain('the chain was rewritten after publication');
     }
+    // An archive made after the rewrite carries the rewritten chain, and its stored publication exposes it.
+    const archive = path.join(dir, 'after.dtarchive.gz');
+    const exported = await runNpmScript('export', [t, '--out', archive], { MONGODB_URI: server.mongoUri, DATA_DIR: server.dataDir, NODE_ENV: 'test' });
+    expect(exported.code, exported.stderr).toBe(0);
+    const fromArchive = await verify(archive);
+    expect(fromArchive.code).not.toBe(0);
+    expect(fromArchive.stdout).toContain('the chain was rewritten after publication');
   }, 180_000);
 });
