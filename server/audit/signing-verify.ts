@@ -49,14 +49,16 @@ async function documentText(bytes: Buffer): Promise<{ format: 'docx' | 'pdf'; te
 export async function readSource(bytes: Buffer): Promise<Source> {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const archive = decodeArchive(bytes);
-    const heads = (archive.collections.get('publications') ?? []).map((p: StoredRecord) => ({
+    // Records keep their exact BSON types (Int32, Double); through JSON they are plain values again, as the hashes were made of.
+    const plain = (records: StoredRecord[] | undefined) => (records ?? []).map((r) => JSON.parse(JSON.stringify(r)) as StoredRecord);
+    const heads = plain(archive.collections.get('publications')).map((p: StoredRecord) => ({
       chain: String(p.chain),
       seq: Number(p.seq),
       hash: String(p.hash),
       signature: String(p.signature),
       keyFingerprint: String(p.keyFingerprint),
     }));
-    const events = (archive.collections.get('audit_events') ?? []) as unknown as AuditEventRecord[];
+    const events = plain(archive.collections.get('audit_events')) as unknown as AuditEventRecord[];
     return { kind: 'archive', heads, events };
   }
   const { format, text } = await documentText(bytes);
