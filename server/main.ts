@@ -81,10 +81,11 @@ async function main(): Promise<void> {
   // Personal data past its retention (README: Privacy) is removed on a schedule, one node at a time.
   const retention = new RetentionSweeper(models, config.retention ?? defaultRetention, log.child({ component: 'retention' }));
   retention.start();
-  installShutdown({ log, config, close: async () => {
-      await retention.stop();
-      await app.close();
-    }, database, local, redis });
+  const close = async () => {
+    await retention.stop();
+    await app.close();
+  };
+  installShutdown({ log, config, close, database, local, redis });
 }
 
 /** The demo accounts go to stderr, beside the address, so people can sign in at once; logs stay free of them. */
