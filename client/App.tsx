@@ -13,6 +13,8 @@ import { LiveTablePage } from './pages/live-table/LiveTablePage';
 import { MembersPage } from './pages/members/MembersPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
+import { MyDataPage } from './pages/my-data/MyDataPage';
+import { AccountsPage } from './pages/accounts/AccountsPage';
 import { PasswordForgottenPage } from './pages/password-forgotten/PasswordForgottenPage';
 import { PasswordResetPage } from './pages/password-reset/PasswordResetPage';
 import { QuestionsPage } from './pages/questions/QuestionsPage';
@@ -60,6 +62,8 @@ export function App() {
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
         <Route path="beheer/postvak" element={<RequireSignIn><OutboxPage /></RequireSignIn>} />
+        <Route path="mijn-gegevens" element={<RequireSignIn><MyDataPage /></RequireSignIn>} />
+        <Route path="beheer/accounts" element={<RequireSignIn><AccountsPage /></RequireSignIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

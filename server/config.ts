@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultLocalBackend, localBackends, type LocalBackend } from './db/local-backend';
+import { parseSigningKey } from './audit/signing';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -76,6 +77,13 @@ const envSchema = z.object({
   EVENT_BURST: countSchema('events', 1).default(60),
   COLLAB_MESSAGES_PER_SECOND: countSchema('messages per second', 1).default(100),
   COLLAB_MESSAGE_BURST: countSchema('messages', 1).default(500),
+  // Privacy and audit (server/privacy/*, server/audit/signing.ts).
+  AUDIT_SIGNING_KEY: z.string().min(1, 'must not be empty').optional(),
+  RETAIN_SIGN_INS_DAYS: countSchema('days', 0).default(0),
+  RETAIN_LINKS_DAYS: countSchema('days', 1).default(30),
+  RETAIN_OUTBOX_DAYS: countSchema('days', 1).default(30),
+  RETAIN_ATTENDANCE_DAYS: countSchema('days', 30).default(730),
+  RETENTION_SWEEP_MINUTES: countSchema('minutes', 1).default(60),
 });
 
 /** A positive whole number from an environment variable, with a lower bound that keeps the product usable. */
@@ -111,6 +119,23 @@ export interface Config {
   /** Set when several nodes serve one deployment: rooms, documents and limits are shared over Redis. */
   redisUrl: string | undefined;
   limits: Limits;
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER) that signs audit chain heads; unset: a local key in DATA_DIR. */
+  auditSigningKey?: string | undefined;
+  retention?: Retention;
+}
+
+/** How long personal data that has served its purpose is kept before the sweep removes it (days). */
+export interface Retention {
+  /** Sign-in sessions after they expired. */
+  signInsDays: number;
+  /** Password-reset and invitation links after they were used, revoked or expired. */
+  linksDays: number;
+  /** Mail in the development outbox after it was written. */
+  outboxDays: number;
+  /** Attendance records after the session's attendance was last seen. */
+  attendanceDays: number;
+  /** How often the sweep runs (on one node at a time). */
+  sweepMinutes: number;
 }
 
 /** Sizes and rates a client may use; beyond them it gets a clear error (413, 429, a close code). */
@@ -169,6 +194,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('SESSION_SECRET', 'is required with REDIS_URL: every node must use the same one (at least 32 random characters)');
   }
   const sessionSecret = e.SESSION_SECRET ?? loadOrCreateSessionSecret(dataDir);
+  if (e.NODE_ENV === 'production' && !e.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'is required in production (an Ed25519 private key, PKCS#8 PEM or base64; see the README)');
+  }
+  if (e.AUDIT_SIGNING_KEY) {
+    try {
+      parseSigningKey(e.AUDIT_SIGNING_KEY);
+    } catch (error) {
+      throw new ConfigError('AUDIT_SIGNING_KEY', `must be an Ed25519 private key as PKCS#8 PEM or base64 (${(error as Error).message})`);
+    }
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -196,6 +231,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eventBurst: e.EVENT_BURST,
       collabMessagesPerSecond: e.COLLAB_MESSAGES_PER_SECOND,
       collabMessageBurst: e.COLLAB_MESSAGE_BURST,
+    },
+    auditSigningKey: e.AUDIT_SIGNING_KEY,
+    retention: {
+      signInsDays: e.RETAIN_SIGN_INS_DAYS,
+      linksDays: e.RETAIN_LINKS_DAYS,
+      outboxDays: e.RETAIN_OUTBOX_DAYS,
+      attendanceDays: e.RETAIN_ATTENDANCE_DAYS,
+      sweepMinutes: e.RETENTION_SWEEP_MINUTES,
     },
   };
 }

@@ -9,6 +9,7 @@ import { seedDemoData } from './demo/seed';
 import { demoPassword } from './demo/demo-data';
 import { createModels, ensureIndexes } from './models';
 import { createServices } from './services';
+import { defaultRetention, RetentionSweeper } from './privacy/retention';
 import { connectRedis, type RedisClients } from './cluster/redis-clients';
 
 /** config → database → app → listen, and a graceful shutdown on SIGTERM and SIGINT. */
@@ -77,7 +78,14 @@ async function main(): Promise<void> {
     process.stderr.write(`\n  Dialoogtafel draait op ${url}\n  Open dit adres in uw browser.\n\n`);
   });
 
-  installShutdown({ log, config, close: app.close, database, local, redis });
+  // Personal data past its retention (README: Privacy) is removed on a schedule, one node at a time.
+  const retention = new RetentionSweeper(models, config.retention ?? defaultRetention, log.child({ component: 'retention' }));
+  retention.start();
+  const close = async () => {
+    await retention.stop();
+    await app.close();
+  };
+  installShutdown({ log, config, close, database, local, redis });
 }
 
 /** The demo accounts go to stderr, beside the address, so people can sign in at once; logs stay free of them. */

@@ -11,6 +11,7 @@ export function MainNav() {
   if (session.status !== 'signedIn' || !session.me) return null;
   const links = [{ to: '/trajecten', label: t('nav.trajectories') }];
   if (session.me.user.platformAdmin) links.push({ to: '/beheer/postvak', label: t('nav.outbox') });
+  if (session.me.user.platformAdmin) links.push({ to: '/beheer/accounts', label: t('privacy.accounts.nav') });
   return (
     <nav aria-label={t('nav.label')} className="dt-main-nav">
       <ul className="dt-main-nav__list">

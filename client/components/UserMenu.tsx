@@ -33,6 +33,7 @@ export function UserMenu() {
         <span className="dt-visually-hidden">{t('header.signedInAs')} </span>
         {session.me.user.name}
       </span>
+      <RouterLink to="/mijn-gegevens">{t('privacy.myData.link')}</RouterLink>
       <Button appearance="secondary-action-button" busy={busy} onClick={() => void signOut()}>
         {t('header.signOut')}
       </Button>

@@ -44,6 +44,7 @@ import { outcomeDto, topicChainDto } from '../../shared/schemas/outcomes';
 import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, signOffFinalAgreement } from '../commands/final/final-operations';
 import { finalAgreementDto } from '../../shared/schemas/final';
 import { namedExportFile } from '../export/download';
+import { privacyRoutes } from '../privacy/privacy-routes';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -153,6 +154,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
     { method: 'get', path: '/admin/outbox', tag: 'admin', summary: 'Mail that was not sent over SMTP', operation: op(listOutbox), response: z.array(outboxMessageDto) },
+    ...privacyRoutes(),
   ];
 }
 

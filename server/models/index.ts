@@ -29,6 +29,7 @@ import { topicModel } from './topic';
 import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
 import { migrate } from './migrations';
+import { publicationModel } from './publication';
 
 export function createModels(connection: Connection) {
   return {
@@ -64,6 +65,7 @@ export function createModels(connection: Connection) {
     reportComments: reportCommentModel(connection),
     finalAgreements: finalAgreementModel(connection),
     finalSeals: finalSealModel(connection),
+    publications: publicationModel(connection),
   };
 }
 

@@ -7,6 +7,8 @@ export interface UserRecord {
   passwordHash: string;
   platformAdmin: boolean;
   createdAt: Date;
+  /** Set when the account was erased on request (AVG): name and e-mail are then a pseudonym. */
+  erasedAt?: Date | null;
 }
 
 const schema = new Schema<UserRecord>(
@@ -16,6 +18,7 @@ const schema = new Schema<UserRecord>(
     passwordHash: { type: String, required: true },
     platformAdmin: { type: Boolean, default: false },
     createdAt: { type: Date, default: () => new Date() },
+    erasedAt: { type: Date, default: null },
   },
   { collection: 'users', versionKey: false },
 );

@@ -67,5 +67,5 @@ export function roleMay(role: Role, action: TrajectoryAction): boolean {
 }
 
 /** Actions of the platform as a whole; only platform administrators take them. */
-export const platformActions = ['region.create', 'region.list', 'trajectory.create', 'organisation.list', 'outbox.read', 'audit.platform'] as const;
+export const platformActions = ['region.create', 'region.list', 'trajectory.create', 'organisation.list', 'outbox.read', 'audit.platform', 'account.list', 'account.erase'] as const;
 export type PlatformAction = (typeof platformActions)[number];

@@ -1,3 +1,4 @@
+import { recordPublication } from '../../audit/publication';
 import { todayInAmsterdam } from '../../../shared/domain/calendar';
 import { consultationPhase } from '../../../shared/domain/consultation';
 import { roleMay } from '../../../shared/domain/permissions';
@@ -131,6 +132,7 @@ export const publishConsultation = defineTrajectoryOperation({
     }
     const publishedAt = new Date();
     await models.consultations.updateOne({ _id: consultation._id, status: { $ne: 'published' } }, { $set: { status: 'published', publishedAt, publishedBy: access.user.userId } });
+    await recordPublication(models, ctx.services.config, 'reactienota', p.trajectoryId, p.consultationId);
     return {
       result: { published: reactions.length, publishedAt: publishedAt.toISOString() },
       audit: [{ chain: p.trajectoryId, action: 'consultation.publish', objectType: 'consultation', objectId: p.consultationId, summary: { reactions: reactions.length } }],

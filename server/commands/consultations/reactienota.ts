@@ -1,3 +1,4 @@
+import { findPublication, withChainHead } from '../../audit/publication';
 import { amsterdam } from '../../../shared/domain/calendar';
 import { anonymousClientLabel, responseOutcomeDutch } from '../../../shared/domain/consultation';
 import { AppError } from '../../errors';
@@ -77,6 +78,6 @@ export const reactienotaDocument = defineTrajectoryOperation({
     const consultation = await findConsultation(models, p.trajectoryId, p.consultationId);
     if (consultation.status !== 'published') throw new AppError('conflict', 'The reactienota of this consultation has not been published yet.', { reason: 'not_published' });
     const [version, reactions] = await Promise.all([findVersionOf(models, consultation), models.consultationReactions.find({ consultationId: consultation._id }).lean()]);
-    return { result: await reactienota(models, access.trajectory.name, consultation, version, reactions) };
+    return { result: withChainHead(await reactienota(models, access.trajectory.name, consultation, version, reactions), await findPublication(models, 'reactienota', p.consultationId)) };
   },
 });

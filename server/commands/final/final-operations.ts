@@ -1,3 +1,4 @@
+import { findPublication, recordPublication, withChainHead } from '../../audit/publication';
 import { numberClauses } from '../../../shared/domain/agreement';
 import { roleMay } from '../../../shared/domain/permissions';
 import { participatingMunicipality } from '../../../shared/domain/municipalities';
@@ -119,6 +120,7 @@ export const assembleFinalAgreement = defineTrajectoryOperation({
     const fields = { revision, snapshot, contentHash, textHash, assembledBy: access.user.userId, assembledAt: new Date(), signoffs: [], status: 'assembled' as const, finalAt: null };
     if (previous) await models.finalAgreements.updateOne({ _id: p.trajectoryId }, { $set: fields });
     else await models.finalAgreements.create({ _id: p.trajectoryId, ...fields });
+    await recordPublication(models, ctx.services.config, 'final', p.trajectoryId, p.trajectoryId);
     return {
       result: await finalView(ctx, p.trajectoryId, access),
       audit: [
@@ -179,6 +181,7 @@ export const signOffFinalAgreement = defineTrajectoryOperation({
         throw new AppError('conflict', 'De overeenkomst is al definitief.', { reason: 'agreement_final' });
       }
       await models.finalAgreements.updateOne({ _id: p.trajectoryId }, { $set: { status: 'final', finalAt: at } });
+      await recordPublication(models, ctx.services.config, 'final', p.trajectoryId, p.trajectoryId);
       audit.push({ chain: p.trajectoryId, action: 'final.lock', objectType: 'final_agreement', objectId: p.trajectoryId, summary: { municipality, revision: record.revision, contentHash: record.contentHash } });
     }
     return {
@@ -202,7 +205,7 @@ export const finalAgreementDocument = defineTrajectoryOperation({
     const people = await names(ctx, record.signoffs.map((s) => s.userId));
     return {
       result: {
-        document: finalDocument(record, signoffsView(record, access.trajectory.municipalities, people)),
+        document: withChainHead(finalDocument(record, signoffsView(record, access.trajectory.municipalities, people)), await findPublication(ctx.services.models, 'final', p.trajectoryId)),
         filename: `Inkoopovereenkomst ${access.trajectory.name}`,
       },
     };

@@ -1,3 +1,4 @@
+import { findPublication, recordPublication, withChainHead } from '../../audit/publication';
 import { amsterdam, questionDeadline } from '../../../shared/domain/calendar';
 import { roleMay } from '../../../shared/domain/permissions';
 import { id } from '../../../shared/schemas/common';
@@ -169,6 +170,7 @@ export const publishAnswers = defineTrajectoryOperation({
       answered.map((q) => ({ updateOne: { filter: { _id: q._id, status: 'answered' }, update: { $set: { status: 'published', number: ++number, publishedAt } } } })),
       { ordered: true },
     );
+    await recordPublication(models, ctx.services.config, 'nota', p.trajectoryId, p.trajectoryId);
     return {
       result: { published: answered.length, publishedAt: publishedAt.toISOString() },
       audit: [{ chain: p.trajectoryId, action: 'question.publish', objectType: 'trajectory', objectId: p.trajectoryId, summary: { questions: answered.length, through: number } }],
@@ -187,8 +189,9 @@ export const answersDocument = defineTrajectoryOperation({
     const published = await ctx.services.models.questions.find({ trajectoryId: p.trajectoryId, status: 'published' }).sort({ number: 1 }).lean();
     const labels = await labelsFor(ctx.services.models, published);
     const when = new Intl.DateTimeFormat('nl-NL', { timeZone: amsterdam, dateStyle: 'long' });
+    const publication = published.length ? await findPublication(ctx.services.models, 'nota', p.trajectoryId) : null;
     return {
-      result: {
+      result: withChainHead({
         title: 'Nota van inlichtingen',
         subtitle: access.trajectory.name,
         sections: published.map((q) => {
@@ -203,7 +206,7 @@ export const answersDocument = defineTrajectoryOperation({
           };
         }),
         footer: published.length === 0 ? 'Er zijn nog geen antwoorden gepubliceerd.' : `${published.length} vragen en antwoorden, zonder de namen van wie ze stelden.`,
-      },
+      }, publication),
     };
   },
 });

@@ -1,3 +1,4 @@
+import { findPublication, recordPublication, withChainHead } from '../../audit/publication';
 import { roleMay } from '../../../shared/domain/permissions';
 import { id } from '../../../shared/schemas/common';
 import { reportCommentRequest, reportSummaryRequest, type ReportCommentDto, type ReportDto, type SessionReportPage } from '../../../shared/schemas/reports';
@@ -198,6 +199,7 @@ export const publishReport = defineTrajectoryOperation({
     requireDraft(report);
     const publishedAt = new Date();
     await models.reports.updateOne({ _id: report._id, status: 'draft' }, { $set: { status: 'published', publishedAt, publishedBy: access.user.userId } });
+    await recordPublication(models, ctx.services.config, 'report', p.trajectoryId, p.reportId);
     const updated = (await models.reports.findById(report._id).lean())!;
     return { result: await reportView(models, updated, access), ...audited(p.trajectoryId, 'report.publish', p.reportId, { sessionId: String(report.sessionId) }) };
   },
@@ -211,6 +213,7 @@ export const reportExport = defineTrajectoryOperation({
   body: noBody,
   run: async (ctx, p, _b, access): Promise<{ result: ExportDocument }> => {
     const report = await loadReport(ctx.services.models, p);
-    return { result: reportDocument(report, access.trajectory.name) };
+    const publication = report.status === 'published' ? await findPublication(ctx.services.models, 'report', p.reportId) : null;
+    return { result: withChainHead(reportDocument(report, access.trajectory.name), publication) };
   },
 });

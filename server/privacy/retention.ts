@@ -1,0 +1,104 @@
+import type { Model } from 'mongoose';
+import type { Retention } from '../config';
+import { AppError } from '../errors';
+import { Locks } from '../db/locks';
+import type { Logger } from '../logger';
+import type { Models } from '../models';
+
+/** The safe defaults, used when a configuration (e.g. one built by a test) names none. */
+export const defaultRetention: Retention = { signInsDays: 0, linksDays: 30, outboxDays: 30, attendanceDays: 730, sweepMinutes: 60 };
+
+const day = 24 * 60 * 60 * 1000;
+const batchSize = 500;
+const sweepLock = 'retention-sweep';
+
+export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance', number>;
+
+/**
+ * Walks a collection in `_id` order, a batch at a time (on FerretDB only `_id` reaches the
+ * storage engine in order; no filter on a date scans the whole collection per query), and removes
+ * the records `expired` picks. Runs in the background, never on a request.
+ */
+async function pruneInBatches<T extends { _id: unknown }>(model: Model<T>, fields: Record<string, 1>, expired: (record: T) => boolean): Promise<number> {
+  let after: unknown = null;
+  let removed = 0;
+  for (;;) {
+    const filter = (after === null ? {} : { _id: { $gt: after } }) as never;
+    const batch = (await model.find(filter, fields).sort({ _id: 1 }).limit(batchSize).lean()) as unknown as T[];
+    if (batch.length === 0) return removed;
+    const ids = batch.filter(expired).map((r) => r._id);
+    if (ids.length > 0) removed += (await model.deleteMany({ _id: { $in: ids } } as never)).deletedCount;
+    after = batch[batch.length - 1]!._id;
+    if (batch.length < batchSize) return removed;
+  }
+}
+
+/** One sweep: everything past its retention goes. Safe to run twice; the lock keeps it to one node at a time. */
+export async function sweepExpiredPersonalData(models: Models, retention: Retention, now = new Date()): Promise<SweepCounts> {
+  const before = (days: number) => now.getTime() - days * day;
+  const t = (d: Date | null | undefined) => (d ? new Date(d).getTime() : null);
+  return {
+    signIns: await pruneInBatches(models.sessions, { expiresAt: 1 }, (s) => s.expiresAt.getTime() <= before(retention.signInsDays)),
+    passwordResetLinks: await pruneInBatches(models.passwordResets, { expiresAt: 1, usedAt: 1 }, (r) => Math.min(t(r.usedAt) ?? Infinity, r.expiresAt.getTime()) <= before(retention.linksDays)),
+    // An invitation is spent when accepted, revoked or expired; the audit log keeps its id.
+    invitations: await pruneInBatches(
+      models.invitations,
+      { expiresAt: 1, acceptedAt: 1, revokedAt: 1 },
+      (i) => Math.min(t(i.acceptedAt) ?? Infinity, t(i.revokedAt) ?? Infinity, i.expiresAt.getTime()) <= before(retention.linksDays),
+    ),
+    outboxMail: await pruneInBatches(models.outbox, { createdAt: 1 }, (m) => m.createdAt.getTime() <= before(retention.outboxDays)),
+    // Published and stored reports keep their own snapshot of who attended.
+    attendance: await pruneInBatches(models.sessionAttendance, { lastSeenAt: 1 }, (a) => a.lastSeenAt.getTime() <= before(retention.attendanceDays)),
+  };
+}
+
+/**
+ * The retention schedule: every node runs a timer, and each sweep first takes the sweep lock
+ * (server/db/locks.ts) without waiting, so with several nodes one sweeps and the others skip.
+ */
+export class RetentionSweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private readonly locks: Locks;
+
+  constructor(
+    private readonly models: Models,
+    private readonly retention: Retention,
+    private readonly log: Logger,
+  ) {
+    // No waiting for the lock: another node sweeping now is as good. The lock outlives a long sweep by far.
+    this.locks = new Locks(models.locks, { waitMs: 0, ttlMs: 10 * 60_000 });
+  }
+
+  /** Sweeps soon after start, then every `sweepMinutes`. */
+  start(firstDelayMs = 10_000): void {
+    const schedule = (delay: number) => {
+      this.timer = setTimeout(() => {
+        this.running = this.sweepOnce().finally(() => {
+          if (this.timer) schedule(this.retention.sweepMinutes * 60_000);
+        });
+      }, delay);
+      this.timer.unref();
+    };
+    schedule(firstDelayMs);
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Resolves with what was removed, or null when another node held the sweep. */
+  async sweepOnce(now = new Date()): Promise<SweepCounts | null> {
+    try {
+      const counts = await this.locks.withLock(sweepLock, () => sweepExpiredPersonalData(this.models, this.retention, now));
+      this.log.info({ event: 'retention_sweep', ...counts }, 'expired personal data removed');
+      return counts;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return null;
+      this.log.warn({ err: (error as Error).message }, 'retention sweep failed; it runs again at the next interval');
+      return null;
+    }
+  }
+}
