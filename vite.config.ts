@@ -11,7 +11,11 @@ export default defineConfig({
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: they would publish the whole source. `npm run dev` has its own.
+    sourcemap: false,
+    // dist/client/.vite/manifest.json (a dot-directory, never served): which files each page needs,
+    // for the build's summary of the first page and the test that keeps it light.
+    manifest: true,
   },
   server: {
     port: 3000,
