@@ -16,6 +16,14 @@ export default defineConfig({
     // dist/client/.vite/manifest.json (a dot-directory, never served): which files each page needs,
     // for the build's summary of the first page and the test that keeps it light.
     manifest: true,
+    rolldownOptions: {
+      treeshake: {
+        // The NL Design System's React library is one module that sets `X.displayName = …` on each of
+        // its ~100 components; counted as side effects, those writes kept every component in the
+        // first page's code. They have none.
+        propertyWriteSideEffects: false,
+      },
+    },
   },
   server: {
     port: 3000,
