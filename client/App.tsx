@@ -3,6 +3,8 @@ import { RequireSignIn } from './auth/RequireSignIn';
 import { AppLayout } from './components/AppLayout';
 import { LazyClausePage } from './pages/clause/LazyClausePage';
 import { lazyPage } from './components/LazyPage';
+// The start page is small and is what most visits open first: part of the shell, so it renders at once.
+import { HomePage } from './pages/home/HomePage';
 
 // Every page is loaded when it is opened: the first page carries only the shell (layout, sign-in
 // state, language) and its own page, not the code of all the others.
@@ -11,7 +13,6 @@ const AmendmentsPage = lazyPage(() => import('./pages/amendments/AmendmentsPage'
 const AuditLogPage = lazyPage(() => import('./pages/audit/AuditLogPage'), 'AuditLogPage');
 const ConsultationPage = lazyPage(() => import('./pages/consultation/ConsultationPage'), 'ConsultationPage');
 const ConsultationsPage = lazyPage(() => import('./pages/consultation/ConsultationsPage'), 'ConsultationsPage');
-const HomePage = lazyPage(() => import('./pages/home/HomePage'), 'HomePage');
 const InvitationPage = lazyPage(() => import('./pages/invitation/InvitationPage'), 'InvitationPage');
 const LiveTablePage = lazyPage(() => import('./pages/live-table/LiveTablePage'), 'LiveTablePage');
 const MembersPage = lazyPage(() => import('./pages/members/MembersPage'), 'MembersPage');
