@@ -1,35 +1,40 @@
 import { Route, Routes } from 'react-router-dom';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { AppLayout } from './components/AppLayout';
-import { AgreementPage } from './pages/agreement/AgreementPage';
-import { AmendmentsPage } from './pages/amendments/AmendmentsPage';
-import { AuditLogPage } from './pages/audit/AuditLogPage';
-import { ConsultationPage } from './pages/consultation/ConsultationPage';
-import { ConsultationsPage } from './pages/consultation/ConsultationsPage';
 import { LazyClausePage } from './pages/clause/LazyClausePage';
+import { lazyPage } from './components/LazyPage';
+// The start page is small and is what most visits open first: part of the shell, so it renders at once.
 import { HomePage } from './pages/home/HomePage';
-import { InvitationPage } from './pages/invitation/InvitationPage';
-import { LiveTablePage } from './pages/live-table/LiveTablePage';
-import { MembersPage } from './pages/members/MembersPage';
-import { NotFoundPage } from './pages/not-found/NotFoundPage';
-import { OutboxPage } from './pages/outbox/OutboxPage';
-import { MyDataPage } from './pages/my-data/MyDataPage';
-import { AccountsPage } from './pages/accounts/AccountsPage';
-import { PasswordForgottenPage } from './pages/password-forgotten/PasswordForgottenPage';
-import { PasswordResetPage } from './pages/password-reset/PasswordResetPage';
-import { QuestionsPage } from './pages/questions/QuestionsPage';
-import { ReportPage } from './pages/reports/ReportPage';
-import { FinalAgreementPage } from './pages/final/FinalAgreementPage';
-import { SessionsPage } from './pages/sessions/SessionsPage';
-import { SignInPage } from './pages/sign-in/SignInPage';
-import { TopicsPage } from './pages/topics/TopicsPage';
-import { TopicPage } from './pages/topic/TopicPage';
-import { TrajectoriesPage } from './pages/trajectories/TrajectoriesPage';
-import { TrajectoryLayout } from './pages/trajectory/TrajectoryLayout';
-import { TrajectoryOverviewPage } from './pages/trajectory/TrajectoryOverviewPage';
-import { NewTrajectoryPage } from './pages/trajectory-new/NewTrajectoryPage';
-import { VersionPage } from './pages/versions/VersionPage';
-import { VersionsPage } from './pages/versions/VersionsPage';
+
+// Every page is loaded when it is opened: the first page carries only the shell (layout, sign-in
+// state, language) and its own page, not the code of all the others.
+const AgreementPage = lazyPage(() => import('./pages/agreement/AgreementPage'), 'AgreementPage');
+const AmendmentsPage = lazyPage(() => import('./pages/amendments/AmendmentsPage'), 'AmendmentsPage');
+const AuditLogPage = lazyPage(() => import('./pages/audit/AuditLogPage'), 'AuditLogPage');
+const ConsultationPage = lazyPage(() => import('./pages/consultation/ConsultationPage'), 'ConsultationPage');
+const ConsultationsPage = lazyPage(() => import('./pages/consultation/ConsultationsPage'), 'ConsultationsPage');
+const InvitationPage = lazyPage(() => import('./pages/invitation/InvitationPage'), 'InvitationPage');
+const LiveTablePage = lazyPage(() => import('./pages/live-table/LiveTablePage'), 'LiveTablePage');
+const MembersPage = lazyPage(() => import('./pages/members/MembersPage'), 'MembersPage');
+const NotFoundPage = lazyPage(() => import('./pages/not-found/NotFoundPage'), 'NotFoundPage');
+const MyDataPage = lazyPage(() => import('./pages/my-data/MyDataPage'), 'MyDataPage');
+const AccountsPage = lazyPage(() => import('./pages/accounts/AccountsPage'), 'AccountsPage');
+const OutboxPage = lazyPage(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
+const PasswordForgottenPage = lazyPage(() => import('./pages/password-forgotten/PasswordForgottenPage'), 'PasswordForgottenPage');
+const PasswordResetPage = lazyPage(() => import('./pages/password-reset/PasswordResetPage'), 'PasswordResetPage');
+const QuestionsPage = lazyPage(() => import('./pages/questions/QuestionsPage'), 'QuestionsPage');
+const ReportPage = lazyPage(() => import('./pages/reports/ReportPage'), 'ReportPage');
+const FinalAgreementPage = lazyPage(() => import('./pages/final/FinalAgreementPage'), 'FinalAgreementPage');
+const SessionsPage = lazyPage(() => import('./pages/sessions/SessionsPage'), 'SessionsPage');
+const SignInPage = lazyPage(() => import('./pages/sign-in/SignInPage'), 'SignInPage');
+const TopicsPage = lazyPage(() => import('./pages/topics/TopicsPage'), 'TopicsPage');
+const TopicPage = lazyPage(() => import('./pages/topic/TopicPage'), 'TopicPage');
+const TrajectoriesPage = lazyPage(() => import('./pages/trajectories/TrajectoriesPage'), 'TrajectoriesPage');
+const TrajectoryLayout = lazyPage(() => import('./pages/trajectory/TrajectoryLayout'), 'TrajectoryLayout');
+const TrajectoryOverviewPage = lazyPage(() => import('./pages/trajectory/TrajectoryOverviewPage'), 'TrajectoryOverviewPage');
+const NewTrajectoryPage = lazyPage(() => import('./pages/trajectory-new/NewTrajectoryPage'), 'NewTrajectoryPage');
+const VersionPage = lazyPage(() => import('./pages/versions/VersionPage'), 'VersionPage');
+const VersionsPage = lazyPage(() => import('./pages/versions/VersionsPage'), 'VersionsPage');
 
 export function App() {
   return (

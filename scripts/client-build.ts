@@ -1,29 +1,14 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '..');
-const builtIndex = path.join(root, 'dist', 'client', 'index.html');
-const sources = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
+import { root, staleParts } from './build-state.mjs';
+import { buildServer } from './build-server';
 
 /** True when dist/client is missing or older than any of the client's sources. */
 export function clientBuildIsStale(): boolean {
-  if (!existsSync(builtIndex)) return true;
-  const built = statSync(builtIndex).mtimeMs;
-  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+  return staleParts().includes('client');
 }
 
-/** Builds the client with Vite when it is stale; Vite prints its own progress. */
-export async function ensureClientBuild(options: { quiet?: boolean } = {}): Promise<boolean> {
-  if (!clientBuildIsStale()) return false;
+/** Builds the client with Vite; Vite prints its own progress. */
+export async function buildClient(options: { quiet?: boolean } = {}): Promise<void> {
   const { build } = await import('vite');
   if (!options.quiet) process.stderr.write('Building the client…\n');
   // Always a production bundle, whatever NODE_ENV the caller runs under (vitest sets `test`);
@@ -36,5 +21,19 @@ export async function ensureClientBuild(options: { quiet?: boolean } = {}): Prom
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
-  return true;
+}
+
+/**
+ * Builds what is stale: the client with Vite, the server bundle (dist/server, dist/scripts) with
+ * esbuild. The tests call this once per run, so every server they start from dist/ is current.
+ * Returns true when anything was built.
+ */
+export async function ensureClientBuild(options: { quiet?: boolean } = {}): Promise<boolean> {
+  const stale = staleParts();
+  if (stale.includes('client')) await buildClient(options);
+  if (stale.includes('server')) {
+    if (!options.quiet) process.stderr.write('Bundling the server…\n');
+    await buildServer();
+  }
+  return stale.length > 0;
 }

@@ -1,8 +1,10 @@
 /**
- * `npm start`: check the settings first (a bad value stops here, before any build), build the
- * client when it is missing or stale, then run the server, which starts the local database.
+ * The build step of `npm start` (scripts/start.mjs) when dist/ is missing or older than the
+ * sources: check the settings first (a bad value stops here, before any build), say what is
+ * built and why, then build it.
  */
 import { ConfigError, loadConfig } from '../server/config';
+import { missingParts } from './build-state.mjs';
 import { ensureClientBuild } from './client-build';
 
 try {
@@ -15,13 +17,9 @@ try {
   throw error;
 }
 
+process.stderr.write(
+  missingParts().length > 0
+    ? 'No build yet: building Dialoogtafel first (as `npm run build` does); later starts skip this.\n'
+    : 'The sources changed since the last build: building again.\n',
+);
 await ensureClientBuild();
-
-// If whatever started us (npm, a terminal) goes away without passing on a signal, stop cleanly
-// rather than run on as an orphan.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
-}, 1000).unref();
-
-await import('../server/main');

@@ -59,7 +59,9 @@ const envSchema = z.object({
   LOCAL_DATABASE: z.enum(localBackends, { error: `must be one of ${localBackends.join(', ')}` }).default(defaultLocalBackend),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
-  DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1'),
+  // Unset means on outside production and off in production (where 1 is refused).
+  DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
+  ALLOW_LOCAL_DATABASE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
   SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an e-mail address').default('Dialoogtafel <noreply@dialoogtafel.example>'),
   REDIS_URL: z.string().trim().regex(/^rediss?:\/\/\S+$/, 'must start with redis:// or rediss://').optional(),
@@ -186,9 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const cacheDir = path.resolve(e.CACHE_DIR ?? path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'dialoogtafel'));
-  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
-    throw new ConfigError('SESSION_SECRET', 'is required in production (at least 32 random characters)');
-  }
+  if (e.NODE_ENV === 'production') refuseUnsafeProductionSettings(e);
   if (e.REDIS_URL && !e.SESSION_SECRET) {
     // Ballot keys are derived from it: nodes with secrets of their own would count a person twice.
     throw new ConfigError('SESSION_SECRET', 'is required with REDIS_URL: every node must use the same one (at least 32 random characters)');
@@ -216,7 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localDatabase: e.LOCAL_DATABASE,
     sessionSecret,
     logLevel: e.LOG_LEVEL,
-    demo: e.DEMO === '1',
+    demo: (e.DEMO ?? (e.NODE_ENV === 'production' ? '0' : '1')) === '1',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
     smtpUrl: e.SMTP_URL,
@@ -241,6 +241,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sweepMinutes: e.RETENTION_SWEEP_MINUTES,
     },
   };
+}
+
+/**
+ * Settings that are fine on a laptop but unsafe for a municipality's server: each stops start-up
+ * with one line naming the setting. Checked in the order an operator would fix them.
+ */
+function refuseUnsafeProductionSettings(e: z.infer<typeof envSchema>): void {
+  if (!e.SESSION_SECRET) throw new ConfigError('SESSION_SECRET', 'is required in production (at least 32 random characters)');
+  if (!e.PUBLIC_URL) throw new ConfigError('PUBLIC_URL', 'is required in production: the https:// address people open');
+  if (!e.PUBLIC_URL.startsWith('https://')) {
+    throw new ConfigError('PUBLIC_URL', `must be an https:// address in production (cookies and links must not travel in the clear), got ${JSON.stringify(e.PUBLIC_URL)}`);
+  }
+  if (!e.MONGODB_URI && e.ALLOW_LOCAL_DATABASE !== '1') {
+    throw new ConfigError('MONGODB_URI', 'is required in production (a MongoDB replica set); set ALLOW_LOCAL_DATABASE=1 to run on the local database anyway');
+  }
+  if (e.DEMO === '1') throw new ConfigError('DEMO', 'must not be 1 in production: the demo accounts have a published password');
 }
 
 /** Outside production the secret is generated once and kept beside the data, so sessions survive restarts. */

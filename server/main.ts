@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   }
   let publicUrl = config.publicUrl ?? displayUrl(config, config.port);
   const services = createServices({ config, log, models, publicUrl: () => publicUrl, redis });
-  if (config.demo) {
+  // Never in production, whatever the settings say (the configuration refuses DEMO=1 there too).
+  if (config.demo && config.nodeEnv !== 'production') {
     const seed = await seedDemoData(services);
     if (seed.seeded) log.info({ event: 'demo_seeded', accounts: seed.accounts.length }, 'demo data seeded');
     printDemoAccounts(seed.accounts);

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError, unauthenticatedEvents } from '../api/client';
 import { authApi } from '../api/endpoints';
-import { renewSocketSession } from '../realtime/session';
-import { getSocket } from '../realtime/socket';
+import { renewOpenSocketSession } from '../realtime/session';
 import type { MeResponse } from '../../shared/schemas/auth';
 import { SessionContext } from './session-context';
 import type { Session, SessionStatus } from './session-context';
@@ -49,7 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((me: MeResponse) => {
     setState({ status: 'signedIn', me, error: undefined });
-    renewSocketSession(getSocket());
+    void renewOpenSocketSession();
   }, []);
 
   const signIn = useCallback(
@@ -69,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (asApiError(error).status !== 401) throw error;
     }
     setState({ status: 'signedOut', me: undefined, error: undefined });
-    renewSocketSession(getSocket());
+    void renewOpenSocketSession();
   }, []);
 
   const refresh = useCallback(() => load(), [load]);

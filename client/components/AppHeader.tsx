@@ -1,10 +1,13 @@
 import { PageHeader } from '@utrecht/component-library-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { RouterLink } from './RouterLink';
 import { UserMenu } from './UserMenu';
+
+// The connection status brings Socket.io's client: loaded beside the first page, not inside it.
+const ConnectionStatus = lazy(() => import('./ConnectionStatus').then((module) => ({ default: module.ConnectionStatus })));
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -16,7 +19,9 @@ export function AppHeader() {
         </RouterLink>
         <MainNav />
         <div className="dt-header__tools">
-          <ConnectionStatus />
+          <Suspense fallback={null}>
+            <ConnectionStatus />
+          </Suspense>
           <LanguageSwitch />
           <UserMenu />
         </div>

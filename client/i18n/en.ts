@@ -21,6 +21,11 @@ export const en: Messages = {
   retry: 'Try again',
   cancel: 'Cancel',
   signInAgain: 'Sign in again',
+  pageLoadFailed: {
+    title: 'Page not loaded',
+    text: 'This page could not be loaded. Perhaps Dialoogtafel was just updated, or the connection is gone.',
+    reload: 'Reload the page',
+  },
   language: {
     label: 'Language',
     nl: 'Nederlands',

@@ -22,6 +22,11 @@ export const nl = {
   retry: 'Opnieuw proberen',
   cancel: 'Annuleren',
   signInAgain: 'Opnieuw inloggen',
+  pageLoadFailed: {
+    title: 'Pagina niet geladen',
+    text: 'Deze pagina kon niet worden geladen. Misschien is Dialoogtafel net bijgewerkt, of is de verbinding weg.',
+    reload: 'Pagina opnieuw laden',
+  },
   language: {
     label: 'Taal',
     nl: 'Nederlands',

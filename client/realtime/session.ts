@@ -10,3 +10,13 @@ export function renewSocketSession(socket: AppSocket): void {
   socket.disconnect();
   socket.connect();
 }
+
+/**
+ * After signing in or out: renews the tab's connection when one is open. Imported lazily, so the
+ * shell (and the first page) does not carry Socket.io's client; the screens that use it load it.
+ */
+export async function renewOpenSocketSession(): Promise<void> {
+  const { currentSocket } = await import('./socket');
+  const socket = currentSocket();
+  if (socket) renewSocketSession(socket);
+}

@@ -18,3 +18,8 @@ export function getSocket(): AppSocket {
   }
   return socket;
 }
+
+/** The tab's connection if a screen has opened one, without opening one. */
+export function currentSocket(): AppSocket | undefined {
+  return socket;
+}
