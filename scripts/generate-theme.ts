@@ -70,12 +70,12 @@ const rawOverrides: Record<string, string> = {
 };
 
 const rewrite = (value: string) => value.replace(/--voorbeeld-kleuren-[a-z0-9-]+/g, paletteName);
-// Buttons (accent-1) and links (action-2) take one role scale, --dialoogtafel-color-accent-*, so a
+// Buttons (accent-1, action-1) and links (action-2) take one role scale, --dialoogtafel-color-accent-*, so a
 // region recolours every action by overriding that scale. It defaults to the neutral blue.
 const accentScale = ['50', '100', '200', '300', '400', '500', '600', '700'];
-const accentRoles = /^--basis-color-(accent-1|action-2)-/;
+const accentRoles = /^--basis-color-(accent-1|action-1|action-2)-/;
 const rewriteRole = (name: string, value: string) =>
-  accentRoles.test(name) ? value.replace(/--voorbeeld-kleuren-[a-z]+-(\d+)/g, '--dialoogtafel-color-accent-$1') : rewrite(value);
+  rewrite(accentRoles.test(name) ? value.replace(/--voorbeeld-kleuren-[a-z]+-(\d+)/g, '--dialoogtafel-color-accent-$1') : value);
 const sorted = (names: Iterable<string>) => [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
 const brand: string[] = [];

@@ -17,6 +17,11 @@ describe('the product\'s own theme', () => {
       expect(value, `${name} takes its colour from a token`).not.toMatch(colours);
       if (name.startsWith('--basis-')) expect(value, `${name} refers to a token`).toMatch(/^var\(--/);
     }
+    // Every token the theme refers to is defined in it (an undefined one silently falls back to inherited colours).
+    const defined = new Set(theme.map(({ name }) => name));
+    for (const { name, value } of theme) {
+      for (const [, ref] of value.matchAll(/var\((--[a-z0-9-]+)/g)) expect(defined.has(ref!), `${name} refers to ${ref}`).toBe(true);
+    }
     // The component tokens the imported component CSS reads come from here, not from Utrecht's brand package.
     expect(theme.some(({ name }) => name === '--utrecht-button-primary-action-background-color')).toBe(true);
     expect(read('client/main.tsx')).not.toMatch(/@utrecht\/design-tokens|component-library-css/);
