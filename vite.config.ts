@@ -23,6 +23,8 @@ export default defineConfig({
       '/api': serverUrl,
       '/healthz': serverUrl,
       '/readyz': serverUrl,
+      // A region's colours (THEME_CSS), served by the server.
+      '/theme.css': serverUrl,
       '/socket.io': { target: serverUrl, ws: true },
       '/collab': { target: serverUrl, ws: true },
     },

@@ -1,7 +1,6 @@
 // First, before any module creates a zod schema.
 import './zod-config';
-import '@utrecht/component-library-css';
-import '@utrecht/design-tokens/dist/index.css';
+import './theme/index.css';
 import './styles/app.css';
 import './styles/sessions.css';
 import './styles/agreement.css';

@@ -12,6 +12,7 @@ import { clientAssets } from './http/client-assets';
 import { errorHandler } from './http/error-handler';
 import { securityHeaders } from './http/security-headers';
 import { fromOwnSite } from './http/same-origin';
+import { themeCss } from './http/theme-css';
 import type { Logger } from './logger';
 import { actorFromRequest } from './auth/authenticate';
 import type { Services } from './services';
@@ -36,6 +37,7 @@ export function createApp(config: Config, database: Database, services: Services
   app.use(securityHeaders(config.secureCookies));
   app.use(healthRoutes(database));
   app.use('/api', apiRouter(services));
+  app.use(themeCss(config.themeCss));
   app.use(clientAssets());
   app.use(errorHandler(log));
 

@@ -65,6 +65,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an e-mail address').default('Dialoogtafel <noreply@dialoogtafel.example>'),
   REDIS_URL: z.string().trim().regex(/^rediss?:\/\/\S+$/, 'must start with redis:// or rediss://').optional(),
+  THEME_CSS: z.string().trim().regex(/\.css$/i, 'must be the path of a .css file').optional(),
   SHUTDOWN_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -120,6 +121,8 @@ export interface Config {
   mailFrom: string;
   /** Set when several nodes serve one deployment: rooms, documents and limits are shared over Redis. */
   redisUrl: string | undefined;
+  /** A region's colours: the contents of the THEME_CSS file, served as /theme.css after the base theme. */
+  themeCss: string | undefined;
   limits: Limits;
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) that signs audit chain heads; unset: a local key in DATA_DIR. */
   auditSigningKey?: string | undefined;
@@ -222,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     redisUrl: e.REDIS_URL,
+    themeCss: e.THEME_CSS === undefined ? undefined : readThemeCss(e.THEME_CSS),
     limits: {
       socketMessageBytes: e.MAX_SOCKET_MESSAGE_BYTES,
       collabMessageBytes: e.MAX_COLLAB_MESSAGE_BYTES,
@@ -257,6 +261,22 @@ function refuseUnsafeProductionSettings(e: z.infer<typeof envSchema>): void {
     throw new ConfigError('MONGODB_URI', 'is required in production (a MongoDB replica set); set ALLOW_LOCAL_DATABASE=1 to run on the local database anyway');
   }
   if (e.DEMO === '1') throw new ConfigError('DEMO', 'must not be 1 in production: the demo accounts have a published password');
+}
+
+/** The region's stylesheet, read once: a missing, unreadable, oversized or non-CSS file stops start-up. */
+function readThemeCss(file: string): string {
+  const maxBytes = 256 * 1024;
+  let css: Buffer;
+  try {
+    css = readFileSync(path.resolve(file));
+  } catch (err) {
+    throw new ConfigError('THEME_CSS', `cannot read ${JSON.stringify(file)} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (css.length > maxBytes) throw new ConfigError('THEME_CSS', `must be at most ${maxBytes / 1024} KB, got ${Math.ceil(css.length / 1024)} KB`);
+  const text = css.toString('utf8');
+  // A stylesheet, not a page: markup in it means the wrong file was named.
+  if (text.includes('\uFFFD') || /<\/?[a-z]/i.test(text)) throw new ConfigError('THEME_CSS', `${JSON.stringify(file)} is not a UTF-8 CSS file`);
+  return text;
 }
 
 /** Outside production the secret is generated once and kept beside the data, so sessions survive restarts. */

@@ -13,7 +13,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import PDFDocument from 'pdfkit';
 
 /**
  * A document (a title, an optional table of contents, then sections of paragraphs and tables
@@ -98,86 +97,5 @@ export async function toDocx(doc: ExportDocument): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-const margin = 56;
-const contentsLineHeight = 18;
-
-export function toPdf(doc: ExportDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    // Pages are kept in memory so the contents page can be written once the page numbers are known.
-    const pdf = new PDFDocument({ size: 'A4', margin, bufferPages: true, info: { Title: doc.title, Creator: 'Dialoogtafel' } });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.font('Helvetica-Bold').fontSize(20).text(doc.title);
-    if (doc.subtitle) pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(11).text(doc.subtitle);
-
-    // Reserve the contents pages: one line per heading.
-    const contentsPages: number[] = [];
-    if (doc.contents) {
-      const perPage = Math.floor((pdf.page.height - 2 * margin - 40) / contentsLineHeight);
-      const needed = Math.max(1, Math.ceil(doc.sections.length / perPage));
-      for (let i = 0; i < needed; i++) {
-        pdf.addPage();
-        contentsPages.push(pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1);
-      }
-      pdf.addPage();
-    }
-
-    const headingPages: number[] = [];
-    for (const section of doc.sections) {
-      if (section.pageBreakBefore) pdf.addPage();
-      const level = levelOf(section);
-      pdf.moveDown(level === 1 ? 1.2 : 0.8).font('Helvetica-Bold').fontSize(level === 1 ? 15 : 12.5);
-      // The heading's page is where its first line lands (a heading at a page's foot moves on).
-      if (pdf.y + 60 > pdf.page.height - margin) pdf.addPage();
-      headingPages.push(pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1);
-      pdf.text(section.heading);
-      for (const p of section.paragraphs) {
-        pdf.moveDown(0.4).fontSize(p.style === 'small' ? 8 : 11);
-        const options = p.style === 'mark' ? { indent: 14 } : {};
-        if (p.label) pdf.font('Helvetica-Bold').text(`${p.label} `, { ...options, continued: true });
-        pdf.font(p.style === 'mark' ? 'Helvetica-Oblique' : 'Helvetica').text(p.text, options);
-      }
-      if (section.table) {
-        // One block per row: the first cell as its heading, the other cells labelled with their column.
-        const columns = section.table.columns;
-        for (const row of section.table.rows) {
-          pdf.moveDown(0.4).fontSize(10).font('Helvetica-Bold').text(row[0] ?? '');
-          row.slice(1).forEach((value, i) => pdf.font('Helvetica-Bold').text(`${columns[i + 1] ?? ''}: `, { indent: 14, continued: true }).font('Helvetica').text(value || '—'));
-        }
-      }
-    }
-    if (doc.footer) pdf.moveDown(1.5).font('Helvetica').fontSize(8).text(doc.footer);
-
-    if (doc.contents) {
-      let page = 0;
-      pdf.switchToPage(contentsPages[0]!);
-      pdf.font('Helvetica-Bold').fontSize(15).text(doc.contents, margin, margin);
-      let y = margin + 40;
-      doc.sections.forEach((section, i) => {
-        if (y + contentsLineHeight > pdf.page.height - margin) {
-          pdf.switchToPage(contentsPages[++page]!);
-          y = margin;
-        }
-        const indent = levelOf(section) === 1 ? 0 : 16;
-        const number = String(headingPages[i]! + 1);
-        const width = pdf.page.width - 2 * margin;
-        pdf.font(levelOf(section) === 1 ? 'Helvetica-Bold' : 'Helvetica').fontSize(10.5);
-        pdf.text(section.heading, margin + indent, y, { width: width - indent - 40, lineBreak: false, ellipsis: true });
-        pdf.text(number, margin, y, { width, align: 'right', lineBreak: false });
-        y += contentsLineHeight;
-      });
-    }
-    // Page numbers, written in the bottom margin (which pdfkit would otherwise treat as overflow).
-    const range = pdf.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      pdf.switchToPage(i);
-      const bottom = pdf.page.margins.bottom;
-      pdf.page.margins.bottom = 0;
-      pdf.font('Helvetica').fontSize(8).text(`${i + 1} / ${range.count}`, margin, pdf.page.height - margin / 2, { width: pdf.page.width - 2 * margin, align: 'center', lineBreak: false });
-      pdf.page.margins.bottom = bottom;
-    }
-    pdf.end();
-  });
-}
+// The PDF renderer (tagged PDF/UA, embedded font, Dutch) lives in its own module.
+export { toPdf } from './pdf';

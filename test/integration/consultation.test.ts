@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { Connection } from 'mongoose';
 import { PDFParse } from 'pdf-parse';
+import { expectAccessiblePdf } from '../helpers/accessible-pdf';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../shared/domain/calendar';
@@ -304,6 +305,7 @@ describe('consultation (reactienota)', () => {
     const pdf = await download(server, tweedeAanbieder, `${base()}/reactienota.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
+    await expectAccessiblePdf(pdf.bytes);
     const text = (await new PDFParse({ data: new Uint8Array(pdf.bytes) }).getText()).text.replace(/\s+/g, ' ');
     expect(text).toContain('Reactienota');
     let pdfAt = -1;

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { Connection } from 'mongoose';
 import { PDFParse } from 'pdf-parse';
+import { expectAccessiblePdf } from '../helpers/accessible-pdf';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentText } from '../../shared/domain/clause-text';
@@ -205,6 +206,7 @@ describe('the definitive agreement and its sign-off per municipality', () => {
     const pdf = await download(server, provider, `${m}/final/agreement.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
+    await expectAccessiblePdf(pdf.bytes);
     const parsed = await new PDFParse({ data: new Uint8Array(pdf.bytes) }).getText();
     const text = parsed.text.replace(/\s+/g, ' ');
     const pdfContents = text.indexOf('Inhoudsopgave');

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { PDFParse } from 'pdf-parse';
+import { expectAccessiblePdf } from '../helpers/accessible-pdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../shared/domain/calendar';
 import { demoEmails, demoTrajectoryIds, expectError, signIn, type ApiClient } from '../helpers/api-client';
@@ -154,6 +155,7 @@ describe('questions and answers (nota van inlichtingen)', () => {
     const pdf = await download(server, tweedeAanbieder, `/trajectories/${t}/questions/nota.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
+    await expectAccessiblePdf(pdf.bytes);
     const text = (await new PDFParse({ data: new Uint8Array(pdf.bytes) }).getText()).text.replace(/\s+/g, ' ');
     expect(text).toContain('Nota van inlichtingen');
     for (const q of published) expect(text).toContain(`Vraag ${q.number}`);
