@@ -109,8 +109,9 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     {
       method: 'get', path: '/auth/oidc/start', tag: 'auth', summary: 'Start signing in at the organisation’s OpenID Connect provider (a browser navigation)', operation: op(startOidcSignIn), public: true, query: true, rateLimit: oidcLimit,
       respond: (res, result) => {
-        const { state, redirectTo } = result as OidcStarted;
-        res.cookie(oidcStateCookie, state, oidcStateCookieOptions(config)).redirect(303, redirectTo);
+        const started = result as OidcStarted;
+        if (started.kind === 'refused') return void res.redirect(303, `/inloggen?oidc-fout=${started.reason}`);
+        res.cookie(oidcStateCookie, started.state, oidcStateCookieOptions(config)).redirect(303, started.redirectTo);
       },
     },
     {

@@ -53,12 +53,12 @@ const returnPath = z
 /** Either way of starting: the sign-in page, or an invitation link (first sign-in of an invited person). */
 const startQuery = z.object({ invitation: token.optional(), terug: returnPath });
 
-export interface OidcStarted {
-  state: string;
-  redirectTo: string;
-}
+export type OidcStarted = { kind: 'started'; state: string; redirectTo: string } | { kind: 'refused'; reason: OidcRefusalReason };
 
-/** Starts a sign-in at the organisation's provider: state, nonce and PKCE verifier are kept server-side. */
+/**
+ * Starts a sign-in at the organisation's provider: state, nonce and PKCE verifier are kept
+ * server-side. A provider that cannot be reached is an answer too (the sign-in page says so).
+ */
 export const startOidcSignIn = defineOperation({
   name: 'auth.oidc_start',
   params: noParams,
@@ -67,9 +67,15 @@ export const startOidcSignIn = defineOperation({
   run: async (ctx, _p, query) => {
     const settings = requireOidc(ctx);
     const client = oidcClientFor(settings, ctx.services.log);
-    const { url, checks } = await client.start(`${ctx.services.publicUrl()}${oidcCallbackPath}`);
-    await oidcFlowsFor(ctx.services.models).save(checks, { invitationToken: query.invitation ?? null, returnPath: query.terug ?? '/trajecten' });
-    const result: OidcStarted = { state: checks.state, redirectTo: url };
+    let started;
+    try {
+      started = await client.start(`${ctx.services.publicUrl()}${oidcCallbackPath}`);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'unavailable') return { result: { kind: 'refused', reason: 'unavailable' } as OidcStarted };
+      throw error;
+    }
+    await oidcFlowsFor(ctx.services.models).save(started.checks, { invitationToken: query.invitation ?? null, returnPath: query.terug ?? '/trajecten' });
+    const result: OidcStarted = { kind: 'started', state: started.checks.state, redirectTo: started.url };
     return { result };
   },
 });
