@@ -8,6 +8,7 @@ import { reportsEn } from './reports-en';
 import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
 import { limitsEn } from './limits-en';
+import { oidcEn } from './oidc-en';
 
 export const en: Messages = {
   app: {
@@ -434,6 +435,7 @@ export const en: Messages = {
   outcomes: outcomesEn,
   final: finalEn,
   limits: limitsEn,
+  oidc: oidcEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

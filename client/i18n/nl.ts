@@ -7,6 +7,7 @@ import { reportsNl } from './reports-nl';
 import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
 import { limitsNl } from './limits-nl';
+import { oidcNl } from './oidc-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -435,6 +436,7 @@ export const nl = {
   outcomes: outcomesNl,
   final: finalNl,
   limits: limitsNl,
+  oidc: oidcNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',
