@@ -2,7 +2,7 @@ import type { oidcNl } from './oidc-nl';
 
 export const oidcEn: typeof oidcNl = {
   button: 'Sign in with your organisation account',
-  orPassword: 'Or sign in with your e-mail address and password',
+  orPassword: 'Or sign in with a password',
   introOnly: 'Sign in with the account of your own organisation.',
   refused: {
     expired: 'Signing in has expired or was started in another window. Please try again.',

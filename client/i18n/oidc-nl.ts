@@ -1,7 +1,7 @@
 // Signing in with the organisation's own account (OpenID Connect).
 export const oidcNl = {
   button: 'Inloggen met uw organisatie-account',
-  orPassword: 'Of log in met uw e-mailadres en wachtwoord',
+  orPassword: 'Of inloggen met wachtwoord',
   introOnly: 'Log in met het account van uw eigen organisatie.',
   refused: {
     expired: 'Het inloggen is verlopen of in een ander venster begonnen. Probeer het opnieuw.',

@@ -37,7 +37,7 @@ describe('signing in through the organisation’s OpenID Connect provider, in th
     const button = page.getByRole('link', { name: buttonLabel });
     await button.waitFor();
     // The password form is still there (PASSWORD_SIGNIN is on), below the organisation's button.
-    await page.getByLabel('E-mailadres').waitFor();
+    await page.getByRole('textbox', { name: 'E-mailadres' }).waitFor();
     await expectNoAxeViolations(page);
 
     // Keyboard only: Tab to the button and press Enter.
