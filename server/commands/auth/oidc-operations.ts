@@ -99,6 +99,8 @@ export const finishOidcSignIn = defineOperation({
   body: callbackInput,
   authorize: async () => undefined,
   run: async (ctx, _p, input) => {
+    // Not set up is the route's answer (404), as for the start; not a sign-in refused.
+    requireOidc(ctx);
     try {
       return await finish(ctx, input);
     } catch (error) {
