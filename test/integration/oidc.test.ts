@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, connectDatabase, demoEmails, demoTrajectoryIds, mailedToken, signIn, uniqueEmail, type ApiClient } from '../helpers/api-client';
+import { connectSocket, emit } from '../helpers/hostile';
 import { CookieJar, loginAtProvider, startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -91,6 +92,13 @@ describe('sign-in through the organisation’s OpenID Connect provider', () => {
     expect(me.body.user.email).toBe(demoEmails.procurement);
     expect(me.body.memberships.some((m: { trajectoryId: string }) => m.trajectoryId === ijmond)).toBe(true);
     expect(await signInEvents(user!._id)).toBe(before + 1);
+    // Live connections take the session as they take a password session.
+    const socket = await connectSocket(server, session);
+    try {
+      expect((await emit(socket, 'trajectory:join', { trajectoryId: ijmond })).ok).toBe(true);
+    } finally {
+      socket.close();
+    }
   });
 
   it('keeps a return path inside the site: another site becomes the list of trajectories', async () => {

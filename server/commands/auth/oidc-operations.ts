@@ -145,7 +145,13 @@ async function finish(ctx: OperationContext, input: z.infer<typeof callbackInput
     if (!user) {
       // No password: this person signs in through their organisation. A reset link can still set one where passwords are on.
       const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
-      user = (await models.users.create({ email, name: personName(identity.name, email), passwordHash })).toObject();
+      try {
+        user = (await models.users.create({ email, name: personName(identity.name, email), passwordHash })).toObject();
+      } catch (error) {
+        // Made a moment ago by another request (a double click): that one goes on, this one stops.
+        if ((error as { code?: number }).code === 11000) throw refusal('expired', 'gone', 'This sign-in was finished in another window. Start again.');
+        throw error;
+      }
       created = true;
     }
     const actor: UserActor = { kind: 'user', userId: String(user._id), name: user.name, email: user.email, platformAdmin: user.platformAdmin, sessionId: '' };
