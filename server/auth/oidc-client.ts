@@ -43,7 +43,7 @@ export class OidcClient {
     } catch (error) {
       this.discovered = undefined;
       this.log.warn({ issuer: this.settings.issuer, err: (error as Error).message }, 'the OpenID Connect provider could not be reached');
-      throw new AppError('unavailable', 'The sign-in service of your organisation cannot be reached. Try again in a moment.');
+      throw new AppError('unavailable', 'The sign-in service of your organisation cannot be reached. Try again in a moment.', { reason: 'unavailable' });
     }
   }
 

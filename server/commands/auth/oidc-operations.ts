@@ -105,7 +105,7 @@ export const finishOidcSignIn = defineOperation({
       return await finish(ctx, input);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const reason = oidcRefusalReasons.find((r) => r === error.fields?.reason) ?? 'invitation';
+      const reason = oidcRefusalReasons.find((r) => r === error.fields?.reason) ?? (error.code === 'unavailable' ? 'unavailable' : 'mismatch');
       ctx.services.log.info({ reason }, 'an OpenID Connect sign-in was refused');
       return { result: { kind: 'refused', reason } as OidcFinished };
     }
