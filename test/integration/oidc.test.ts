@@ -194,6 +194,15 @@ describe('sign-in through the organisation’s OpenID Connect provider', () => {
     expect(session).toBeUndefined();
   });
 
+  it('explains a provider that said no (the person cancelled at the provider), and signs nobody in', async () => {
+    const jar = new CookieJar();
+    await start(jar);
+    const query = new URLSearchParams({ error: 'access_denied', error_description: 'cancelled', state: jar.get('dt_oidc_state')!, iss: provider.issuer });
+    const { location, session } = await arrive(`${publicUrl()}/api/auth/oidc/callback?${query}`, jar);
+    expect(location).toBe('/inloggen?oidc-fout=provider');
+    expect(session).toBeUndefined();
+  });
+
   it('signing out ends the local session and sends the browser to the provider’s end-session endpoint', async () => {
     const { session } = await signInThroughProvider('inkoop');
     const client = apiClient(server, session);
