@@ -18,5 +18,6 @@ export const oidcEn: typeof oidcNl = {
   },
   invitationTitle: 'Accept with your organisation account',
   invitationIntro: 'Does your organisation have its own sign-in service? Then accept the invitation with that account. Its e-mail address must be {{email}}.',
+  passwordsOffError: 'Signing in with a password is turned off here. Sign in with your organisation account.',
   passwordsOff: 'Signing in with a password is turned off here. Accept the invitation with your organisation account.',
 };

@@ -18,5 +18,6 @@ export const oidcNl = {
   },
   invitationTitle: 'Aannemen met uw organisatie-account',
   invitationIntro: 'Werkt u bij een organisatie met een eigen inlogdienst? Neem de uitnodiging dan aan met dat account. Het e-mailadres moet {{email}} zijn.',
+  passwordsOffError: 'Inloggen met een wachtwoord staat hier uit. Log in met uw organisatie-account.',
   passwordsOff: 'Inloggen met een wachtwoord staat hier uit. Neem de uitnodiging aan met uw organisatie-account.',
 };

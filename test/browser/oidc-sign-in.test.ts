@@ -120,6 +120,16 @@ describe('with passwords turned off (PASSWORD_SIGNIN=0), in the browser', () => 
     await expectNoAxeViolations(page);
   }, 60_000);
 
+  it('says why a password reset is refused', async () => {
+    const { page } = await openFreshPage(browser, `${appUrl}/wachtwoord-vergeten`);
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(demoEmails.procurement);
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    const summary = page.locator('.dt-error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Inloggen met een wachtwoord staat hier uit');
+    await expectNoAxeViolations(page);
+  }, 60_000);
+
   it('a first-time invited person accepts the invitation with the organisation account and lands at the table', async () => {
     const inkoop = await apiSignIn('inkoop');
     const admin = await apiSignIn('beheer');
