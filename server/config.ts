@@ -87,6 +87,15 @@ const envSchema = z.object({
   RETAIN_OUTBOX_DAYS: countSchema('days', 1).default(30),
   RETAIN_ATTENDANCE_DAYS: countSchema('days', 30).default(730),
   RETENTION_SWEEP_MINUTES: countSchema('minutes', 1).default(60),
+  // Sign-in through the organisation's own OpenID Connect provider (server/auth/oidc-*.ts).
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'must be the http:// or https:// address of an OpenID Connect provider' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1, 'must not be empty').max(500, 'is too long').optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').max(2000, 'is too long').optional(),
+  OIDC_BUTTON_LABEL: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+  PASSWORD_SIGNIN: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1'),
 });
 
 /** A positive whole number from an environment variable, with a lower bound that keeps the product usable. */
@@ -127,6 +136,21 @@ export interface Config {
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) that signs audit chain heads; unset: a local key in DATA_DIR. */
   auditSigningKey?: string | undefined;
   retention?: Retention;
+  /** Set when OIDC_ISSUER is: people may sign in through their organisation's OpenID Connect provider. */
+  oidc: OidcSettings | undefined;
+  /** False with PASSWORD_SIGNIN=0: the password form, reset and password routes refuse. */
+  passwordSignIn: boolean;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  /** Unset for a public client (PKCE only). */
+  clientSecret: string | undefined;
+  /** The sign-in button's text; unset means the product's own Dutch/English text. */
+  buttonLabel: string | undefined;
+  /** http issuers are accepted only outside production. */
+  allowInsecureIssuer: boolean;
 }
 
 /** How long personal data that has served its purpose is kept before the sweep removes it (days). */
@@ -196,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Ballot keys are derived from it: nodes with secrets of their own would count a person twice.
     throw new ConfigError('SESSION_SECRET', 'is required with REDIS_URL: every node must use the same one (at least 32 random characters)');
   }
+  const oidc = oidcSettings(e);
   const sessionSecret = e.SESSION_SECRET ?? loadOrCreateSessionSecret(dataDir);
   if (e.NODE_ENV === 'production' && !e.AUDIT_SIGNING_KEY) {
     throw new ConfigError('AUDIT_SIGNING_KEY', 'is required in production (an Ed25519 private key, PKCS#8 PEM or base64; see the README)');
@@ -244,6 +269,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       attendanceDays: e.RETAIN_ATTENDANCE_DAYS,
       sweepMinutes: e.RETENTION_SWEEP_MINUTES,
     },
+    oidc,
+    passwordSignIn: e.PASSWORD_SIGNIN === '1',
+  };
+}
+
+/** The OpenID Connect settings belong together; each missing or unsafe one is named on its own. */
+function oidcSettings(e: z.infer<typeof envSchema>): OidcSettings | undefined {
+  if (!e.OIDC_ISSUER) {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_BUTTON_LABEL'] as const) {
+      if (e[name]) throw new ConfigError('OIDC_ISSUER', `is required with ${name}`);
+    }
+    if (e.PASSWORD_SIGNIN === '0') throw new ConfigError('PASSWORD_SIGNIN', '0 needs OIDC_ISSUER: without passwords and without OpenID Connect nobody could sign in');
+    return undefined;
+  }
+  if (!e.OIDC_CLIENT_ID) throw new ConfigError('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER');
+  if (e.NODE_ENV === 'production' && !e.OIDC_ISSUER.startsWith('https://')) {
+    throw new ConfigError('OIDC_ISSUER', `must be an https:// address in production, got ${JSON.stringify(e.OIDC_ISSUER)}`);
+  }
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    buttonLabel: e.OIDC_BUTTON_LABEL,
+    allowInsecureIssuer: e.NODE_ENV !== 'production',
   };
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Role } from '../../shared/domain/roles';
 import type { AuditEventDto, AuditVerification, OutboxMessageDto } from '../../shared/schemas/audit';
 import type { InvitationPreview, MeResponse } from '../../shared/schemas/auth';
+import type { AuthConfig } from '../../shared/schemas/auth-config';
 import type {
   decideTopicRequest,
   proposeTopicRequest,
@@ -35,7 +36,9 @@ const trajectoryPath = (id: string) => `/api/trajectories/${enc(id)}`;
 export const authApi = {
   me: (signal?: AbortSignal) => request<MeResponse>('GET', '/api/me', undefined, signal),
   login: (email: string, password: string) => request<MeResponse>('POST', '/api/auth/login', { email, password }),
-  logout: () => request<void>('POST', '/api/auth/logout'),
+  /** After an organisation sign-in, says where the provider ends its own session. */
+  logout: () => request<{ redirectTo: string } | undefined>('POST', '/api/auth/logout'),
+  config: (signal?: AbortSignal) => request<AuthConfig>('GET', '/api/auth/config', undefined, signal),
   requestPasswordReset: (email: string) => request<void>('POST', '/api/auth/password-reset', { email }),
   confirmPasswordReset: (token: string, password: string) =>
     request<MeResponse>('POST', '/api/auth/password-reset/confirm', { token, password }),

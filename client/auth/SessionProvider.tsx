@@ -62,7 +62,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await authApi.logout();
+      const ended = await authApi.logout();
+      // Signed in through the organisation: its provider ends its own session and sends the browser back.
+      if (ended?.redirectTo) {
+        window.location.assign(ended.redirectTo);
+        return;
+      }
     } catch (error) {
       // Already signed out on the server is signed out.
       if (asApiError(error).status !== 401) throw error;

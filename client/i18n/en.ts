@@ -9,6 +9,7 @@ import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
 import { limitsEn } from './limits-en';
 import { privacyEn } from './privacy-en';
+import { oidcEn } from './oidc-en';
 
 export const en: Messages = {
   app: {
@@ -441,6 +442,7 @@ export const en: Messages = {
   final: finalEn,
   limits: limitsEn,
   privacy: privacyEn,
+  oidc: oidcEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

@@ -8,6 +8,7 @@ import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
 import { limitsNl } from './limits-nl';
 import { privacyNl } from './privacy-nl';
+import { oidcNl } from './oidc-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -442,6 +443,7 @@ export const nl = {
   final: finalNl,
   limits: limitsNl,
   privacy: privacyNl,
+  oidc: oidcNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

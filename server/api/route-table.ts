@@ -23,6 +23,8 @@ export interface RouteSpec {
   mergeParams?: boolean;
   /** For reads with options: the query string is the operation's body. */
   query?: boolean;
+  /** For routes whose input is more than a JSON body (a provider's redirect back, with a cookie): builds the operation's body. */
+  input?: (req: Request) => unknown;
   /** Turns the operation's result into the response (e.g. to set a cookie); defaults to JSON. */
   respond?: (res: Response, result: unknown, req: Request) => void;
 }
@@ -43,7 +45,7 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
         const ctx: OperationContext = { services, actor: req.actor, ip: req.ip };
         // Path ids of merged routes are checked like any path id: one that cannot exist is not found.
         if (spec.mergeParams && Object.values(req.params).some((v) => !/^[a-f0-9]{24}$/.test(String(v)))) throw notFound();
-        const body = spec.query ? { ...req.query } : !spec.mergeParams ? req.body : req.body === undefined ? { ...req.params } : isObject(req.body) ? { ...req.body, ...req.params } : req.body;
+        const body = spec.input ? spec.input(req) : spec.query ? { ...req.query } : !spec.mergeParams ? req.body : req.body === undefined ? { ...req.params } : isObject(req.body) ? { ...req.body, ...req.params } : req.body;
         const result = await spec.operation(ctx, { params: req.params, body });
         if (spec.respond) return spec.respond(res, result, req);
         if (result === undefined) return void res.status(spec.status ?? 204).end();

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { parse as parseCookie } from 'cookie';
 import { z } from 'zod';
 import { auditEventDto, auditVerification, outboxMessageDto } from '../../shared/schemas/audit';
 import { invitationPreview, meResponse, type MeResponse } from '../../shared/schemas/auth';
@@ -10,7 +11,10 @@ import { listAuditEvents, verifyAuditChain } from '../commands/audit/audit-opera
 import { buildMe } from '../commands/auth/me';
 import { confirmPasswordReset, requestPasswordReset } from '../commands/auth/password-reset';
 import { signIn } from '../commands/auth/sign-in';
-import { signOut } from '../commands/auth/sign-out';
+import { finishOidcSignIn, getAuthConfig, signOutWithProvider, startOidcSignIn, type OidcFinished, type OidcStarted } from '../commands/auth/oidc-operations';
+import { carriesPassword, unlessPasswordsOff } from '../commands/auth/oidc-password-guard';
+import { oidcStateCookie, oidcStateCookieOptions, signedOutResponse } from '../auth/oidc-http';
+import { authConfigDto } from '../../shared/schemas/auth-config';
 import { acceptInvitation, invite, listInvitations, previewInvitation, revokeInvitation } from '../commands/invitations/invitation-operations';
 import { changeMemberRole, listMembers, removeMember } from '../commands/members/member-operations';
 import { getPresenceAnonymity, setPresenceAnonymity } from '../commands/members/presence-anonymity';
@@ -92,20 +96,41 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
   // Per address generous (a whole table may sit behind one office network), per account strict.
   const signInLimit = rateLimit({ name: 'sign-in', points: 100, durationSeconds: 15 * 60, perAccount: { points: 10 }, redis });
   const resetLimit = rateLimit({ name: 'password-reset', points: 20, durationSeconds: 60 * 60, perAccount: { points: 5 }, redis });
+  const oidcLimit = rateLimit({ name: 'oidc-sign-in', points: 300, durationSeconds: 15 * 60, redis });
   const invitationLimit = rateLimit({ name: 'invitation', points: 30, durationSeconds: 15 * 60, redis });
   const t = '/trajectories/:trajectoryId';
   return [
-    { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in with e-mail and password', operation: op(signIn), response: meResponse, public: true, rateLimit: signInLimit, respond: signedIn(config) },
+    { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in with e-mail and password', operation: op(unlessPasswordsOff(config, signIn)), response: meResponse, public: true, rateLimit: signInLimit, respond: signedIn(config) },
     {
-      method: 'post', path: '/auth/logout', tag: 'auth', summary: 'Sign out', operation: op(signOut), public: true, status: 204,
+      method: 'post', path: '/auth/logout', tag: 'auth', summary: 'Sign out (and, after an organisation sign-in, where to end the provider’s session)', operation: op(signOutWithProvider), public: true, status: 204,
       // Cleared with the attributes it was set with (Secure behind https), as browsers expect.
-      respond: (res) => res.clearCookie(sessionCookieName, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' }).status(204).end(),
+      respond: signedOutResponse(config),
     },
-    { method: 'post', path: '/auth/password-reset', tag: 'auth', summary: 'Ask for a password-reset link', operation: op(requestPasswordReset), public: true, rateLimit: resetLimit, status: 202, respond: (res) => res.status(202).end() },
-    { method: 'post', path: '/auth/password-reset/confirm', tag: 'auth', summary: 'Set a new password with a reset link', operation: op(confirmPasswordReset), response: meResponse, public: true, rateLimit: resetLimit, respond: signedIn(config) },
+    { method: 'post', path: '/auth/password-reset', tag: 'auth', summary: 'Ask for a password-reset link', operation: op(unlessPasswordsOff(config, requestPasswordReset)), public: true, rateLimit: resetLimit, status: 202, respond: (res) => res.status(202).end() },
+    { method: 'post', path: '/auth/password-reset/confirm', tag: 'auth', summary: 'Set a new password with a reset link', operation: op(unlessPasswordsOff(config, confirmPasswordReset)), response: meResponse, public: true, rateLimit: resetLimit, respond: signedIn(config) },
+    { method: 'get', path: '/auth/config', tag: 'auth', summary: 'Which ways of signing in are on', operation: op(getAuthConfig), response: authConfigDto, public: true },
+    {
+      method: 'get', path: '/auth/oidc/start', tag: 'auth', summary: 'Start signing in at the organisation’s OpenID Connect provider (a browser navigation)', operation: op(startOidcSignIn), public: true, query: true, rateLimit: oidcLimit,
+      respond: (res, result) => {
+        const started = result as OidcStarted;
+        if (started.kind === 'refused') return void res.redirect(303, `/inloggen?oidc-fout=${started.reason}`);
+        res.cookie(oidcStateCookie, started.state, oidcStateCookieOptions(config)).redirect(303, started.redirectTo);
+      },
+    },
+    {
+      method: 'get', path: '/auth/oidc/callback', tag: 'auth', summary: 'Where the OpenID Connect provider sends the person back (a browser navigation)', operation: op(finishOidcSignIn), public: true, rateLimit: oidcLimit,
+      input: (req) => ({ search: new URL(req.originalUrl, 'http://x').search, stateCookie: parseCookie(req.headers.cookie ?? '')[oidcStateCookie] }),
+      respond: (res, result) => {
+        const finished = result as OidcFinished;
+        res.clearCookie(oidcStateCookie, { ...oidcStateCookieOptions(config), maxAge: undefined });
+        if (finished.kind === 'refused') return void res.redirect(303, `/inloggen?oidc-fout=${finished.reason}`);
+        res.cookie(sessionCookieName, finished.token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: absoluteTimeoutMs });
+        res.redirect(303, finished.redirectTo);
+      },
+    },
     { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in person with their trajectories and roles', operation: op(getMe), response: meResponse },
     { method: 'get', path: '/invitations/:token', tag: 'invitations', summary: 'What an invitation link is for', operation: op(previewInvitation), response: invitationPreview, public: true, rateLimit: invitationLimit },
-    { method: 'post', path: '/invitations/:token/accept', tag: 'invitations', summary: 'Accept an invitation', operation: op(acceptInvitation), response: meResponse, public: true, rateLimit: invitationLimit, respond: signedIn(config) },
+    { method: 'post', path: '/invitations/:token/accept', tag: 'invitations', summary: 'Accept an invitation', operation: op(unlessPasswordsOff(config, acceptInvitation, carriesPassword)), response: meResponse, public: true, rateLimit: invitationLimit, respond: signedIn(config) },
     { method: 'get', path: '/regions', tag: 'trajectories', summary: 'Regions', operation: op(listRegions), response: z.array(regionDto) },
     { method: 'post', path: '/regions', tag: 'trajectories', summary: 'Create a region (platform administrators)', operation: op(createRegion), response: regionDto, status: 201 },
     { method: 'get', path: '/organisations', tag: 'trajectories', summary: 'Organisations', operation: op(listOrganisations), response: z.array(organisationDto) },

@@ -12,6 +12,8 @@ import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import { useSubmission } from '../../components/forms/useSubmission';
 import type { InvitationPreview, MeResponse } from '../../../shared/schemas/auth';
 import { NewAccountForm } from './NewAccountForm';
+import { OidcInvitation } from './OidcInvitation';
+import { useAuthConfig } from '../sign-in/OidcSignIn';
 
 /** Where to go once accepted: the trajectory just joined, else the list. */
 function destination(me: MeResponse, preview: InvitationPreview): string {
@@ -25,10 +27,12 @@ export function AcceptInvitation({ token, preview }: { token: string; preview: I
   const location = useLocation();
   const navigate = useNavigate();
   const submission = useSubmission();
+  const authConfig = useAuthConfig();
   // Once accepted, the page is on its way to the trajectory; do not flash the signed-in variant.
   const [accepted, setAccepted] = useState(false);
 
-  if (session.status === 'loading' || accepted) return <LoadingStatus />;
+  const passwordSignIn = authConfig.data?.passwordSignIn ?? true;
+  if (session.status === 'loading' || authConfig.loading || accepted) return <LoadingStatus />;
 
   const signedInAs = session.status === 'signedIn' ? session.me?.user.email : undefined;
   if (signedInAs && signedInAs.toLowerCase() !== preview.email.toLowerCase()) {
@@ -53,7 +57,12 @@ export function AcceptInvitation({ token, preview }: { token: string; preview: I
   };
 
   if (!preview.accountExists && !signedInAs) {
-    return <NewAccountForm email={preview.email} submission={submission} messageFor={messageFor} onAccept={(account) => void accept(account)} />;
+    return (
+      <>
+        <OidcInvitation token={token} email={preview.email} />
+        {passwordSignIn ? <NewAccountForm email={preview.email} submission={submission} messageFor={messageFor} onAccept={(account) => void accept(account)} /> : null}
+      </>
+    );
   }
 
   const summary = submission.summary({}, messageFor);

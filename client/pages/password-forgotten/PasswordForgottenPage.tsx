@@ -26,7 +26,10 @@ export function PasswordForgottenPage() {
     );
     if (ok) setSentTo(address);
   };
-  const summary = submission.summary({ email: { target: 'reset-email', label: t('passwordForgotten.email') } });
+  // With PASSWORD_SIGNIN=0 the server refuses (403): say why, not that the role falls short.
+  const summary = submission.summary({ email: { target: 'reset-email', label: t('passwordForgotten.email') } }, (error) =>
+    error.code === 'forbidden' ? t('oidc.passwordsOffError') : undefined,
+  );
 
   return (
     <>

@@ -33,7 +33,7 @@ export function PasswordResetPage() {
 
   // A link that is no longer valid needs a new one, not a retry.
   const messageFor = (error: ApiError) =>
-    error.code === 'gone' || error.code === 'not_found' || error.fields?.token ? t('passwordReset.linkInvalid') : undefined;
+    error.code === 'forbidden' ? t('oidc.passwordsOffError') : error.code === 'gone' || error.code === 'not_found' || error.fields?.token ? t('passwordReset.linkInvalid') : undefined;
   const summary = submission.summary(
     {
       password: { target: 'new-password-password', label: t('newPassword.password') },

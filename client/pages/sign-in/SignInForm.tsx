@@ -31,7 +31,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   // A wrong e-mail address or password is one message, on purpose: it does not tell which accounts exist.
   const messageFor = (error: ApiError) =>
-    error.code === 'unauthenticated' ? t('signIn.wrongCredentials') : undefined;
+    error.code === 'unauthenticated' ? t('signIn.wrongCredentials') : error.code === 'forbidden' ? t('oidc.passwordsOffError') : undefined;
   const summary = submission.summary(
     { email: { target: 'sign-in-email', label: t('signIn.email') }, password: { target: 'sign-in-password', label: t('signIn.password') } },
     messageFor,
