@@ -116,3 +116,21 @@ export class ProcessSampler {
     return { cpuPercent: Math.round(((end.cpuSeconds - this.start.cpuSeconds) / seconds) * 1000) / 10, peakRssBytes: Math.max(this.peakRss, end.rssBytes) };
   }
 }
+
+/** The whole machine's CPU over a step, from /proc/stat: 100% = every core busy (whoever uses it). */
+export class MachineSampler {
+  private readonly start = MachineSampler.read();
+
+  private static read(): { busy: number; total: number } {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    const total = fields.reduce((n, v) => n + v, 0);
+    return { busy: total - idle, total };
+  }
+
+  finish(): number {
+    const end = MachineSampler.read();
+    const total = end.total - this.start.total;
+    return total > 0 ? Math.round(((end.busy - this.start.busy) / total) * 1000) / 10 : 0;
+  }
+}
