@@ -261,7 +261,8 @@ export async function seedGrowth(mongoUri: string, sessionSecret: string, size: 
       const base = Math.floor(nowMs / 1000) - 180 * 24 * 3600;
       updates.slice(0, updatesPerClause).forEach((u, k) => {
         const seconds = base + Math.floor((k / updatesPerClause) * 170 * 24 * 3600);
-        updateBatch.push({ _id: Types.ObjectId.createFromTime(seconds), doc: clause.name, update: Buffer.from(u), createdAt: new Date(seconds * 1000) });
+        // An id of its own time, as the update was stored then (the log is read in _id order).
+        updateBatch.push({ _id: new Types.ObjectId(seconds.toString(16).padStart(8, '0') + new Types.ObjectId().toHexString().slice(8)), doc: clause.name, update: Buffer.from(u), createdAt: new Date(seconds * 1000) });
       });
       if (updateBatch.length >= batchSize) {
         await models.collabUpdates.insertMany(updateBatch, { ordered: false });
