@@ -89,6 +89,10 @@ async function main(): Promise<void> {
     collabStore: null,
   };
 
+  // Only the method of the parts that ran.
+  const methodOf: Record<string, Part> = { growth: 'growth', 'co-editing': 'edit', voting: 'vote' };
+  for (const key of Object.keys(report.method)) if (methodOf[key] && !parts.has(methodOf[key])) delete report.method[key];
+
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dialoogtafel-bench-'));
   const database = await startLocalDatabase({ dataDir, cacheDir: loadConfig({ ...process.env, DATA_DIR: dataDir }).cacheDir, progress: (m) => log(m) });
   const servers: ServerProcess[] = [];
@@ -275,7 +279,7 @@ async function voteSteps_(ours: ServerProcess, data: BenchData, baseline: Server
 /** The older edit → database benchmark, run as it was (vitest, its own database); its figures join the report. */
 function collabStoreBench(): Promise<unknown> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.bench.config.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.bench.config.ts', 'bench/collab-store.bench.test.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
