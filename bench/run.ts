@@ -48,7 +48,7 @@ const authorGenerators = quick ? 1 : 2;
 const voteGenerators = quick ? 2 : 4;
 const typingMs = quick ? 3000 : 10_000;
 const voteSpreadMs = quick ? 3000 : 10_000;
-const everyday = quick ? { samples: 5, minSamples: 3, maxSecondsPerItem: 3 } : { samples: 20, minSamples: 8, maxSecondsPerItem: 10 };
+const everyday = quick ? { samples: 5, minSamples: 3, maxSecondsPerItem: 3 } : { samples: 20, minSamples: 5, maxSecondsPerItem: 8 };
 const targets = { editP95Ms: 100, editAuthors: 500, editVsBaseline: 2, voteP95Ms: 150, voters: 1000, voteWindowSeconds: voteSpreadMs / 1000, memoryPerClientMb: 1, growthP95Ms: 200, growthRatio: 1.5 };
 /** A server whose p95 is this far over the target at one step is not driven harder: it would only take minutes to say the same. */
 const saturatedMs = 5000;
@@ -107,6 +107,18 @@ async function main(): Promise<void> {
     servers.push(server);
     return server;
   };
+  // Ctrl-C or SIGTERM: the servers and the database stop with the benchmark.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping`);
+      void Promise.allSettled(servers.map((s) => s.stop()))
+        .then(() => database.stop())
+        .finally(() => {
+          rmSync(dataDir, { recursive: true, force: true });
+          process.exit(130);
+        });
+    });
+  }
   const stopServer = async (server: ServerProcess) => {
     await server.stop();
     servers.splice(servers.indexOf(server), 1);
@@ -227,9 +239,11 @@ async function main(): Promise<void> {
   const dir = path.join(root, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const table = markdown(report);
-  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'latest.md'), table);
-  process.stdout.write(`\n${table}\nWritten: bench/results/latest.json, bench/results/latest.md\n`);
+  // BENCH_RESULTS=<name> writes <name>.json/.md instead of latest.*, to keep a partial run apart.
+  const name = process.env.BENCH_RESULTS ?? 'latest';
+  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(dir, `${name}.md`), table);
+  process.stdout.write(`\n${table}\nWritten: bench/results/${name}.json, bench/results/${name}.md\n`);
 }
 
 /** Voting steps on one of our servers (a live session planned and run by its staff), each beside the baseline when there is one. */
