@@ -40,7 +40,7 @@ const parts = new Set<Part>(asked.length ? (asked as Part[]) : allParts);
 
 const quick = process.env.BENCH_QUICK === '1';
 const steps = (name: string, fallback: number[]) => process.env[name]?.split(',').map(Number).filter((n) => n > 0) ?? fallback;
-const editSteps = steps('BENCH_EDIT_STEPS', quick ? [10, 20] : [100, 200, 300, 500, 700, 1000]);
+const editSteps = steps('BENCH_EDIT_STEPS', quick ? [10, 20] : [50, 100, 200, 300, 500, 700, 1000]);
 const voteSteps = steps('BENCH_VOTE_STEPS', quick ? [20] : [100, 250, 500, 1000]);
 const growthScale = Number(process.env.BENCH_GROWTH_SCALE ?? (quick ? 0.01 : 1));
 const observers = quick ? 2 : 4;
