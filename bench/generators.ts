@@ -4,11 +4,13 @@ import { root } from './proc';
 
 /** A load generator process, asked and answered over IPC. */
 export interface Generator {
+  /** The process id, to read its CPU time from /proc. */
+  pid: number;
   ask<T = unknown>(message: { type: string } & Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
 
-export function startGenerator(script: 'load-edit.ts' | 'load-vote.ts'): Generator {
+export function startGenerator(script: 'load-edit.ts' | 'load-vote.ts' | 'load-author.ts'): Generator {
   const child: ChildProcess = fork(path.join(root, 'bench', script), [], { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 0;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -24,6 +26,7 @@ export function startGenerator(script: 'load-edit.ts' | 'load-vote.ts'): Generat
     waiting.clear();
   });
   return {
+    pid: child.pid!,
     ask: <T>(message: { type: string } & Record<string, unknown>) =>
       new Promise<T>((resolve, reject) => {
         const id = nextId++;

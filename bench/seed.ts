@@ -48,7 +48,7 @@ export async function seedBenchData(mongoUri: string, people: number, clauseCoun
       }),
     );
     await models.sessions.insertMany([...sessions, ...staff].map((s) => s.record));
-    if (hashToken(sessions[0]!.token) !== sessions[0]!.record._id) throw new Error('token hashing changed');
+    if (sessions[0] && hashToken(sessions[0].token) !== sessions[0].record._id) throw new Error('token hashing changed');
 
     const clauses = await models.clauses.insertMany(
       Array.from({ length: clauseCount }, (_, i) => ({

@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { startGenerator, spread, type Generator } from './generators';
 import { count, merge, percentile, type Histogram } from './histogram';
-import { now, processStats, ProcessSampler, sleep, type EventLoopDelay, type ServerProcess } from './proc';
+import { MachineSampler, now, processStats, ProcessSampler, sleep, type EventLoopDelay, type ServerProcess } from './proc';
 
 export interface ServerFigures {
   cpuPercent: number;
@@ -14,13 +14,20 @@ export interface ServerFigures {
 
 export interface EditStepResult extends ServerFigures {
   authors: number;
+  /** Of the authors, this many are full y-websocket clients that time every other author's edits. */
+  observers: number;
   edits: number;
-  /** Edit arrivals expected at the other clients (edits × (authors − 1)) and those seen. */
+  /** Edit arrivals expected at the observers and those seen. */
   expectedArrivals: number;
   arrivals: number;
   p50Ms: number | null;
   p95Ms: number | null;
   p99Ms: number | null;
+  /** CPU of the load generators over the step (100% = one core): the observers' process and the authors' processes. */
+  observerCpuPercent: number;
+  authorCpuPercent: number;
+  /** The whole machine over the step (100% = every core busy), other users of the machine included. */
+  machineBusyPercent: number;
 }
 
 export interface VoteStepResult extends ServerFigures {
@@ -56,60 +63,81 @@ async function idleRss(server: ServerProcess): Promise<number> {
   return processStats(server.pid).rssBytes;
 }
 
+/**
+ * One co-editing step: `observers` full clients (y-websocket's WebsocketProvider, load-edit.ts)
+ * in one process and the other authors as lightweight senders (load-author.ts) in
+ * `authorGenerators` processes, all typing into one clause; the observers time arrival.
+ */
 export async function editStep(options: {
   server: ServerProcess;
   wsUrl: string;
   documentName: string;
   clients: Array<{ author: string; token?: string }>;
-  generators: number;
+  observers: number;
+  authorGenerators: number;
   typingMs: number;
   intervalMs: number;
 }): Promise<EditStepResult> {
   const { server, clients } = options;
+  const observerClients = clients.slice(0, options.observers);
+  const authorClients = clients.slice(options.observers);
   const rssBefore = await idleRss(server);
-  const sampler = new ProcessSampler(server.pid);
   const gens: Generator[] = [];
+  let samplers: ProcessSampler[] = [];
   try {
-    const groups = spread(clients, options.generators);
-    for (const _ of groups) gens.push(startGenerator('load-edit.ts'));
-    await Promise.all(gens.map((g, i) => g.ask({ type: 'connect', serverUrl: options.wsUrl, documentName: options.documentName, clients: groups[i]!, authors: clients.map((c) => c.author) })));
-    await gens[0]!.ask({ type: 'prepare' });
-    await Promise.all(gens.map((g) => g.ask({ type: 'await-paragraph' })));
+    const observers = startGenerator('load-edit.ts');
+    gens.push(observers);
+    await observers.ask({ type: 'connect', serverUrl: options.wsUrl, documentName: options.documentName, clients: observerClients, authors: clients.map((c) => c.author) });
+    await observers.ask({ type: 'prepare' });
+    await observers.ask({ type: 'await-paragraph' });
+    const groups = spread(authorClients, options.authorGenerators);
+    const authorGens = groups.map(() => startGenerator('load-author.ts'));
+    gens.push(...authorGens);
+    await Promise.all(authorGens.map((g, i) => g.ask({ type: 'connect', serverUrl: options.wsUrl, documentName: options.documentName, authors: groups[i]! })));
     // The connection storm's awareness messages are over before typing starts.
     await sleep(1000);
     server.resetEventLoopDelay();
+    const sampler = new ProcessSampler(server.pid);
+    samplers = [sampler, ...gens.map((g) => new ProcessSampler(g.pid))];
+    const machine = new MachineSampler();
     const startAt = now() + 500;
-    const typed = await Promise.all(gens.map((g) => g.ask<{ sent: number }>({ type: 'type', startAt, durationMs: options.typingMs, intervalMs: options.intervalMs })));
+    const typing = { type: 'type', startAt, durationMs: options.typingMs, intervalMs: options.intervalMs };
+    const typed = await Promise.all(gens.map((g) => g.ask<{ sent: number }>(typing)));
     const edits = typed.reduce((n, t) => n + t.sent, 0);
-    const expected = edits * (clients.length - 1);
-    // Drain: until every edit reached every other client, or nothing arrived for 3 s (at most 20 s).
+    const ownEdits = typed[0]!.sent;
+    // Each observer expects every edit but its own (observers type at the same rate as everyone).
+    const expected = edits * observerClients.length - ownEdits;
+    // Drain: until every edit reached every observer, or nothing arrived for 3 s (at most 20 s).
     let arrivals = 0;
     let stableSince = now();
     const drainEnd = now() + 20_000;
-    let collected: Array<{ latencies: Histogram; received: number }> = [];
+    let collected: { latencies: Histogram; received: number } = { latencies: {}, received: 0 };
     while (now() < drainEnd) {
-      collected = await Promise.all(gens.map((g) => g.ask<{ latencies: Histogram; received: number }>({ type: 'collect' })));
-      const seen = collected.reduce((n, c) => n + c.received, 0);
-      if (seen !== arrivals) stableSince = now();
-      arrivals = seen;
+      collected = await observers.ask<{ latencies: Histogram; received: number }>({ type: 'collect' });
+      if (collected.received !== arrivals) stableSince = now();
+      arrivals = collected.received;
       if (arrivals >= expected || now() - stableSince > 3000) break;
       await sleep(250);
     }
     const eld = await server.eventLoopDelay();
-    const sampled = sampler.finish();
-    const latencies = collected.reduce<Histogram>((h, c) => merge(h, c.latencies), {});
+    const [serverCpu, observerCpu, ...authorCpu] = samplers.map((s) => s.finish());
+    const latencies = collected.latencies;
     return {
       authors: clients.length,
+      observers: observerClients.length,
       edits,
       expectedArrivals: expected,
       arrivals: count(latencies),
       p50Ms: percentile(latencies, 50),
       p95Ms: percentile(latencies, 95),
       p99Ms: percentile(latencies, 99),
-      ...serverFigures(server, rssBefore, sampled, clients.length, eld),
+      observerCpuPercent: observerCpu!.cpuPercent,
+      authorCpuPercent: Math.round(authorCpu.reduce((n, c) => n + c.cpuPercent, 0) * 10) / 10,
+      machineBusyPercent: machine.finish(),
+      ...serverFigures(server, rssBefore, serverCpu!, clients.length, eld),
     };
   } finally {
-    sampler.finish();
+    for (const s of samplers) s.finish();
     await Promise.all(gens.map((g) => g.close()));
   }
 }
