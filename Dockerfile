@@ -1,7 +1,7 @@
 # Dialoogtafel as a container image: built with the package's own scripts (npm ci, npm run build),
 # run with npm start (plain node on dist/) as an unprivileged user.
 #   docker build -t dialoogtafel .
-#   docker run -e MONGODB_URI=… -e SESSION_SECRET=… -e PUBLIC_URL=https://… -p 3000:3000 dialoogtafel
+#   docker run -e MONGODB_URI=… -e SESSION_SECRET=… -e AUDIT_SIGNING_KEY=… -e PUBLIC_URL=https://… -p 3000:3000 dialoogtafel
 
 # --- build: every package, the client and the server bundle ---
 FROM node:20-bookworm-slim AS build

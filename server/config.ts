@@ -222,9 +222,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const oidc = oidcSettings(e);
   const sessionSecret = e.SESSION_SECRET ?? loadOrCreateSessionSecret(dataDir);
-  if (e.NODE_ENV === 'production' && !e.AUDIT_SIGNING_KEY) {
-    throw new ConfigError('AUDIT_SIGNING_KEY', 'is required in production (an Ed25519 private key, PKCS#8 PEM or base64; see the README)');
-  }
   if (e.AUDIT_SIGNING_KEY) {
     try {
       parseSigningKey(e.AUDIT_SIGNING_KEY);
@@ -310,6 +307,8 @@ function refuseUnsafeProductionSettings(e: z.infer<typeof envSchema>): void {
     throw new ConfigError('MONGODB_URI', 'is required in production (a MongoDB replica set); set ALLOW_LOCAL_DATABASE=1 to run on the local database anyway');
   }
   if (e.DEMO === '1') throw new ConfigError('DEMO', 'must not be 1 in production: the demo accounts have a published password');
+  // A key generated on the server's own disk would change with every new container, and outsiders could no longer check old heads.
+  if (!e.AUDIT_SIGNING_KEY) throw new ConfigError('AUDIT_SIGNING_KEY', 'is required in production (an Ed25519 private key, PKCS#8 PEM or base64; see the README)');
 }
 
 /** The region's stylesheet, read once: a missing, unreadable, oversized or non-CSS file stops start-up. */

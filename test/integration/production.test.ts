@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstPageWeight } from '../../scripts/first-page-weight';
 import { apiClient, demoEmails, demoPassword, signIn } from '../helpers/api-client';
 import { runNpmScript as runScript } from '../helpers/scripts';
+import { productionSettings } from '../helpers/production-settings';
 import { freshDatabaseUri, startServer, type RunningServer } from '../helpers/server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** The built server, run as production runs it: plain node, no TypeScript loader. */
 const builtServer = [process.execPath, 'dist/server/main.js'];
-const secret = 'a-production-secret-of-at-least-32-characters';
-const productionEnv = { NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoogtafel.example', DEMO: undefined };
+const productionEnv = { ...productionSettings, DEMO: undefined };
 
 /** JavaScript of the first page before the routes were loaded lazily (one 1,074,770-byte bundle). */
 const firstPageBytesBefore = 1_074_770;
@@ -73,7 +73,7 @@ describe('the built server in production', () => {
 
 describe('production start-up refuses unsafe settings', () => {
   const run = (env: Record<string, string | undefined>) => {
-    const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoogtafel.example', MONGODB_URI: freshDatabaseUri(), DEMO: undefined, ALLOW_LOCAL_DATABASE: undefined, PORT: '0', ...env };
+    const merged: NodeJS.ProcessEnv = { ...process.env, ...productionSettings, MONGODB_URI: freshDatabaseUri(), DEMO: undefined, ALLOW_LOCAL_DATABASE: undefined, PORT: '0', ...env };
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
     return spawnSync(builtServer[0]!, builtServer.slice(1), { cwd: root, env: merged, encoding: 'utf8', timeout: 60_000 });
   };
@@ -85,6 +85,8 @@ describe('production start-up refuses unsafe settings', () => {
     [{ MONGODB_URI: undefined }, 'MONGODB_URI'],
     [{ MONGODB_URI: undefined, ALLOW_LOCAL_DATABASE: '0' }, 'MONGODB_URI'],
     [{ DEMO: '1' }, 'DEMO'],
+    [{ AUDIT_SIGNING_KEY: undefined }, 'AUDIT_SIGNING_KEY'],
+    [{ AUDIT_SIGNING_KEY: 'not a key' }, 'AUDIT_SIGNING_KEY'],
   ])('%o stops start-up with one line naming %s', (env, variable) => {
     const result = run(env);
     expect(result.status).not.toBe(0);
@@ -133,7 +135,7 @@ describe('npm run admin:create', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toContain(`Promoted to platform administrator: ${demoEmails.municipality}.`);
     expect((await (await signIn(server, demoEmails.municipality)).get('/me')).body.user.platformAdmin).toBe(true);
-    const production = { NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoogtafel.example' };
+    const production = { ...productionSettings };
     const quiet = await admin(['--email', demoEmails.municipality], production);
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stderr).toContain(`Already a platform administrator: ${demoEmails.municipality}.`);

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ed25519Pem } from '../helpers/production-settings';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config';
 
@@ -44,7 +45,7 @@ describe('OpenID Connect settings', () => {
 
   it('accept an http issuer only outside production', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test', OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'x' }).oidc?.allowInsecureIssuer).toBe(true);
-    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoog.example.nl', MONGODB_URI: 'mongodb://db.example.nl:27017/dialoogtafel', ALLOW_LOCAL_DATABASE: '1', OIDC_ISSUER: 'http://login.example.nl', OIDC_CLIENT_ID: 'x' })).toThrow(/^Invalid setting OIDC_ISSUER: must be an https:\/\/ address in production/);
-    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoog.example.nl', MONGODB_URI: 'mongodb://db.example.nl:27017/dialoogtafel', ALLOW_LOCAL_DATABASE: '1', OIDC_ISSUER: 'https://login.example.nl', OIDC_CLIENT_ID: 'x' }).oidc?.allowInsecureIssuer).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoog.example.nl', MONGODB_URI: 'mongodb://db.example.nl:27017/dialoogtafel', ALLOW_LOCAL_DATABASE: '1', AUDIT_SIGNING_KEY: ed25519Pem(), OIDC_ISSUER: 'http://login.example.nl', OIDC_CLIENT_ID: 'x' })).toThrow(/^Invalid setting OIDC_ISSUER: must be an https:\/\/ address in production/);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoog.example.nl', MONGODB_URI: 'mongodb://db.example.nl:27017/dialoogtafel', ALLOW_LOCAL_DATABASE: '1', AUDIT_SIGNING_KEY: ed25519Pem(), OIDC_ISSUER: 'https://login.example.nl', OIDC_CLIENT_ID: 'x' }).oidc?.allowInsecureIssuer).toBe(false);
   });
 });

@@ -19,12 +19,12 @@ describe('privacy and audit settings', () => {
   });
 
   it('requires AUDIT_SIGNING_KEY in production and refuses a key that is not Ed25519', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DATA_DIR: dataDir() })).toThrow(/^Invalid setting AUDIT_SIGNING_KEY: is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoog.example.nl', MONGODB_URI: 'mongodb://db.example.nl:27017/dialoogtafel', DATA_DIR: dataDir() })).toThrow(/^Invalid setting AUDIT_SIGNING_KEY: is required in production/);
     const rsa = String(generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
     expect(() => loadConfig({ DATA_DIR: dataDir(), AUDIT_SIGNING_KEY: rsa })).toThrow(/^Invalid setting AUDIT_SIGNING_KEY: must be an Ed25519 private key/);
     expect(() => loadConfig({ DATA_DIR: dataDir(), AUDIT_SIGNING_KEY: 'not a key' })).toThrow(/^Invalid setting AUDIT_SIGNING_KEY/);
     const pem = ed25519Pem();
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DATA_DIR: dataDir(), AUDIT_SIGNING_KEY: pem }).auditSigningKey).toBe(pem);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://dialoog.example.nl', MONGODB_URI: 'mongodb://db.example.nl:27017/dialoogtafel', DATA_DIR: dataDir(), AUDIT_SIGNING_KEY: pem }).auditSigningKey).toBe(pem);
     // The same key as base64 PKCS#8 DER.
     const der = parseSigningKey(pem).export({ type: 'pkcs8', format: 'der' }).toString('base64');
     expect(auditSigner({ dataDir: dataDir(), auditSigningKey: der }).fingerprint).toBe(auditSigner({ dataDir: dataDir(), auditSigningKey: pem }).fingerprint);
