@@ -13,6 +13,8 @@ export const trajectoryPermissions = {
   'member.invite': ['procurement'],
   'member.changeRole': ['procurement'],
   'member.remove': ['procurement'],
+  // Only a client representative may be shown to others without name ("een cliëntvertegenwoordiger").
+  'member.chooseAnonymity': ['client'],
   'invitation.list': ['procurement'],
   'invitation.revoke': ['procurement'],
   'topic.list': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],

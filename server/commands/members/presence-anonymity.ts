@@ -1,5 +1,5 @@
 import { presenceAnonymityRequest, type PresenceAnonymity } from '../../../shared/schemas/anonymity';
-import { AppError } from '../../errors';
+import { roleMay } from '../../../shared/domain/permissions';
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 
@@ -11,8 +11,8 @@ export const getPresenceAnonymity = defineTrajectoryOperation({
   body: noBody,
   run: async (ctx, _p, _b, { seat }) => {
     if (!seat) return { result: { anonymous: false, canChoose: false } satisfies PresenceAnonymity };
-    const membership = await ctx.services.models.memberships.findById(seat.membershipId, { anonymousPresence: 1, role: 1 }).lean();
-    const canChoose = membership?.role === 'client';
+    const membership = await ctx.services.models.memberships.findById(seat.membershipId, { anonymousPresence: 1 }).lean();
+    const canChoose = roleMay(seat.role, 'member.chooseAnonymity');
     return { result: { anonymous: canChoose && membership?.anonymousPresence === true, canChoose } satisfies PresenceAnonymity };
   },
 });
@@ -23,16 +23,16 @@ export const getPresenceAnonymity = defineTrajectoryOperation({
  */
 export const setPresenceAnonymity = defineTrajectoryOperation({
   name: 'member.anonymity',
-  action: 'trajectory.view',
+  action: 'member.chooseAnonymity',
   params: trajectoryParams,
   body: presenceAnonymityRequest,
   run: async (ctx, p, body, { seat }) => {
-    if (seat?.role !== 'client') throw new AppError('forbidden', 'Only client representatives can choose to be shown without their name.');
-    await ctx.services.models.memberships.updateOne({ _id: seat.membershipId }, { $set: { anonymousPresence: body.anonymous } });
+    // The policy let only a client representative with a seat through.
+    await ctx.services.models.memberships.updateOne({ _id: seat!.membershipId }, { $set: { anonymousPresence: body.anonymous } });
     return {
       result: { anonymous: body.anonymous, canChoose: true } satisfies PresenceAnonymity,
       // The seat, not the person: the event names no one beyond the actor the log already keeps.
-      audit: [{ chain: p.trajectoryId, action: 'member.anonymity', objectType: 'membership', objectId: seat.membershipId, summary: { anonymous: body.anonymous } }],
+      audit: [{ chain: p.trajectoryId, action: 'member.anonymity', objectType: 'membership', objectId: seat!.membershipId, summary: { anonymous: body.anonymous } }],
       access: [p.trajectoryId],
     };
   },
