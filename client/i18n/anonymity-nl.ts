@@ -4,7 +4,7 @@ export const anonymityNl = {
   title: 'Hoe anderen u zien',
   intro: 'U doet in dit traject mee als cliëntvertegenwoordiger. U kiest zelf of de anderen uw naam zien.',
   changesTitle: 'Wat verandert er als u dit aanzet?',
-  changesLiveTable: 'Aan de live tafel en bij "Nu in dit artikel" staat u als ‘een cliëntvertegenwoordiger’, zonder naam en zonder organisatie.',
+  changesLiveTable: 'Aan de live tafel en bij ‘Nu in dit artikel’ staat u als ‘een cliëntvertegenwoordiger’, zonder naam en zonder organisatie.',
   changesAttendance: 'In het verslag van een sessie staat u bij de aanwezigen ook als ‘een cliëntvertegenwoordiger’.',
   unchangedTitle: 'Wat blijft hetzelfde?',
   unchangedMembership: 'Het inkoopteam weet nog steeds dat u meedoet aan dit traject.',

@@ -4,9 +4,16 @@ import { demoEmails } from '../helpers/api-client';
 import { expectHeading1, expectNoAxeViolations, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { RunningServer } from '../helpers/server';
 
+const shots = process.env.SCREENSHOTS_DIR;
 const clientName = 'Joke de Ruiter';
 const clauseTitle = 'Artikel 6 — Tarieven en budgetplafond';
+const todaysSession = 'Dialoogsessie 2: bekostiging, acceptatieplicht en innovatie';
 const choiceLabel = 'Toon mij aan anderen als ‘een cliëntvertegenwoordiger’, zonder naam';
+
+/** Saves a full-page screenshot when SCREENSHOTS_DIR is set (to look at the screens; not an assertion). */
+async function shot(page: Page, name: string): Promise<void> {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
 
 /** From the list of trajectories to the IJmond trajectory's overview, as a person would. */
 async function openOverview(page: Page, baseUrl: string): Promise<void> {
@@ -14,6 +21,20 @@ async function openOverview(page: Page, baseUrl: string): Promise<void> {
   await page.getByTestId('trajectory-list').getByRole('link', { name: /IJmond/ }).click();
   await page.waitForURL(/\/trajecten\/[a-f0-9]{24}$/);
   await waitUntilLoaded(page);
+}
+
+/** Ticks or unticks the choice on the trajectory's overview and saves it, as a person would. */
+async function chooseAnonymity(page: Page, baseUrl: string, anonymous: boolean): Promise<void> {
+  await openOverview(page, baseUrl);
+  const section = page.getByTestId('presence-anonymity');
+  const box = section.getByRole('checkbox', { name: choiceLabel });
+  await box.waitFor();
+  await box.setChecked(anonymous);
+  await section.getByRole('button', { name: 'Opslaan' }).click();
+  await section
+    .getByTestId('presence-anonymity-status')
+    .getByText(anonymous ? 'Opgeslagen. Anderen zien u nu als ‘een cliëntvertegenwoordiger’.' : 'Opgeslagen. Anderen zien nu weer uw naam.')
+    .waitFor();
 }
 
 /** Waits until the clause's text has arrived from the server (the save state leaves "Verbinden…"). */
@@ -65,6 +86,7 @@ describe('a client representative chooses how others see them', () => {
     await c.setViewportSize({ width: 360, height: 800 });
     await box.scrollIntoViewIfNeeded();
     expect(await c.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await shot(c, 'presence-anonymity-360');
     await c.setViewportSize({ width: 1280, height: 900 });
 
     // The choice is stored: after a reload the box is still ticked.
@@ -125,6 +147,41 @@ describe('a client representative chooses how others see them', () => {
     await named.waitFor();
     expect(await named.innerText()).toContain(`${clientName}, Cliëntvertegenwoordiger`);
     expect(await p.getByTestId('person-here').filter({ hasText: 'een cliëntvertegenwoordiger' }).count()).toBe(0);
+
+    for (const opened of [rep, team]) expect(opened.console.filter((m) => /^(pageerror|error)/.test(m))).toEqual([]);
+  }, 180_000);
+
+  it('at the live table the others see “een cliëntvertegenwoordiger”, without name or organisation', async () => {
+    const rep = await openFreshPage(browser);
+    const c = rep.page;
+    await signIn(c, server.url, demoEmails.client);
+    rep.console.length = 0;
+    await chooseAnonymity(c, server.url, true);
+
+    // The procurement team goes to today's session through the sessions page.
+    const team = await openFreshPage(browser);
+    const p = team.page;
+    await signIn(p, server.url, demoEmails.procurement);
+    team.console.length = 0;
+    await openOverview(p, server.url);
+    await p.getByRole('navigation', { name: 'In dit traject' }).getByRole('link', { name: 'Sessies' }).click();
+    await expectHeading1(p, 'Sessies');
+    await waitUntilLoaded(p);
+    const card = p.getByTestId('upcoming-sessions').getByTestId('session').filter({ hasText: todaysSession });
+    await card.getByRole('link', { name: 'Naar de sessie' }).click();
+    await p.waitForURL(/\/sessies\/[a-f0-9]{24}$/);
+    await p.getByTestId('live-table').waitFor();
+    const sessionUrl = p.url();
+
+    await c.goto(sessionUrl);
+    await c.getByTestId('live-table').waitFor();
+    const clients = p.getByTestId('presence-client');
+    await clients.waitFor();
+    expect(await clients.getByRole('heading').innerText()).toMatch(/\(1\)$/);
+    expect((await clients.getByRole('listitem').innerText()).trim()).toBe('een cliëntvertegenwoordiger');
+    expect(await p.getByTestId('presence').innerText()).toContain('2 personen aanwezig');
+    expect(await p.getByTestId('presence').innerText()).not.toContain(clientName);
+    await expectNoAxeViolations(p);
 
     for (const opened of [rep, team]) expect(opened.console.filter((m) => /^(pageerror|error)/.test(m))).toEqual([]);
   }, 180_000);
