@@ -30,5 +30,7 @@ export function readPresenceUser(value: unknown): PresenceUser | null {
     organisation: typeof v.organisation === 'string' ? v.organisation.slice(0, 200) : '',
     // The colour follows the group, whatever a client sent.
     color: stakeholderColours[group],
+    // The server stamps every state's `user`; only it can say a person is shown without name.
+    ...(v.anonymous === true ? { anonymous: true } : {}),
   };
 }

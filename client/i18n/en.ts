@@ -10,6 +10,7 @@ import { finalEn } from './final-en';
 import { limitsEn } from './limits-en';
 import { privacyEn } from './privacy-en';
 import { oidcEn } from './oidc-en';
+import { anonymityEn } from './anonymity-en';
 
 export const en: Messages = {
   app: {
@@ -443,6 +444,7 @@ export const en: Messages = {
   limits: limitsEn,
   privacy: privacyEn,
   oidc: oidcEn,
+  anonymity: anonymityEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

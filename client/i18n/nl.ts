@@ -9,6 +9,7 @@ import { finalNl } from './final-nl';
 import { limitsNl } from './limits-nl';
 import { privacyNl } from './privacy-nl';
 import { oidcNl } from './oidc-nl';
+import { anonymityNl } from './anonymity-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -444,6 +445,7 @@ export const nl = {
   limits: limitsNl,
   privacy: privacyNl,
   oidc: oidcNl,
+  anonymity: anonymityNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

@@ -36,7 +36,13 @@ export function Presence({ people }: { people: PresentPerson[] }) {
           <ul className="dt-presence__list">
             {organisations.map((org) => (
               <li key={org.name}>
-                <span className="dt-presence__org">{org.name}</span>: {org.members.map((m) => m.name).join(', ')}
+                {/* Anonymous client representatives come without organisation; their label is translated here. */}
+                {org.name && (
+                  <>
+                    <span className="dt-presence__org">{org.name}</span>:{' '}
+                  </>
+                )}
+                {org.members.map((m) => (m.anonymous ? t('agreement.presence.anonymousClient') : m.name)).join(', ')}
               </li>
             ))}
           </ul>

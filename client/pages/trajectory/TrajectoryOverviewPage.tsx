@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels/useLabels';
 import { FinalStatusSection } from '../final/FinalStatusSection';
 import { PhaseStatusBadge } from './PhaseStatusBadge';
+import { PresenceAnonymitySection } from './PresenceAnonymitySection';
 import { Timeline } from './Timeline';
 import { TrajectoryHeader } from './TrajectoryHeader';
 import { useTrajectory } from './trajectory-context';
@@ -45,6 +46,8 @@ export function TrajectoryOverviewPage() {
           </DataListItem>
         ))}
       </DataList>
+
+      <PresenceAnonymitySection trajectoryId={trajectory.id} isClient={trajectory.myRole === 'client'} />
 
       <section aria-labelledby="municipalities-heading">
         <Heading2 id="municipalities-heading">{t('trajectory.municipalities', { count: trajectory.municipalities.length })}</Heading2>
