@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef } from 'react';
 import { clauseFragmentName } from '../../shared/domain/agreement';
 import type { ClauseConnection } from './clause-connection';
+import { takeInDomSelection } from './dom-selection';
 import { CommentHighlights, commentHighlightsKey } from './comment-highlights';
 import type { Highlight } from './comment-highlights';
 import type { PresenceUser } from './presence-user';
@@ -90,9 +91,10 @@ export function ClauseEditor({ connection, user, editable, label, describedBy, h
           'data-testid': 'clause-text',
         },
         handleDOMEvents: {
-          keydown: (_view, event) => {
+          keydown: (view, event) => {
             if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
               event.preventDefault();
+              takeInDomSelection(view);
               shortcut.current();
               return true;
             }

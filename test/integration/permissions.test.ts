@@ -74,7 +74,12 @@ const declaration = { outcomeKind: 'advice', decidedBy: 'de colleges van B&W' } 
  * its path) needs a probe; every action needs a REST or a socket probe.
  */
 const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
-  'trajectory.view': [{ route: 'GET /trajectories/:trajectoryId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}`) }],
+  'trajectory.view': [
+    { route: 'GET /trajectories/:trajectoryId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}`) },
+    { route: 'GET /trajectories/:trajectoryId/me/anonymity', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/me/anonymity`) },
+  ],
+  // Shown by name again at the end: the probe leaves nobody anonymous for the tests after it.
+  'member.chooseAnonymity': [{ route: 'PUT /trajectories/:trajectoryId/me/anonymity', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/me/anonymity`, { anonymous: false }) }],
   'trajectory.update': [
     {
       route: 'PATCH /trajectories/:trajectoryId',
@@ -662,6 +667,7 @@ describe('permissions', () => {
     const valid: Record<string, (f: Fixture) => unknown> = {
       'PATCH /trajectories/:trajectoryId': () => ({ description: 'Gewijzigd door een buitenstaander' }),
       'PATCH /trajectories/:trajectoryId/members/:memberId': () => ({ role: 'observer' }),
+      'PUT /trajectories/:trajectoryId/me/anonymity': () => ({ anonymous: true }),
       'POST /trajectories/:trajectoryId/invitations': (f) => ({ email: uniqueEmail('buiten'), role: 'provider', organisation: { id: f.orgs.get('Praktijk Bosrand (vrijgevestigd psycholoog)') } }),
       'POST /trajectories/:trajectoryId/topics': () => ({ title: 'Onderwerp van een buitenstaander' }),
       'PUT /trajectories/:trajectoryId/topics/order': (f) => ({ order: [f.midden.topicId] }),
