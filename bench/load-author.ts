@@ -13,7 +13,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { now, sleep } from './proc';
+import { answerParent, now, sleep } from './proc';
 
 export interface AuthorConnect {
   type: 'connect';
@@ -139,14 +139,8 @@ async function handle(message: Message): Promise<unknown> {
         a.doc.destroy();
       }
       authors.length = 0;
-      setTimeout(() => process.exit(0), 100);
       return {};
   }
 }
 
-process.on('message', (message: Message & { id: number }) => {
-  handle(message).then(
-    (result) => process.send!({ id: message.id, ok: true, result }),
-    (error: Error) => process.send!({ id: message.id, ok: false, error: error.message }),
-  );
-});
+answerParent(handle);

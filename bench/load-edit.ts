@@ -10,7 +10,7 @@ import { WebSocket, type ClientOptions } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { record, type Histogram } from './histogram';
-import { now, sleep } from './proc';
+import { answerParent, now, sleep } from './proc';
 
 export interface EditConnect {
   type: 'connect';
@@ -155,14 +155,8 @@ async function handle(message: Message): Promise<unknown> {
         c.doc.destroy();
       }
       clients.length = 0;
-      setTimeout(() => process.exit(0), 100);
       return {};
   }
 }
 
-process.on('message', (message: Message & { id: number }) => {
-  handle(message).then(
-    (result) => process.send!({ id: message.id, ok: true, result }),
-    (error: Error) => process.send!({ id: message.id, ok: false, error: error.message }),
-  );
-});
+answerParent(handle);

@@ -5,7 +5,7 @@
  * or `poll:tally` (one poll); the baseline relay sends `tally`.
  */
 import { io, type Socket } from 'socket.io-client';
-import { now, sleep } from './proc';
+import { answerParent, now, sleep } from './proc';
 
 export interface VoteConnect {
   type: 'connect';
@@ -91,14 +91,8 @@ async function handle(message: Message): Promise<unknown> {
     case 'close':
       for (const v of voters) v.socket.disconnect();
       voters.length = 0;
-      setTimeout(() => process.exit(0), 100);
       return {};
   }
 }
 
-process.on('message', (message: Message & { id: number }) => {
-  handle(message).then(
-    (result) => process.send!({ id: message.id, ok: true, result }),
-    (error: Error) => process.send!({ id: message.id, ok: false, error: error.message }),
-  );
-});
+answerParent(handle);

@@ -139,3 +139,19 @@ export class MachineSampler {
     return total > 0 ? Math.round(((end.busy - this.start.busy) / total) * 1000) / 10 : 0;
   }
 }
+
+/**
+ * The child side of a load generator: answers each message of the bench process with what
+ * `handle` made of it; `close` ends the process shortly after its answer has gone out.
+ */
+export function answerParent<M extends { type: string }>(handle: (message: M) => Promise<unknown>): void {
+  process.on('message', (message: M & { id: number }) => {
+    handle(message).then(
+      (result) => {
+        process.send!({ id: message.id, ok: true, result });
+        if (message.type === 'close') setTimeout(() => process.exit(0), 100);
+      },
+      (error: Error) => process.send!({ id: message.id, ok: false, error: error.message }),
+    );
+  });
+}

@@ -1,13 +1,14 @@
 import { Route, Routes } from 'react-router-dom';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { AppLayout } from './components/AppLayout';
-import { LazyClausePage } from './pages/clause/LazyClausePage';
 import { lazyPage } from './components/LazyPage';
 // The start page is small and is what most visits open first: part of the shell, so it renders at once.
 import { HomePage } from './pages/home/HomePage';
 
 // Every page is loaded when it is opened: the first page carries only the shell (layout, sign-in
 // state, language) and its own page, not the code of all the others.
+// The clause page carries the editor (TipTap, ProseMirror, Yjs), most of the client's weight.
+const ClausePage = lazyPage(() => import('./pages/clause/ClausePage'), 'ClausePage');
 const AgreementPage = lazyPage(() => import('./pages/agreement/AgreementPage'), 'AgreementPage');
 const AmendmentsPage = lazyPage(() => import('./pages/amendments/AmendmentsPage'), 'AmendmentsPage');
 const AuditLogPage = lazyPage(() => import('./pages/audit/AuditLogPage'), 'AuditLogPage');
@@ -56,7 +57,7 @@ export function App() {
           <Route path="deelnemers" element={<MembersPage />} />
           <Route path="logboek" element={<AuditLogPage />} />
           <Route path="overeenkomst" element={<AgreementPage />} />
-          <Route path="overeenkomst/artikelen/:clauseId" element={<LazyClausePage />} />
+          <Route path="overeenkomst/artikelen/:clauseId" element={<ClausePage />} />
           <Route path="overeenkomst/wijzigingsvoorstellen" element={<AmendmentsPage />} />
           <Route path="overeenkomst/versies" element={<VersionsPage />} />
           <Route path="overeenkomst/versies/:versionId" element={<VersionPage />} />

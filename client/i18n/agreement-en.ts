@@ -69,9 +69,6 @@ export const agreementEn: typeof agreementNl = {
     toComment: 'See it in clause {{number}}',
   },
   clause: {
-    loadFailedTitle: 'Clause not loaded',
-    loadFailed: 'This clause could not be loaded. Perhaps Dialoogtafel was just updated, or the connection is lost.',
-    reload: 'Reload the page',
     notFoundTitle: 'Clause not found',
     notFound: 'This clause does not exist (any more), or it does not belong to this trajectory.',
     backToAgreement: 'To the agreement',

@@ -69,9 +69,6 @@ export const agreementNl = {
     toComment: 'Bekijk in artikel {{number}}',
   },
   clause: {
-    loadFailedTitle: 'Artikel niet geladen',
-    loadFailed: 'Dit artikel kon niet worden geladen. Misschien is Dialoogtafel net bijgewerkt, of is de verbinding weg.',
-    reload: 'Pagina opnieuw laden',
     notFoundTitle: 'Artikel niet gevonden',
     notFound: 'Dit artikel bestaat niet (meer), of het hoort niet bij dit traject.',
     backToAgreement: 'Naar de overeenkomst',

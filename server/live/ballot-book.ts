@@ -2,6 +2,7 @@ import type { RedisClients } from '../cluster/redis-clients';
 import type { Logger } from '../logger';
 import type { Models } from '../models';
 import type { BallotChoice, StakeholderGroup } from '../../shared/schemas/polls';
+import { onePerServer } from '../one-per-server';
 
 /** A ballot as counted: by voter key, with the voter only for named polls. */
 export interface HeldBallot {
@@ -124,14 +125,5 @@ export class BallotBook {
   }
 }
 
-const books = new WeakMap<object, BallotBook>();
-
 /** The ballot book of a running server (one per services object, made when first asked). */
-export function ballotBookOf(services: { models: Models; redis: RedisClients | null; log: Logger }): BallotBook {
-  let book = books.get(services);
-  if (!book) {
-    book = new BallotBook(services.models, services.redis, services.log.child({ component: 'ballot-book' }));
-    books.set(services, book);
-  }
-  return book;
-}
+export const ballotBookOf = onePerServer((parts) => new BallotBook(parts.models, parts.redis, parts.log.child({ component: 'ballot-book' })));

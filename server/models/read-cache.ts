@@ -5,6 +5,7 @@ import type { Seat } from '../policies/trajectory-policy';
 import { onCollectionWrite } from './change-feed';
 import type { Models } from './index';
 import type { PollRecord } from './poll';
+import { onePerServer } from '../one-per-server';
 
 /** Held data is read again after this long even without a write: a backstop for writes outside this product. */
 const maxAgeMs = 60_000;
@@ -157,14 +158,5 @@ export class ReadCache {
   }
 }
 
-const caches = new WeakMap<object, ReadCache>();
-
 /** The read cache of a running server (one per services object, made when first asked). */
-export function readCacheOf(services: { models: Models; redis: RedisClients | null; log: Logger }): ReadCache {
-  let cache = caches.get(services);
-  if (!cache) {
-    cache = new ReadCache(services.models, services.redis, services.log.child({ component: 'read-cache' }));
-    caches.set(services, cache);
-  }
-  return cache;
-}
+export const readCacheOf = onePerServer((parts) => new ReadCache(parts.models, parts.redis, parts.log.child({ component: 'read-cache' })));

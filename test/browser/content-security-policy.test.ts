@@ -51,6 +51,8 @@ describe('the client under the Content-Security-Policy', () => {
     const violations = async () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     for (const path of screens) {
       await page.goto(`${server.url}${path}`);
+      // Pages load their code when opened: first the screen's heading, then its data.
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 20_000 });
       await waitUntilLoaded(page, 20_000);
       if (path.includes('/artikelen/')) {
         // The editor connects over the collaboration WebSocket and accepts typing.

@@ -73,8 +73,13 @@ export function collabClient(serverUrl: string, documentName: string, options: C
  * With a token, the session cookie is sent on the upgrade.
  */
 export function upgradeStatus(url: string, token?: string): Promise<number> {
+  return upgradeStatusWith(url, token ? { cookie: `${sessionCookieName}=${token}` } : {});
+}
+
+/** The HTTP status of a raw WebSocket upgrade sent with these headers (cookie, Origin): 101 when accepted. */
+export function upgradeStatusWith(url: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, token ? { headers: { cookie: `${sessionCookieName}=${token}` } } : undefined);
+    const ws = new WebSocket(url, { headers });
     ws.once('open', () => {
       ws.close();
       resolve(101);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clauseAccess, clauseDocumentName, clauseStatuses, type ClauseStatus } from '../../shared/domain/agreement';
@@ -19,7 +18,7 @@ import {
   type ApiClient,
   type DemoIds,
 } from '../helpers/api-client';
-import { collabClient, upgradeStatus, type CollabClient } from '../helpers/collab-client';
+import { collabClient, upgradeStatus, upgradeStatusWith, type CollabClient } from '../helpers/collab-client';
 import { connectSocket, emit, socketEventNames, type SocketAck } from '../helpers/hostile';
 import { startServer, waitFor, type RunningServer } from '../helpers/server';
 
@@ -330,19 +329,7 @@ describe('the access matrix beyond REST', () => {
       ...(origin === undefined ? {} : { origin }),
     });
     /** The HTTP status of a raw WebSocket upgrade: 101 when accepted. */
-    const upgrade = (path: string, token: string | undefined, origin: string | undefined) =>
-      new Promise<number>((resolve, reject) => {
-        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`, { headers: headersOf(token, origin) });
-        ws.once('open', () => {
-          ws.close();
-          resolve(101);
-        });
-        ws.once('unexpected-response', (_req, res) => {
-          resolve(res.statusCode ?? 0);
-          ws.terminate();
-        });
-        ws.once('error', reject);
-      });
+    const upgrade = (path: string, token: string | undefined, origin: string | undefined) => upgradeStatusWith(`${server.url.replace(/^http/, 'ws')}${path}`, headersOf(token, origin));
     /** Socket.io's long-polling handshake, as a page's fetch would send it. */
     const pollingHandshake = async (token: string | undefined, origin: string | undefined) => (await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: headersOf(token, origin) })).status;
     /** A whole Socket.io connection over one transport: resolves with the socket, or with the connect error's message. */

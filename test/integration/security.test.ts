@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { WebSocket } from 'ws';
+import { upgradeStatus, upgradeStatusWith } from '../helpers/collab-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import {
@@ -84,19 +84,7 @@ describe('cookies, cross-site requests and the content security policy', () => {
   it('behind PUBLIC_URL, sockets and writes come only from its origin and ALLOWED_ORIGINS, not from the address the server listens on', async () => {
     const person = await signIn(secure, demoEmails.observer);
     const cookie = `dt_session=${person.token}`;
-    const upgrade = (origin: string) =>
-      new Promise<number>((resolve, reject) => {
-        const ws = new WebSocket(`${secure.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: { cookie, origin } });
-        ws.once('open', () => {
-          ws.close();
-          resolve(101);
-        });
-        ws.once('unexpected-response', (_req, res) => {
-          resolve(res.statusCode ?? 0);
-          ws.terminate();
-        });
-        ws.once('error', reject);
-      });
+    const upgrade = (origin: string) => upgradeStatusWith(`${secure.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { cookie, origin });
     const polling = async (origin: string) => (await fetch(`${secure.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie, origin } })).status;
     for (const origin of ['https://dialoogtafel.example', 'https://tafel.gemeente.example', 'http://localhost:5173']) {
       expect(await upgrade(origin), origin).toBe(101);
@@ -266,19 +254,7 @@ describe('the collaboration playground outside the test suite', () => {
 
   it('is gone: /collab/playground/<any name> is refused to everyone, signed in or not, and nothing is stored', async () => {
     const person = await signIn(server, demoEmails.procurement);
-    const status = (name: string, token?: string) =>
-      new Promise<number>((resolve, reject) => {
-        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/collab/${name}`, token ? { headers: { cookie: `dt_session=${token}` } } : undefined);
-        ws.once('open', () => {
-          ws.close();
-          resolve(101);
-        });
-        ws.once('unexpected-response', (_req, res) => {
-          resolve(res.statusCode ?? 0);
-          ws.terminate();
-        });
-        ws.once('error', reject);
-      });
+    const status = (name: string, token?: string) => upgradeStatus(`${server.url.replace(/^http/, 'ws')}/collab/${name}`, token);
     for (const name of ['playground/a', 'playground/iets-anders', 'playground/x/y']) {
       expect(await status(name), name).toBe(404);
       expect(await status(name, person.token), name).toBe(404);
