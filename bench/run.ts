@@ -101,7 +101,8 @@ async function main(): Promise<void> {
     const server = await startServerProcess(
       name,
       ['--import', 'tsx', 'server/main.ts'],
-      { NODE_ENV: 'production', SESSION_SECRET: sessionSecret, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MONGODB_URI: mongoUri, DEMO: '1', LOG_LEVEL: 'info' },
+      // development: production refuses the demo data the benchmark works on; nothing else on the measured paths depends on NODE_ENV.
+      { NODE_ENV: 'development', SESSION_SECRET: sessionSecret, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MONGODB_URI: mongoUri, DEMO: '1', LOG_LEVEL: 'info' },
       (out) => Number(/"event":"listening","port":(\d+)/.exec(out)?.[1]) || undefined,
     );
     servers.push(server);
