@@ -10,27 +10,33 @@ export const defaultRetention: Retention = { signInsDays: 0, linksDays: 30, outb
 
 const day = 24 * 60 * 60 * 1000;
 const batchSize = 500;
+/** Deletes sent together while sweeping. */
+const deletesAtOnce = 20;
 const sweepLock = 'retention-sweep';
 
 export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance', number>;
 
 /**
- * Walks a collection in `_id` order, a batch at a time (on FerretDB only `_id` reaches the
- * storage engine in order; no filter on a date scans the whole collection per query), and removes
- * the records `expired` picks. Runs in the background, never on a request.
+ * Reads a collection once, as one stream, and removes the records `expired` picks, each by `_id`.
+ * On FerretDB only `_id` equality reaches the storage engine: a filter on a date, a range on
+ * `_id` or an `$in` would make every batch read the whole collection again. Runs in the
+ * background, never on a request; a few deletes at a time, so requests keep the database.
  */
 async function pruneInBatches<T extends { _id: unknown }>(model: Model<T>, fields: Record<string, 1>, expired: (record: T) => boolean): Promise<number> {
-  let after: unknown = null;
   let removed = 0;
-  for (;;) {
-    const filter = (after === null ? {} : { _id: { $gt: after } }) as never;
-    const batch = (await model.find(filter, fields).sort({ _id: 1 }).limit(batchSize).lean()) as unknown as T[];
-    if (batch.length === 0) return removed;
-    const ids = batch.filter(expired).map((r) => r._id);
-    if (ids.length > 0) removed += (await model.deleteMany({ _id: { $in: ids } } as never)).deletedCount;
-    after = batch[batch.length - 1]!._id;
-    if (batch.length < batchSize) return removed;
+  let pending: unknown[] = [];
+  const flush = async () => {
+    const results = await Promise.all(pending.map((_id) => model.deleteOne({ _id } as never)));
+    removed += results.reduce((n, r) => n + r.deletedCount, 0);
+    pending = [];
+  };
+  for await (const record of model.find({}, fields).lean().cursor({ batchSize })) {
+    if (!expired(record as unknown as T)) continue;
+    pending.push((record as unknown as T)._id);
+    if (pending.length >= deletesAtOnce) await flush();
   }
+  await flush();
+  return removed;
 }
 
 /** One sweep: everything past its retention goes. Safe to run twice; the lock keeps it to one node at a time. */
