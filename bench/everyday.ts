@@ -98,7 +98,7 @@ function connectSocket(url: string, token: string): Promise<Socket> {
 }
 
 /** One sample of an item on a target; `k` is the sample's number (which account, document, voter). */
-async function runOnce(item: EverydayItem, t: EverydayTarget, k: number): Promise<void> {
+export async function runOnce(item: EverydayItem, t: EverydayTarget, k: number): Promise<void> {
   const api = `${t.url}/api`;
   const tr = `${api}/trajectories/${t.trajectoryId}`;
   const json = { 'content-type': 'application/json' };

@@ -55,7 +55,9 @@ export class CollabPersistence {
       } finally {
         merged.destroy();
       }
-      if (log.length > 0) await this.updates.deleteMany({ _id: { $in: log.map((entry) => entry._id) } });
+      // One delete by `_id` equality per entry, sent together: FerretDB hands `_id` equality to the
+      // storage engine, while an `$in` would read the whole log of every document.
+      if (log.length > 0) await this.updates.bulkWrite(log.map((entry) => ({ deleteOne: { filter: { _id: entry._id } } })), { ordered: false });
     });
   }
 }

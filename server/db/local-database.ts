@@ -16,6 +16,8 @@ export interface LocalDatabase {
   /** Connection string without a database name, e.g. mongodb://127.0.0.1:41234 */
   uri: string;
   pid: number | undefined;
+  /** The PostgreSQL under FerretDB, for diagnostics (`npm run bench:scans` reads its table statistics). */
+  postgresqlUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ async function startFerretdbOnPostgresql(options: LocalDatabaseOptions): Promise
     return {
       ...database,
       backend: 'postgresql',
+      postgresqlUrl: postgresql.url,
       async stop() {
         await database.stop();
         await postgresql.stop();
