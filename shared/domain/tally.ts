@@ -18,6 +18,7 @@ import {
   type PollSettings,
   type StakeholderGroup,
 } from '../schemas/polls';
+import { mayVote } from '../policy';
 
 const consentLabels: Record<ConsentOption, string> = {
   agree: 'Akkoord',
@@ -121,10 +122,12 @@ export function validateBallot(settings: PollSettings, choice: BallotChoice): st
   }
 }
 
-/** Whether a group may vote. No groups listed means every group except observers; observers never vote. */
+/**
+ * Whether a group may vote in a poll: the shared policy's poll.vote rule (shared/policy). No
+ * groups listed means every group that votes; facilitators and observers never vote.
+ */
 export function isEligible(settings: Pick<PollSettings, 'eligibleGroups'>, group: StakeholderGroup): boolean {
-  if (group === 'observer') return false;
-  return settings.eligibleGroups.length === 0 || settings.eligibleGroups.includes(group);
+  return mayVote(group, settings);
 }
 
 /** What one ballot gives each option it names: votes, Borda points or dots. Options it leaves out get nothing. */

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clauseAccess, clauseDocumentName, clauseStatuses, type ClauseStatus } from '../../shared/domain/agreement';
+import { clauseDocumentName, clauseStatuses, type ClauseStatus } from '../../shared/domain/agreement';
+import { clauseAccess } from '../../shared/policy';
 import { documentText } from '../../shared/domain/clause-text';
 import { roles, type Role } from '../../shared/domain/roles';
 import {

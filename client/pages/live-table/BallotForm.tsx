@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import type { FieldErrors } from '../../components/forms/field-errors';
 import { TextAreaField, TextField } from '../../components/forms/TextField';
 import { useSubmission } from '../../components/forms/useSubmission';
-import { consentOptions } from '../../labels/enums';
+import { consentOptions } from '../../../shared/schemas/polls';
 import type { BallotChoice, ConsentOption } from '../../../shared/schemas/polls';
 import type { PollView } from '../../../shared/schemas/sessions';
 import { usePollText } from './poll-text';
