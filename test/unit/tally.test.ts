@@ -148,11 +148,12 @@ describe('validateBallot', () => {
 });
 
 describe('isEligible', () => {
-  it('lets every group but observers vote when no groups are listed', () => {
+  it('lets every group that votes vote when no groups are listed: not the facilitator, not observers (the poll.vote rule)', () => {
     const settings = poll({ kind: 'consent' });
-    for (const group of ['municipality', 'provider', 'client', 'procurement', 'facilitator'] as const) {
+    for (const group of ['municipality', 'provider', 'client', 'procurement'] as const) {
       expect(isEligible(settings, group), group).toBe(true);
     }
+    expect(isEligible(settings, 'facilitator')).toBe(false);
     expect(isEligible(settings, 'observer')).toBe(false);
   });
   it('lets only the listed groups vote', () => {
@@ -161,8 +162,9 @@ describe('isEligible', () => {
     expect(isEligible(settings, 'client')).toBe(true);
     expect(isEligible(settings, 'municipality')).toBe(false);
   });
-  it('never lets observers vote, even when listed', () => {
+  it('never lets observers or the facilitator vote, even when listed', () => {
     expect(isEligible(poll({ kind: 'consent', eligibleGroups: ['observer', 'provider'] }), 'observer')).toBe(false);
+    expect(isEligible(poll({ kind: 'consent', eligibleGroups: ['facilitator', 'provider'] }), 'facilitator')).toBe(false);
   });
 });
 
