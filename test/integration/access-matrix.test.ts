@@ -224,8 +224,8 @@ describe('the access matrix beyond REST', () => {
     /** All of `checks` must allow for the server to accept; a refusal is the first check's code. */
     const decideAll = (subject: Subject, checks: Array<[Action, Resource?]>): Decision =>
       checks.map(([action, resource]) => decide(subject, action, resource)).find((d) => !d.allowed) ?? { allowed: true };
-    /** The HTTP answer of each denial code (input the rule refuses, such as an anonymous comment by a non-client, is a 422). */
-    const statusOf: Record<string, number[]> = { unauthenticated: [401], not_found: [404], forbidden: [403, 422], not_eligible: [403], clause_closed: [409], agreement_final: [409] };
+    /** The HTTP answer of each denial code (input the rule refuses, such as an anonymous comment by a non-client, is a 400 validation_failed). */
+    const statusOf: Record<string, number[]> = { unauthenticated: [401], not_found: [404], forbidden: [403, 400], not_eligible: [403], clause_closed: [409], agreement_final: [409] };
     const expectAgreement = (person: string, what: string, res: { status: number; text: string }, decision: Decision) => {
       if (decision.allowed) expect(res.status, `${person} ${what}: ${res.text}`).toBeLessThan(300);
       else expect(statusOf[decision.code], `${person} ${what} (${decision.code}): ${res.status} ${res.text}`).toContain(res.status);
