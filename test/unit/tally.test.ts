@@ -6,6 +6,7 @@ import {
   pollOptionsOf,
   tallyPoll,
   validateBallot,
+  ballotProblem,
   validatePollSettings,
 } from '../../shared/domain/tally';
 
@@ -144,6 +145,16 @@ describe('validateBallot', () => {
     expect(validateBallot(settings, { kind: 'dot_voting', points: { beds: 1 } })).toMatch(/"beds"/);
     expect(validateBallot(settings, { kind: 'dot_voting', points: { continuity: -1, small: 2 } })).toMatch(/whole number/);
     expect(validateBallot(poll({ kind: 'dot_voting' }), { kind: 'dot_voting', points: { small: 1 } })).not.toBeNull();
+  });
+});
+
+describe('ballotProblem', () => {
+  it('gives the code and the numbers a form needs to say it in its own words', () => {
+    expect(ballotProblem(poll({ kind: 'consent' }), { kind: 'consent', option: 'block' })).toMatchObject({ code: 'reason_required' });
+    expect(ballotProblem(poll({ kind: 'multiple_choice', maxChoices: 1 }), { kind: 'multiple_choice', options: ['small', 'continuity'] })).toMatchObject({ code: 'too_many', max: 1, given: 2 });
+    expect(ballotProblem(poll({ kind: 'dot_voting', points: 3 }), { kind: 'dot_voting', points: { small: 4 } })).toMatchObject({ code: 'too_many_points', given: 4, total: 3 });
+    expect(ballotProblem(poll({ kind: 'dot_voting', points: 3 }), { kind: 'dot_voting', points: {} })).toMatchObject({ code: 'no_points' });
+    expect(ballotProblem(poll({ kind: 'single_choice' }), { kind: 'single_choice', option: 'small' })).toBeNull();
   });
 });
 
