@@ -170,7 +170,10 @@ export const closeSessionPoll = defineOperation({
   },
 });
 
-/** Closes polls whose closing time has passed; safe on several nodes, as closing is conditional. */
+/**
+ * Closes polls whose closing time has passed. Safe on several nodes: closing holds the poll's
+ * lock, and under it a poll another node or a person closed first is refused (conflict) and skipped.
+ */
 export async function closeDuePolls(ctx: OperationContext): Promise<number> {
   const due = await ctx.services.models.polls.find({ status: 'open', closesAt: { $ne: null, $lte: new Date() } }).lean();
   let closed = 0;
