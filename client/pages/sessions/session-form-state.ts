@@ -90,12 +90,12 @@ export function toSessionInput(form: SessionFormState, t: TFunction): { input: C
   };
   if (endsAt) input.endsAt = endsAt;
   if (url) input.onlineUrl = url;
-  // The server's schema, with its cross-field rules (the end after the start): what the form
-  // did not say in its own words yet, it says in the schema's message codes.
+  // The server's schema, for its cross-field rules (the end after the start): their message
+  // codes are shown in the form's words. Single fields the form has already said more precisely above.
   const checked = createSessionRequest.safeParse(input);
   for (const issue of checked.success ? [] : checked.error.issues) {
     const path = issue.path.map(String).join('.');
-    if (!Object.keys(errors).some((known) => known === path || known.startsWith(`${path}.`) || path.startsWith(`${known}.`))) errors[path] = translateFieldMessage(issue.message, t);
+    if (issue.code === 'custom' && !errors[path]) errors[path] = translateFieldMessage(issue.message, t);
   }
   return { input, errors };
 }
