@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ApiError } from '../api/client';
 import type { MeResponse } from '../../shared/schemas/auth';
+import { allowed } from '../../shared/policy';
 
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'error';
 
@@ -30,5 +31,6 @@ export function useSession(): Session {
 /** Whether the person may start a trajectory: platform administrators and procurement-team members. */
 export function mayCreateTrajectory(me: MeResponse | undefined): boolean {
   if (!me) return false;
-  return me.user.platformAdmin || me.memberships.some((m) => m.role === 'procurement');
+  const procurementSomewhere = me.memberships.some((m) => m.role === 'procurement');
+  return allowed({ kind: 'user', role: null, platformAdmin: me.user.platformAdmin, procurementSomewhere }, 'trajectory.create');
 }

@@ -39,10 +39,9 @@ export function clauseDocumentAccess(models: Models, options: { playground?: boo
       models.finalSeals.exists({ _id: parsed.trajectoryId }),
     ]);
     const variantExists = !parsed.variantId || (clause?.variants ?? []).some((v) => String(v._id) === parsed.variantId);
-    const facts: ClauseDocumentFacts = { role: membership?.role ?? null, status: clause && variantExists ? clause.status : null };
-    const decided = documentAccess(actor, documentName, facts);
-    if (!decided) return null;
-    const access = sealed ? 'read' : decided;
+    const facts: ClauseDocumentFacts = { role: membership?.role ?? null, status: clause && variantExists ? clause.status : null, final: sealed !== null };
+    const access = documentAccess(actor, documentName, facts);
+    if (!access) return null;
     if (membership?.role === 'client' && membership.anonymousPresence === true) {
       // No name, no organisation, and an id of this connection only: nothing links them to anonymous input.
       const identity = { userId: `anoniem-${randomBytes(9).toString('base64url')}`, name: anonymousClientLabel, group: 'client' as const, organisation: '', color: stakeholderColours.client, anonymous: true };

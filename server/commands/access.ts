@@ -8,16 +8,24 @@ import { decidePlatformAction } from '../policies/platform-policy';
 import { decideTrajectoryAction, type Decision, type Seat } from '../policies/trajectory-policy';
 import type { OperationContext } from './operation';
 
+/** Turns a denial of the shared policy into the error the client gets; an allowed decision passes. */
 export function enforce(decision: Decision): void {
-  switch (decision) {
-    case 'allow':
-      return;
+  if (decision.allowed) return;
+  switch (decision.code) {
     case 'unauthenticated':
       throw new AppError('unauthenticated', 'Sign in first.');
     case 'not_found':
       throw notFound();
     case 'forbidden':
       throw new AppError('forbidden', 'Your role does not allow this.');
+    case 'not_eligible':
+      throw new AppError('forbidden', 'Your group is not invited to vote in this poll.');
+    case 'clause_closed':
+      throw new AppError('conflict', 'This clause has been fixed; it is closed for comments and proposals.');
+    case 'agreement_final':
+      throw new AppError('conflict', 'De overeenkomst is definitief: alle gemeenten hebben haar goedgekeurd, er verandert niets meer aan. (The agreement is final.)', {
+        reason: 'agreement_final',
+      });
   }
 }
 

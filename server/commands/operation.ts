@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { authorizeTrajectory } from './access';
+import { checkGuards, guards, lockKeys, type GuardName, type LockName } from './guards';
 import type { AuditDraft } from '../audit/audit-log';
 import type { Actor } from '../policies/actor';
 import type { ChangeKind, Services } from '../services';
@@ -33,8 +34,12 @@ export interface OperationSpec<P extends z.ZodType, B extends z.ZodType, A, R> {
   name: string;
   params: P;
   body: B;
-  /** A key to hold a lock on while authorizing and running: operations that read, decide and write the same record. */
-  lock?: (params: z.infer<P>, body: z.infer<B>) => string;
+  /**
+   * Keys to hold a lock on while authorizing and running: operations that read, decide and
+   * write the same record. Several keys are taken in sorted order, so two operations never wait
+   * on each other crosswise.
+   */
+  lock?: (params: z.infer<P>, body: z.infer<B>) => string | readonly string[];
   authorize: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>) => Promise<A>;
   run: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>, auth: A) => Promise<Effect<R>>;
 }
@@ -61,8 +66,8 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     const body = spec.body.safeParse(input.body ?? {});
     if (!body.success) throw AppError.fromZod(body.error);
     const decideAndWrite = async () => spec.run(ctx, params.data, body.data, await spec.authorize(ctx, params.data, body.data));
-    const lockKey = spec.lock?.(params.data, body.data);
-    const effect = lockKey ? await ctx.services.locks.withLock(lockKey, decideAndWrite) : await decideAndWrite();
+    const lockKeys = [...new Set([spec.lock?.(params.data, body.data) ?? []].flat())].sort();
+    const effect = await lockKeys.reduceRight<() => Promise<Effect<R>>>((inner, key) => () => ctx.services.locks.withLock(key, inner), decideAndWrite)();
     const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
     for (const { anonymous, ...draft } of effect.audit ?? []) {
       await appendAfterWrite(ctx.services, { ...draft, actorId: anonymous ? null : actorId });
@@ -105,22 +110,35 @@ export interface TrajectoryAccess {
 
 /**
  * An operation inside one trajectory: authorization is the trajectory policy for `action`,
- * asked with the trajectory id from the path, before anything else runs.
+ * asked with the trajectory id from the path, before anything else runs. `locks` names the
+ * locks it holds (server/commands/guards.ts: `lockKeys`), `lock` adds a key of its own, and
+ * `guards` names checks that run after authorization, under those locks, before `run`
+ * (e.g. `guards: ['agreementOpen'], locks: ['agreement']` for every change of the agreement).
  */
 export function defineTrajectoryOperation<P extends z.ZodType<{ trajectoryId: string }>, B extends z.ZodType, R>(spec: {
   name: string;
   action: TrajectoryAction;
+  locks?: readonly LockName[];
+  guards?: readonly GuardName[];
   lock?: (params: z.infer<P>, body: z.infer<B>) => string;
   params: P;
   body: B;
   run: (ctx: OperationContext, params: z.infer<P>, body: z.infer<B>, access: TrajectoryAccess) => Promise<Effect<R>>;
 }): Operation<P, B, R> {
+  checkGuards(spec.name, spec.action, spec);
+  const named = spec.locks ?? [];
+  const custom = spec.lock;
+  const keysOf = (params: z.infer<P>, body: z.infer<B>) => [...named.map((name) => lockKeys[name](params)), ...(custom ? [custom(params, body)] : [])];
   return defineOperation({
     name: spec.name,
     params: spec.params,
     body: spec.body,
-    ...(spec.lock ? { lock: spec.lock } : {}),
-    authorize: (ctx, params) => authorizeTrajectory(ctx, params.trajectoryId, spec.action),
+    ...(named.length > 0 || custom ? { lock: keysOf } : {}),
+    authorize: async (ctx, params) => {
+      const access = await authorizeTrajectory(ctx, params.trajectoryId, spec.action);
+      for (const guard of spec.guards ?? []) await guards[guard](ctx, params, access, spec.action);
+      return access;
+    },
     run: spec.run,
   });
 }

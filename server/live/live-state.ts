@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { stakeholderGroupByRole } from '../../shared/domain/roles';
-import { roleMay } from '../../shared/domain/permissions';
-import { isEligible, pollOptionsOf, tallyPoll } from '../../shared/domain/tally';
+import { pollOptionsOf, tallyPoll } from '../../shared/domain/tally';
+import { mayVote } from '../../shared/policy';
 import type { BallotChoice, PollResult, PollSettings, StakeholderGroup } from '../../shared/schemas/polls';
 import type { LiveState, PollView, PresentPerson } from '../../shared/schemas/sessions';
 import { sessionView, topicTitles } from '../commands/sessions/session-view';
@@ -37,7 +37,7 @@ export async function electorateOf(services: Services, poll: PollRecord): Promis
   const electorate: Partial<Record<StakeholderGroup, number>> = {};
   for (const seat of seats.values()) {
     const group = stakeholderGroupByRole[seat.role];
-    if (!roleMay(seat.role, 'poll.vote') || !isEligible(settingsOf(poll), group)) continue;
+    if (!mayVote(group, settingsOf(poll))) continue;
     electorate[group] = (electorate[group] ?? 0) + 1;
   }
   return electorate;

@@ -1,4 +1,5 @@
-import { clauseAccess, parseClauseDocumentName, type ClauseStatus } from '../../shared/domain/agreement';
+import { parseClauseDocumentName, type ClauseStatus } from '../../shared/domain/agreement';
+import { clauseAccess } from '../../shared/policy';
 import { isValidDocumentName, playgroundPrefix } from '../../shared/domain/collab';
 import type { Role } from '../../shared/domain/roles';
 import type { Actor } from './actor';
@@ -12,6 +13,8 @@ export interface ClauseDocumentFacts {
   role: Role | null;
   /** The clause's status, or null when the clause (or the named variant) does not exist in that trajectory. */
   status: ClauseStatus | null;
+  /** Whether the agreement is final (sealed): then everything in it is read-only. */
+  final?: boolean;
 }
 
 /**
@@ -25,7 +28,7 @@ export function documentAccess(actor: Actor, documentName: string, facts: Clause
   if (!isValidDocumentName(documentName)) return null;
   if (documentName.startsWith(playgroundPrefix)) return playground && actor.kind === 'user' ? 'edit' : null;
   if (actor.kind !== 'user' || !parseClauseDocumentName(documentName) || !facts?.status) return null;
-  if (facts.role) return clauseAccess(facts.role, facts.status);
+  if (facts.role) return clauseAccess(facts.role, facts.status, facts.final ?? false);
   return actor.platformAdmin ? 'read' : null;
 }
 

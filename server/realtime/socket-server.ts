@@ -58,7 +58,8 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
   services.publisher.io = io;
   const broadcaster = new LiveBroadcaster(services);
   services.publisher.onSessionChanged = (sessionId) => broadcaster.schedule(sessionId);
-  // Polls with a closing time close by themselves; conditional closing makes this safe on several nodes.
+  // Polls with a closing time close by themselves. Every node sweeps; a poll closes once because
+  // closing holds the poll's lock (server/db/locks.ts, across nodes) and a poll found closed under it is skipped.
   const closer = setInterval(() => {
     closeDuePolls({ services, actor: anonymous }).catch((error: unknown) => log.warn({ err: (error as Error).message }, 'closing due polls failed'));
   }, 1000);

@@ -1,41 +1,9 @@
-import type { Role } from './roles';
-
 /**
  * A clause (artikel) moves from a draft of the procurement team, through the dialogue, to
  * agreement at the table and finally to being fixed by the municipalities.
  */
 export const clauseStatuses = ['concept', 'in_dialogue', 'agreed', 'fixed'] as const;
 export type ClauseStatus = (typeof clauseStatuses)[number];
-
-/** What one person may do with a clause's text. */
-export type ClauseAccess = 'edit' | 'comment' | 'read';
-
-/**
- * Who writes the text in which status. During the dialogue the parties to the contract write
- * together; before and after it the procurement team holds the pen. A fixed clause is
- * read-only for everyone, and nobody comments on it any more.
- */
-const editorsByStatus: Record<ClauseStatus, readonly Role[]> = {
-  concept: ['procurement'],
-  in_dialogue: ['procurement', 'municipality', 'provider'],
-  agreed: ['procurement'],
-  fixed: [],
-};
-
-export function clauseAccess(role: Role, status: ClauseStatus): ClauseAccess {
-  if (status === 'fixed') return 'read';
-  if (editorsByStatus[status].includes(role)) return 'edit';
-  // Everyone at the table may comment: client representatives and observers read and comment.
-  return 'comment';
-}
-
-export function mayEditClause(role: Role, status: ClauseStatus): boolean {
-  return clauseAccess(role, status) === 'edit';
-}
-
-export function mayCommentOnClause(role: Role, status: ClauseStatus): boolean {
-  return clauseAccess(role, status) !== 'read';
-}
 
 /** Names of the collaboration documents of a clause: its regional text and each municipality variant. */
 export function clauseDocumentName(trajectoryId: string, clauseId: string, variantId?: string | null): string {
@@ -69,19 +37,4 @@ export function numberClauses<C extends { id: string; position: number }, K exte
     for (const clause of inChapter) numbers.set(clause.id, next++);
   }
   return numbers;
-}
-
-/** Only the facilitator may see who wrote an anonymous comment of a client representative. */
-export function mayRevealAnonymousAuthor(role: Role | null): boolean {
-  return role === 'facilitator';
-}
-
-/** Only client representatives may comment anonymously: it protects the client's voice. */
-export function mayCommentAnonymously(role: Role | null): boolean {
-  return role === 'client';
-}
-
-/** Anyone resolves their own comment; the procurement team and the facilitator resolve and reopen every comment. */
-export function mayModerateComments(role: Role | null): boolean {
-  return role === 'procurement' || role === 'facilitator';
 }

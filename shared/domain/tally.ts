@@ -18,6 +18,7 @@ import {
   type PollSettings,
   type StakeholderGroup,
 } from '../schemas/polls';
+import { mayVote } from '../policy';
 
 const consentLabels: Record<ConsentOption, string> = {
   agree: 'Akkoord',
@@ -72,59 +73,82 @@ function firstDuplicate(values: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Why a ballot does not fit the poll, in plain English, or null when it does. */
-export function validateBallot(settings: PollSettings, choice: BallotChoice): string | null {
-  if (choice.kind !== settings.kind) return `This poll takes a ${settings.kind} ballot, not a ${choice.kind} ballot.`;
+/**
+ * Why a ballot does not fit the poll, as a code with the numbers a message needs (the client
+ * says it in its own words) and in plain English (the server's answer), or null when it fits.
+ */
+export type BallotProblem = { message: string } & (
+  | { code: 'wrong_kind' | 'unknown_option' | 'chosen_twice' | 'no_points_to_give' }
+  | { code: 'reason_required' }
+  | { code: 'choose_at_least_one' }
+  | { code: 'too_many'; max: number; given: number }
+  | { code: 'points_invalid'; option: string }
+  | { code: 'no_points' }
+  | { code: 'too_many_points'; given: number; total: number }
+);
+
+type BallotRules = Pick<PollSettings, 'kind' | 'options' | 'maxChoices' | 'points'>;
+
+export function ballotProblem(settings: BallotRules, choice: BallotChoice): BallotProblem | null {
+  if (choice.kind !== settings.kind) return { code: 'wrong_kind', message: `This poll takes a ${settings.kind} ballot, not a ${choice.kind} ballot.` };
   const known = new Set(pollOptionsOf(settings).map((option) => option.id));
   const unknown = (ids: Iterable<string>) => [...ids].find((id) => !known.has(id));
+  const notAnOption = (id: string): BallotProblem => ({ code: 'unknown_option', message: `"${id}" is not an option of this poll.` });
 
   switch (choice.kind) {
     case 'consent': {
-      if (!known.has(choice.option)) return `"${choice.option}" is not a consent option.`;
-      if (choice.option === 'block' && !choice.reason?.trim()) return 'A block needs a reason.';
+      if (!known.has(choice.option)) return { code: 'unknown_option', message: `"${choice.option}" is not a consent option.` };
+      if (choice.option === 'block' && !choice.reason?.trim()) return { code: 'reason_required', message: 'A block needs a reason.' };
       return null;
     }
     case 'single_choice': {
-      if (!known.has(choice.option)) return `"${choice.option}" is not an option of this poll.`;
+      if (!known.has(choice.option)) return notAnOption(choice.option);
       return null;
     }
     case 'multiple_choice': {
-      if (choice.options.length === 0) return 'Choose at least one option.';
+      if (choice.options.length === 0) return { code: 'choose_at_least_one', message: 'Choose at least one option.' };
       const missing = unknown(choice.options);
-      if (missing !== undefined) return `"${missing}" is not an option of this poll.`;
+      if (missing !== undefined) return notAnOption(missing);
       const duplicate = firstDuplicate(choice.options);
-      if (duplicate !== undefined) return `"${duplicate}" is chosen more than once.`;
+      if (duplicate !== undefined) return { code: 'chosen_twice', message: `"${duplicate}" is chosen more than once.` };
       const max = maxChoicesOf(settings);
-      if (choice.options.length > max) return `Choose at most ${max} option${max === 1 ? '' : 's'}.`;
+      if (choice.options.length > max) return { code: 'too_many', max, given: choice.options.length, message: `Choose at most ${max} option${max === 1 ? '' : 's'}.` };
       return null;
     }
     case 'ranking': {
-      if (choice.ranking.length === 0) return 'Rank at least one option.';
+      if (choice.ranking.length === 0) return { code: 'choose_at_least_one', message: 'Rank at least one option.' };
       const missing = unknown(choice.ranking);
-      if (missing !== undefined) return `"${missing}" is not an option of this poll.`;
+      if (missing !== undefined) return notAnOption(missing);
       const duplicate = firstDuplicate(choice.ranking);
-      if (duplicate !== undefined) return `"${duplicate}" is ranked more than once.`;
+      if (duplicate !== undefined) return { code: 'chosen_twice', message: `"${duplicate}" is ranked more than once.` };
       return null;
     }
     case 'dot_voting': {
-      if (settings.points === undefined) return 'This poll has no points to give.';
+      if (settings.points === undefined) return { code: 'no_points_to_give', message: 'This poll has no points to give.' };
       const entries = Object.entries(choice.points);
       const missing = unknown(entries.map(([id]) => id));
-      if (missing !== undefined) return `"${missing}" is not an option of this poll.`;
+      if (missing !== undefined) return notAnOption(missing);
       const invalid = entries.find(([, points]) => !Number.isInteger(points) || points < 0);
-      if (invalid) return `The points for "${invalid[0]}" must be a whole number of 0 or more.`;
+      if (invalid) return { code: 'points_invalid', option: invalid[0], message: `The points for "${invalid[0]}" must be a whole number of 0 or more.` };
       const total = entries.reduce((sum, [, points]) => sum + points, 0);
-      if (total <= 0) return 'Give at least one point.';
-      if (total > settings.points) return `You gave ${total} points; at most ${settings.points} are available.`;
+      if (total <= 0) return { code: 'no_points', message: 'Give at least one point.' };
+      if (total > settings.points) return { code: 'too_many_points', given: total, total: settings.points, message: `You gave ${total} points; at most ${settings.points} are available.` };
       return null;
     }
   }
 }
 
-/** Whether a group may vote. No groups listed means every group except observers; observers never vote. */
+/** Why a ballot does not fit the poll, in plain English, or null when it does. */
+export function validateBallot(settings: BallotRules, choice: BallotChoice): string | null {
+  return ballotProblem(settings, choice)?.message ?? null;
+}
+
+/**
+ * Whether a group may vote in a poll: the shared policy's poll.vote rule (shared/policy). No
+ * groups listed means every group that votes; facilitators and observers never vote.
+ */
 export function isEligible(settings: Pick<PollSettings, 'eligibleGroups'>, group: StakeholderGroup): boolean {
-  if (group === 'observer') return false;
-  return settings.eligibleGroups.length === 0 || settings.eligibleGroups.includes(group);
+  return mayVote(group, settings);
 }
 
 /** What one ballot gives each option it names: votes, Borda points or dots. Options it leaves out get nothing. */

@@ -14,7 +14,18 @@ export type Declaration = z.infer<typeof declaration>;
 
 export const agendaItemInput = z.object({ topicId: id, minutes: z.number().int().min(1).max(480) }).strict();
 
-export const createSessionRequest = z
+/** The message code of a session that ends before it starts; the client shows it in its own words. */
+export const endBeforeStart = 'sessions.form.errors.endBeforeStart';
+
+/** A session ends after it starts (when both are known). */
+export const endsAfterStart = (startsAt: string | undefined, endsAt: string | null | undefined): boolean =>
+  !startsAt || !endsAt || Date.parse(endsAt) > Date.parse(startsAt);
+
+const checkEnd = (value: { startsAt?: string | undefined; endsAt?: string | null | undefined }, ctx: z.RefinementCtx) => {
+  if (!endsAfterStart(value.startsAt, value.endsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: endBeforeStart });
+};
+
+const sessionFields = z
   .object({
     title,
     startsAt: z.iso.datetime({ offset: true, error: 'must be a date and time' }),
@@ -26,14 +37,16 @@ export const createSessionRequest = z
     declaration,
   })
   .strict();
+export const createSessionRequest = sessionFields.superRefine(checkEnd);
 /** Like planning, every field optional; null clears the end time or the online link. */
-export const updateSessionRequest = createSessionRequest
+export const updateSessionRequest = sessionFields
   .partial()
   .extend({
     endsAt: z.iso.datetime({ offset: true, error: 'must be a date and time' }).nullable().optional(),
     onlineUrl: z.url({ protocol: /^https?$/, error: 'must be a web address' }).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkEnd);
 
 export const sessionStatuses = ['planned', 'live', 'ended'] as const;
 

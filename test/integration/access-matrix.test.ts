@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clauseAccess, clauseDocumentName, clauseStatuses, type ClauseStatus } from '../../shared/domain/agreement';
+import { clauseDocumentName, clauseStatuses, type ClauseStatus } from '../../shared/domain/agreement';
+import { clauseAccess, decide, type Action, type Decision, type Resource, type Subject } from '../../shared/policy';
 import { documentText } from '../../shared/domain/clause-text';
 import { roles, type Role } from '../../shared/domain/roles';
 import {
@@ -210,6 +211,58 @@ describe('the access matrix beyond REST', () => {
 
     it('the clause is back in dialogue afterwards', async () => {
       expect((await inkoop.patch(`/trajectories/${ids.ijmond}/agreement/clauses/${clause.id}`, { status: 'in_dialogue' })).status).toBe(200);
+    });
+  });
+
+  describe("the client's decide() and the server agree", () => {
+    // The role × action table is exercised route by route in permissions.test.ts; here the rules
+    // that also need a fact: a clause's status, a poll's invited groups, anonymity. For each role
+    // (and a platform administrator without a seat) the server's answer is compared with what the
+    // client's decide() says, asked with the same facts the client has.
+    const who = [...roles, 'admin'] as const;
+    const subjectOf = (person: (typeof who)[number]): Subject => (person === 'admin' ? { kind: 'user', platformAdmin: true, role: null } : { kind: 'user', platformAdmin: false, role: person });
+    /** All of `checks` must allow for the server to accept; a refusal is the first check's code. */
+    const decideAll = (subject: Subject, checks: Array<[Action, Resource?]>): Decision =>
+      checks.map(([action, resource]) => decide(subject, action, resource)).find((d) => !d.allowed) ?? { allowed: true };
+    /** The HTTP answer of each denial code (input the rule refuses, such as an anonymous comment by a non-client, is a 400 validation_failed). */
+    const statusOf: Record<string, number[]> = { unauthenticated: [401], not_found: [404], forbidden: [403, 400], not_eligible: [403], clause_closed: [409], agreement_final: [409] };
+    const expectAgreement = (person: string, what: string, res: { status: number; text: string }, decision: Decision) => {
+      if (decision.allowed) expect(res.status, `${person} ${what}: ${res.text}`).toBeLessThan(300);
+      else expect(statusOf[decision.code], `${person} ${what} (${decision.code}): ${res.status} ${res.text}`).toContain(res.status);
+    };
+
+    it.each(clauseStatuses.map((s) => [s]))('comments, anonymous comments and amendments on a clause in status %s', async (status: ClauseStatus) => {
+      const set = await inkoop.patch(`/trajectories/${ids.ijmond}/agreement/clauses/${clause.id}`, { status });
+      expect(set.status, set.text).toBe(200);
+      const anchor = (await inkoop.get(`/trajectories/${ids.ijmond}/comments?clauseId=${clause.id}`)).body[0]?.anchor;
+      expect(anchor, 'a comment to borrow an anchor from').toBeDefined();
+      const path = `/trajectories/${ids.ijmond}/agreement/clauses/${clause.id}`;
+      for (const person of who) {
+        const client = people.get(person)!;
+        const subject = subjectOf(person);
+        const onClause: Resource = { clauseStatus: status };
+        const comment = await client.post(`${path}/comments`, { anchor, body: `Matrix ${status} ${person}` });
+        expectAgreement(person, `comment (${status})`, comment, decideAll(subject, [['comment.create'], ['clause.comment', onClause]]));
+        const anonymous = await client.post(`${path}/comments`, { anchor, body: `Anoniem ${status} ${person}`, anonymous: true });
+        expectAgreement(person, `anonymous comment (${status})`, anonymous, decideAll(subject, [['comment.create'], ['clause.comment', onClause], ['comment.anonymous']]));
+        const amendment = await client.post(`${path}/amendments`, { originalText: '', proposedText: `Voorstel ${status} ${person}.`, motivation: 'Matrix.' });
+        expectAgreement(person, `amendment (${status})`, amendment, decideAll(subject, [['amendment.propose'], ['clause.comment', onClause]]));
+        const title = await client.patch(path, { title: `Titel ${status}` });
+        expectAgreement(person, `clause title (${status})`, title, decide(subject, 'agreement.manage'));
+      }
+    });
+
+    it('the clause is back in dialogue afterwards', async () => {
+      expect((await inkoop.patch(`/trajectories/${ids.ijmond}/agreement/clauses/${clause.id}`, { status: 'in_dialogue' })).status).toBe(200);
+    });
+
+    it.each([[[]], [['provider', 'client']]] as const)('ballots in a poll that invites %j', async (eligibleGroups) => {
+      const poll = await inkoop.post(`/sessions/${ijmond.sessionId}/polls`, { settings: { kind: 'consent', question: `Wie stemt ${eligibleGroups.join(' ')}`, eligibleGroups } });
+      expect(poll.status, poll.text).toBe(201);
+      for (const person of who) {
+        const ballot = await people.get(person)!.post(`/polls/${poll.body.pollId}/ballot`, { choice: { kind: 'consent', option: 'agree' } });
+        expectAgreement(person, `ballot (${eligibleGroups.join(',') || 'all'})`, ballot, decide(subjectOf(person), 'poll.vote', { poll: { eligibleGroups } }));
+      }
     });
   });
 

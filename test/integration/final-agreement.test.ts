@@ -4,7 +4,7 @@ import { PDFParse } from 'pdf-parse';
 import { expectAccessiblePdf } from '../helpers/accessible-pdf';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentText } from '../../shared/domain/clause-text';
+import { documentText, encodePosition } from '../../shared/domain/clause-text';
 import type { FinalAgreementDto } from '../../shared/schemas/final';
 import { connectDatabase, demoEmails, demoTrajectoryIds, expectError, middenIJsselName, objectId, signIn, type ApiClient, type DemoIds } from '../helpers/api-client';
 import { collabClient, type CollabClient } from '../helpers/collab-client';
@@ -235,11 +235,40 @@ describe('the definitive agreement and its sign-off per municipality', () => {
     const before = documentText(writer.doc);
 
     const names = Object.keys(representatives);
-    for (const [i, municipality] of names.entries()) {
+    for (const municipality of names.slice(0, -1)) {
       const res = await signOff(reps.get(municipality)!, { municipality, decision: 'approve' });
       expect(res.status, res.text).toBe(200);
-      expect(res.body.status).toBe(i === names.length - 1 ? 'final' : 'assembled');
+      expect(res.body.status).toBe('assembled');
     }
+    // Comments race the last approval: each lands before the seal or is refused, never after it
+    // (comments hold the agreement's lock, as the seal does).
+    const text = (writer.fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const anchor = {
+      start: encodePosition(Y.createRelativePositionFromTypeIndex(text, 0)),
+      end: encodePosition(Y.createRelativePositionFromTypeIndex(text, 4)),
+      quote: text.toString().slice(0, 4),
+    };
+    const last = names.at(-1)!;
+    const commenters = [inkoop, provider, reps.get('Epe')!, reps.get('Zutphen')!];
+    const [sealing, ...racing] = await Promise.all([
+      signOff(reps.get(last)!, { municipality: last, decision: 'approve' }),
+      ...Array.from({ length: 8 }, (_, n) => commenters[n % commenters.length]!.post(`${m}/agreement/clauses/${tariffs.id}/comments`, { anchor, body: `Wedloop ${n}` })),
+    ]);
+    expect(sealing.status, sealing.text).toBe(200);
+    expect(sealing.body.status).toBe('final');
+    const seal = await db.collection('final_seals').findOne({ _id: objectId(ids.midden) });
+    expect(seal).not.toBeNull();
+    for (const res of racing) {
+      if (res.status === 201) {
+        const stored = await db.collection('clause_comments').findOne({ _id: objectId(res.body.id) });
+        expect(stored!.createdAt.getTime(), 'a comment written after the seal').toBeLessThanOrEqual((seal!.at as Date).getTime());
+      } else {
+        expectError(res, 409, 'conflict');
+        expect(res.body.error.fields.reason).toBe('agreement_final');
+      }
+    }
+    const raced = ((await inkoop.get(`${m}/comments?clauseId=${tariffs.id}`)).body as Array<{ body: string }>).filter((c) => c.body.startsWith('Wedloop'));
+    expect(raced).toHaveLength(racing.filter((res) => res.status === 201).length);
     const final = await view();
     expect(final.status).toBe('final');
     expect(final.finalAt).not.toBeNull();

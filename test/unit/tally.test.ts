@@ -6,6 +6,7 @@ import {
   pollOptionsOf,
   tallyPoll,
   validateBallot,
+  ballotProblem,
   validatePollSettings,
 } from '../../shared/domain/tally';
 
@@ -147,12 +148,23 @@ describe('validateBallot', () => {
   });
 });
 
+describe('ballotProblem', () => {
+  it('gives the code and the numbers a form needs to say it in its own words', () => {
+    expect(ballotProblem(poll({ kind: 'consent' }), { kind: 'consent', option: 'block' })).toMatchObject({ code: 'reason_required' });
+    expect(ballotProblem(poll({ kind: 'multiple_choice', maxChoices: 1 }), { kind: 'multiple_choice', options: ['small', 'continuity'] })).toMatchObject({ code: 'too_many', max: 1, given: 2 });
+    expect(ballotProblem(poll({ kind: 'dot_voting', points: 3 }), { kind: 'dot_voting', points: { small: 4 } })).toMatchObject({ code: 'too_many_points', given: 4, total: 3 });
+    expect(ballotProblem(poll({ kind: 'dot_voting', points: 3 }), { kind: 'dot_voting', points: {} })).toMatchObject({ code: 'no_points' });
+    expect(ballotProblem(poll({ kind: 'single_choice' }), { kind: 'single_choice', option: 'small' })).toBeNull();
+  });
+});
+
 describe('isEligible', () => {
-  it('lets every group but observers vote when no groups are listed', () => {
+  it('lets every group that votes vote when no groups are listed: not the facilitator, not observers (the poll.vote rule)', () => {
     const settings = poll({ kind: 'consent' });
-    for (const group of ['municipality', 'provider', 'client', 'procurement', 'facilitator'] as const) {
+    for (const group of ['municipality', 'provider', 'client', 'procurement'] as const) {
       expect(isEligible(settings, group), group).toBe(true);
     }
+    expect(isEligible(settings, 'facilitator')).toBe(false);
     expect(isEligible(settings, 'observer')).toBe(false);
   });
   it('lets only the listed groups vote', () => {
@@ -161,8 +173,9 @@ describe('isEligible', () => {
     expect(isEligible(settings, 'client')).toBe(true);
     expect(isEligible(settings, 'municipality')).toBe(false);
   });
-  it('never lets observers vote, even when listed', () => {
+  it('never lets observers or the facilitator vote, even when listed', () => {
     expect(isEligible(poll({ kind: 'consent', eligibleGroups: ['observer', 'provider'] }), 'observer')).toBe(false);
+    expect(isEligible(poll({ kind: 'consent', eligibleGroups: ['facilitator', 'provider'] }), 'facilitator')).toBe(false);
   });
 });
 

@@ -36,7 +36,15 @@ const known: Array<[RegExp, FieldErrorKey]> = [
   [/invalid option/i, 'choose'],
 ];
 
+/** A message code of a shared schema's refinement: the key of the client's own words (e.g. `sessions.form.errors.endBeforeStart`). */
+const messageCode = /^[a-z]+(\.[a-zA-Z]+)+$/;
+
 export function translateFieldMessage(message: string, t: TFunction): string {
+  if (messageCode.test(message)) {
+    // A code is a key only when the messages have it: i18next answers an unknown key with the key itself.
+    const text = (t as unknown as (key: string) => string)(message);
+    if (text !== message) return text;
+  }
   const key = known.find(([pattern]) => pattern.test(message.trim()))?.[1] ?? 'generic';
   return t(`fieldError.${key}`);
 }

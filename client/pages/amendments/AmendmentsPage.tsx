@@ -11,7 +11,6 @@ import { SelectField } from '../../components/forms/SelectField';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
-import { mayCommentAnonymously, mayCommentOnClause } from '../../../shared/domain/agreement';
 import type { AmendmentDto } from '../../../shared/schemas/agreement';
 import { useTrajectory } from '../trajectory/trajectory-context';
 import { AmendmentCard, amendmentTitleId } from './AmendmentCard';
@@ -82,7 +81,7 @@ export function AmendmentsPage() {
 
   const card = (amendment: AmendmentDto) => {
     const clause = labels.byId.get(amendment.clauseId);
-    const open = !clause || mayCommentOnClause(role ?? 'observer', clause.status);
+    const open = !clause || may('clause.comment', { clauseStatus: clause.status });
     return (
       <li key={amendment.id} className="dt-amendment-list__item">
         <AmendmentCard
@@ -93,7 +92,7 @@ export function AmendmentsPage() {
             amendment.status === 'pending' && may('amendment.propose') && amendment.author.id !== null && amendment.author.id === me?.user.id
           }
           mayReply={Boolean(role) && may('comment.create') && open}
-          mayBeAnonymous={mayCommentAnonymously(role)}
+          mayBeAnonymous={may('comment.anonymous')}
           authorText={authorText}
           onAccept={() => setAccepting(amendment)}
           onDecline={() => setDeclining(amendment)}

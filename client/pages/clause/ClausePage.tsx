@@ -23,7 +23,6 @@ import { stakeholderColours } from '../../editor/presence-user';
 import type { PresenceUser } from '../../editor/presence-user';
 import { useClauseConnections, useConnectionSnapshot } from '../../editor/useClauseConnections';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
-import { mayCommentAnonymously } from '../../../shared/domain/agreement';
 import type { ClauseStatus } from '../../../shared/domain/agreement';
 import type { AgreementDto, CommentDto } from '../../../shared/schemas/agreement';
 import type { TrajectoryDto } from '../../../shared/schemas/trajectories';
@@ -129,7 +128,7 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
   const editable = clause.access === 'edit' && !snapshot.closed;
   const mayComment = clause.access !== 'read' && Boolean(role) && may('comment.create');
   const mayPropose = clause.access !== 'read' && may('amendment.propose');
-  const anonymousAllowed = mayCommentAnonymously(role);
+  const anonymousAllowed = may('comment.anonymous');
   const versionName = useCallback(
     (documentName: string) => {
       const variant = clause.variants.find((v) => v.documentName === documentName);

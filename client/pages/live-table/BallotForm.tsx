@@ -7,8 +7,9 @@ import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import type { FieldErrors } from '../../components/forms/field-errors';
 import { TextAreaField, TextField } from '../../components/forms/TextField';
 import { useSubmission } from '../../components/forms/useSubmission';
-import { consentOptions } from '../../labels/enums';
-import type { BallotChoice, ConsentOption } from '../../../shared/schemas/polls';
+import { ballotProblem } from '../../../shared/domain/tally';
+import { ballotChoice, consentOptions } from '../../../shared/schemas/polls';
+import type { BallotChoice } from '../../../shared/schemas/polls';
 import type { PollView } from '../../../shared/schemas/sessions';
 import { usePollText } from './poll-text';
 
@@ -64,40 +65,57 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
   }, [mineKey]);
   const id = (part: string) => `poll-${poll.id}-${part}`;
 
-  const build = (): { choice: BallotChoice | undefined; errors: FieldErrors } => {
+  /** The ballot the draft stands for, as the voter filled it in; the shared schema and rules check it. */
+  const drafted = (): unknown => {
     switch (poll.kind) {
       case 'consent': {
-        if (!draft.option) return { choice: undefined, errors: { option: t('sessions.poll.chooseOne') } };
         const reason = draft.reason.trim();
-        if (draft.option === 'block' && !reason) return { choice: undefined, errors: { reason: t('sessions.poll.reasonRequired') } };
-        return { choice: { kind: 'consent', option: draft.option as ConsentOption, ...(reason ? { reason } : {}) }, errors: {} };
+        return { kind: 'consent', option: draft.option, ...(reason ? { reason } : {}) };
       }
       case 'single_choice':
-        if (!draft.option) return { choice: undefined, errors: { option: t('sessions.poll.chooseOne') } };
-        return { choice: { kind: 'single_choice', option: draft.option }, errors: {} };
-      case 'multiple_choice': {
-        const max = poll.maxChoices ?? poll.options.length;
-        if (draft.options.length === 0) return { choice: undefined, errors: { option: t('sessions.poll.chooseAtLeastOne') } };
-        if (draft.options.length > max) {
-          return { choice: undefined, errors: { option: t('sessions.poll.chooseTooMany', { count: max, given: draft.options.length }) } };
-        }
+        return { kind: 'single_choice', option: draft.option };
+      case 'multiple_choice':
         // In the poll's order, whatever order they were ticked in.
-        const options = poll.options.map((o) => o.id).filter((o) => draft.options.includes(o));
-        return { choice: { kind: 'multiple_choice', options }, errors: {} };
-      }
+        return { kind: 'multiple_choice', options: poll.options.map((o) => o.id).filter((o) => draft.options.includes(o)) };
       case 'ranking':
-        return { choice: { kind: 'ranking', ranking: draft.ranking }, errors: {} };
+        return { kind: 'ranking', ranking: draft.ranking };
       case 'dot_voting': {
-        const total = poll.points ?? 0;
         const entries = poll.options.map((o) => [o.id, whole(draft.points[o.id] ?? '0')] as const);
-        const bad = entries.find(([, p]) => !(p >= 0));
-        if (bad) return { choice: undefined, errors: { [`points.${bad[0]}`]: t('fieldError.generic') } };
-        const given = entries.reduce((sum, [, p]) => sum + p, 0);
-        if (given === 0) return { choice: undefined, errors: { points: t('sessions.poll.pointsNone') } };
-        if (given > total) return { choice: undefined, errors: { points: t('sessions.poll.pointsTooMany', { given, total }) } };
-        return { choice: { kind: 'dot_voting', points: Object.fromEntries(entries.filter(([, p]) => p > 0)) }, errors: {} };
+        return { kind: 'dot_voting', points: Object.fromEntries(entries.filter(([, p]) => !(p === 0))) };
       }
     }
+  };
+
+  /** The server's checks, run here first: the ballot schema (shared/schemas/polls) and the poll's rules (shared/domain/tally). */
+  const build = (): { choice: BallotChoice | undefined; errors: FieldErrors } => {
+    const none = poll.kind === 'multiple_choice' ? t('sessions.poll.chooseAtLeastOne') : t('sessions.poll.chooseOne');
+    const parsed = ballotChoice.safeParse(drafted());
+    if (!parsed.success) {
+      const [field, option] = parsed.error.issues[0]!.path.map(String);
+      if (field === 'points' && option) return { choice: undefined, errors: { [`points.${option}`]: t('fieldError.generic') } };
+      return { choice: undefined, errors: { option: none } };
+    }
+    const problem = ballotProblem({ kind: poll.kind, options: poll.options, maxChoices: poll.maxChoices ?? undefined, points: poll.points ?? undefined }, parsed.data);
+    if (!problem) return { choice: parsed.data, errors: {} };
+    const errors = ((): FieldErrors => {
+      switch (problem.code) {
+        case 'reason_required':
+          return { reason: t('sessions.poll.reasonRequired') };
+        case 'choose_at_least_one':
+          return { option: none };
+        case 'too_many':
+          return { option: t('sessions.poll.chooseTooMany', { count: problem.max, given: problem.given }) };
+        case 'no_points':
+          return { points: t('sessions.poll.pointsNone') };
+        case 'too_many_points':
+          return { points: t('sessions.poll.pointsTooMany', { given: problem.given, total: problem.total }) };
+        case 'points_invalid':
+          return { [`points.${problem.option}`]: t('fieldError.generic') };
+        default:
+          return { choice: t('fieldError.generic') };
+      }
+    })();
+    return { choice: undefined, errors };
   };
 
   const onSubmit = async (event: FormEvent) => {

@@ -1,10 +1,10 @@
 import { Alert, Button, ButtonGroup, Heading1, Link, Paragraph } from '@utrecht/component-library-react';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { trajectoryApi } from '../../api/endpoints';
 import { useResource } from '../../api/useResource';
 import { useSession } from '../../auth/session-context';
+import { usePolicy } from '../../auth/usePolicy';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { RouterLink } from '../../components/RouterLink';
@@ -12,8 +12,6 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useConnectionState } from '../../realtime/useConnectionState';
 import { useLiveSession } from '../../realtime/useLiveSession';
 import type { LiveSession, LiveSnapshot } from '../../realtime/useLiveSession';
-import { roleMay } from '../../../shared/domain/permissions';
-import type { TrajectoryAction } from '../../../shared/domain/permissions';
 import type { ApiError } from '../../api/client';
 import { DeclarationNotice } from '../sessions/Declaration';
 import { SessionStatusBadge } from '../sessions/SessionStatusBadge';
@@ -75,9 +73,8 @@ function LiveTable({ session, live }: { session: LiveSession; live: LiveSnapshot
   const trajectoryId = live.session.trajectoryId;
   const trajectory = useResource((signal) => trajectoryApi.get(trajectoryId, signal), [trajectoryId]);
   const role = trajectory.data?.myRole ?? null;
-  const platformAdmin = Boolean(me?.user.platformAdmin);
-  // As on the trajectory screens: a member acts by their role, a platform administrator without a seat administers.
-  const may = useCallback((action: TrajectoryAction) => (role ? roleMay(role, action) : platformAdmin), [role, platformAdmin]);
+  // As on the trajectory screens: the shared policy, asked with the person's role.
+  const may = usePolicy(role);
   const myUserId = me?.user.id;
   const mayFacilitate = may('session.facilitate');
   const { message, announce } = useLiveAnnouncements(live, myUserId, mayFacilitate);

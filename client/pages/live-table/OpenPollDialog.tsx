@@ -9,7 +9,8 @@ import type { FieldErrors } from '../../components/forms/field-errors';
 import { errorFor } from '../../components/forms/field-errors';
 import { TextAreaField, TextField } from '../../components/forms/TextField';
 import { useSubmission } from '../../components/forms/useSubmission';
-import { pollKinds, votingGroups } from '../../labels/enums';
+import { pollKinds, stakeholderGroups } from '../../../shared/schemas/polls';
+import { votingGroups } from '../../../shared/policy';
 import type { PollSettingsPayload } from '../../realtime/session-events';
 import type { LiveSession, LiveSnapshot } from '../../realtime/useLiveSession';
 import type { PollKind, StakeholderGroup } from '../../../shared/schemas/polls';
@@ -258,7 +259,7 @@ export function OpenPollDialog({ open, live, send, onClose }: OpenPollDialogProp
           description={t('sessions.poll.form.eligibleHint')}
           values={form.eligible}
           onChange={(values) => set({ eligible: values as StakeholderGroup[] })}
-          options={votingGroups.map((group) => ({ value: group, label: text.group(group) }))}
+          options={stakeholderGroups.filter((group) => votingGroups.includes(group)).map((group) => ({ value: group, label: text.group(group) }))}
           error={errorFor(errors, 'settings.eligibleGroups')}
         />
         <ButtonGroup>

@@ -7,7 +7,8 @@ import type { PollView } from '../../../shared/schemas/sessions';
 import { formatClock } from '../sessions/session-time';
 import { BallotForm } from './BallotForm';
 import { PollResults } from './PollResults';
-import { eligibleFor, usePollText } from './poll-text';
+import { mayVote as groupVotesIn } from '../../../shared/policy';
+import { usePollText } from './poll-text';
 import { useLiveAction } from './useLiveAction';
 
 export interface PollCardProps {
@@ -27,7 +28,8 @@ export function PollCard({ poll, mine, myGroup, mayVote, mayClose, cast, send, a
   const text = usePollText();
   const action = useLiveAction();
   const open = poll.status === 'open';
-  const canVote = open && mayVote && eligibleFor(poll, myGroup);
+  // The shared policy's poll.vote rule with the poll's invited groups; the server decides again.
+  const canVote = open && mayVote && myGroup !== undefined && groupVotesIn(myGroup, poll);
   const headingId = `poll-${poll.id}-question`;
 
   return (

@@ -9,7 +9,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { stakeholderGroups } from '../../labels/enums';
+import { stakeholderGroups } from '../../../shared/schemas/polls';
 import type { PollResult, StakeholderGroup } from '../../../shared/schemas/polls';
 import type { PollView } from '../../../shared/schemas/sessions';
 import { DeclarationAside } from '../sessions/Declaration';

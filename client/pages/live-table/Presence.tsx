@@ -1,6 +1,6 @@
 import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { stakeholderGroups } from '../../labels/enums';
+import { stakeholderGroups } from '../../../shared/schemas/polls';
 import type { PresentPerson } from '../../../shared/schemas/sessions';
 import { usePollText } from './poll-text';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BallotChoice, StakeholderGroup } from '../../../shared/schemas/polls';
 import type { PollView } from '../../../shared/schemas/sessions';
-import { consentOptions } from '../../labels/enums';
+import { consentOptions } from '../../../shared/schemas/polls';
 
 const isConsentOption = (id: string): id is (typeof consentOptions)[number] => (consentOptions as readonly string[]).includes(id);
 
@@ -43,12 +43,6 @@ export function usePollText() {
     });
 
   return { optionLabel, choiceText, group, whoVotes };
-}
-
-/** Whether a person of `group` may vote in the poll (the server decides again). */
-export function eligibleFor(poll: Pick<PollView, 'eligibleGroups'>, group: StakeholderGroup | undefined): boolean {
-  if (!group || group === 'observer' || group === 'facilitator') return false;
-  return poll.eligibleGroups.length === 0 || poll.eligibleGroups.includes(group);
 }
 
 /** `part` of `whole` as a whole percentage; 0 when there is no whole. */

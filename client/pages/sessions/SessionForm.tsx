@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import { errorFor } from '../../components/forms/field-errors';
 import { TextAreaField, TextField } from '../../components/forms/TextField';
 import { useSubmission } from '../../components/forms/useSubmission';
-import { outcomeKinds } from '../../labels/enums';
+import { outcomeKinds } from '../../../shared/schemas/sessions';
 import type { SessionDto } from '../../../shared/schemas/sessions';
 import type { TopicDto } from '../../../shared/schemas/topics';
 import { AgendaRows } from './AgendaRows';

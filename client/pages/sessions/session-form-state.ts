@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { CreateSessionInput } from '../../api/sessions';
 import type { FieldErrors } from '../../components/forms/field-errors';
-import type { Declaration, SessionDto } from '../../../shared/schemas/sessions';
+import { createSessionRequest, type Declaration, type SessionDto } from '../../../shared/schemas/sessions';
+import { translateFieldMessage } from '../../components/forms/field-errors';
 import { amsterdamToIso, isoToAmsterdam } from './session-time';
 
 export interface AgendaRow {
@@ -71,7 +72,6 @@ export function toSessionInput(form: SessionFormState, t: TFunction): { input: C
   if (form.endTime) {
     endsAt = dateOk ? amsterdamToIso(form.date, form.endTime) : undefined;
     if (dateOk && !endsAt) errors.endsAt = t('sessions.form.errors.time');
-    else if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) errors.endsAt = t('sessions.form.errors.endBeforeStart');
   }
   const url = form.onlineUrl.trim();
   if (url && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) errors.onlineUrl = t('sessions.form.errors.url');
@@ -90,5 +90,12 @@ export function toSessionInput(form: SessionFormState, t: TFunction): { input: C
   };
   if (endsAt) input.endsAt = endsAt;
   if (url) input.onlineUrl = url;
+  // The server's schema, for its cross-field rules (the end after the start): their message
+  // codes are shown in the form's words. Single fields the form has already said more precisely above.
+  const checked = createSessionRequest.safeParse(input);
+  for (const issue of checked.success ? [] : checked.error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'custom' && !errors[path]) errors[path] = translateFieldMessage(issue.message, t);
+  }
   return { input, errors };
 }

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../components/forms/field-errors';
 import { SelectField } from '../../components/forms/SelectField';
 import { TextField } from '../../components/forms/TextField';
 import { useLabels } from '../../labels/useLabels';
-import { milestoneKinds } from '../../labels/enums';
+import { milestoneKinds } from '../../../shared/schemas/trajectories';
 import { rowKey } from './form-state';
 import type { MilestoneKind, MilestoneRow } from './form-state';
 import { useRowFocus } from './useRowFocus';

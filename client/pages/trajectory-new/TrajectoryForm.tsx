@@ -11,7 +11,7 @@ import { TextAreaField, TextField } from '../../components/forms/TextField';
 import { useSubmission } from '../../components/forms/useSubmission';
 import type { FieldInfo } from '../../components/forms/useSubmission';
 import { useLabels } from '../../labels/useLabels';
-import { procurementModels } from '../../labels/enums';
+import { procurementModels } from '../../../shared/schemas/trajectories';
 import type { RegionDto, TrajectoryDto } from '../../../shared/schemas/trajectories';
 import { checkDraft, emptyDraft, toRequest } from './form-state';
 import type { Model, TrajectoryDraft } from './form-state';

@@ -1,35 +1,26 @@
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useParams } from 'react-router-dom';
 import { trajectoryApi } from '../../api/endpoints';
 import { useResource } from '../../api/useResource';
-import { useSession } from '../../auth/session-context';
+import { usePolicy } from '../../auth/usePolicy';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
-import { roleMay } from '../../../shared/domain/permissions';
-import type { TrajectoryAction } from '../../../shared/domain/permissions';
 import type { TrajectoryContext } from './trajectory-context';
 
 /** Loads one trajectory for its screens (overview, topics, members, log) and keeps it live. */
 export function TrajectoryLayout() {
   const { trajectoryId = '' } = useParams();
-  const { me } = useSession();
   const trajectory = useResource((signal) => trajectoryApi.get(trajectoryId, signal), [trajectoryId]);
   useTrajectoryChanges(trajectoryId, (what) => {
     if (what === 'trajectory') trajectory.reload();
   });
 
   const role = trajectory.data?.myRole ?? null;
-  const platformAdmin = Boolean(me?.user.platformAdmin);
-  // A member acts by their role; a platform administrator without a seat administers.
-  const may = useCallback(
-    (action: TrajectoryAction) => (role ? roleMay(role, action) : platformAdmin),
-    [role, platformAdmin],
-  );
+  const may = usePolicy(role);
 
   if (trajectory.loading) return <LoadingStatus />;
   if (trajectory.error || !trajectory.data) {

@@ -18,6 +18,7 @@ import { PresenceAnonymitySection } from './PresenceAnonymitySection';
 import { Timeline } from './Timeline';
 import { TrajectoryHeader } from './TrajectoryHeader';
 import { useTrajectory } from './trajectory-context';
+import { allowed, asMember } from '../../../shared/policy';
 
 export function TrajectoryOverviewPage() {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function TrajectoryOverviewPage() {
         ))}
       </DataList>
 
-      <PresenceAnonymitySection trajectoryId={trajectory.id} isClient={trajectory.myRole === 'client'} />
+      <PresenceAnonymitySection trajectoryId={trajectory.id} isClient={allowed(asMember(trajectory.myRole), 'member.chooseAnonymity')} />
 
       <section aria-labelledby="municipalities-heading">
         <Heading2 id="municipalities-heading">{t('trajectory.municipalities', { count: trajectory.municipalities.length })}</Heading2>

@@ -1,11 +1,11 @@
 import { useOutletContext } from 'react-router-dom';
-import type { TrajectoryAction } from '../../../shared/domain/permissions';
+import type { May } from '../../auth/usePolicy';
 import type { TrajectoryDto } from '../../../shared/schemas/trajectories';
 
 export interface TrajectoryContext {
   trajectory: TrajectoryDto;
   /** Whether to offer a control; the server decides again. */
-  may: (action: TrajectoryAction) => boolean;
+  may: May;
   reload: () => void;
 }
 

@@ -1,5 +1,4 @@
 import { clauseDocumentName } from '../../../shared/domain/agreement';
-import { refuseWhenFinal } from '../final/final-guard';
 import { clauseFragment, paragraphsOf, replaceContent } from '../../../shared/domain/clause-text';
 import { createChapterRequest, createClauseRequest, updateChapterRequest, updateClauseRequest, variantRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
@@ -12,7 +11,6 @@ import { agreementView } from './agreement-views';
 export const chapterParams = trajectoryParams.extend({ chapterId: id });
 export const clauseParams = trajectoryParams.extend({ clauseId: id });
 const variantParams = clauseParams.extend({ variantId: id });
-const structureLock = (p: { trajectoryId: string }) => `agreement:${p.trajectoryId}`;
 
 const invalid = (field: string, message: string) => new AppError('validation_failed', 'The input is not valid.', { [field]: message });
 
@@ -60,9 +58,9 @@ export const createChapter = defineTrajectoryOperation({
   action: 'agreement.manage',
   params: trajectoryParams,
   body: createChapterRequest,
-  lock: structureLock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const count = await ctx.services.models.chapters.countDocuments({ trajectoryId: p.trajectoryId });
     const chapter = await ctx.services.models.chapters.create({ trajectoryId: p.trajectoryId, title: body.title, position: count });
     return {
@@ -78,9 +76,9 @@ export const updateChapter = defineTrajectoryOperation({
   action: 'agreement.manage',
   params: chapterParams,
   body: updateChapterRequest,
-  lock: structureLock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const { chapters } = ctx.services.models;
     if (!(await chapters.exists({ _id: p.chapterId, trajectoryId: p.trajectoryId }))) throw notFound();
     if (body.title !== undefined) await chapters.updateOne({ _id: p.chapterId }, { $set: { title: body.title } });
@@ -99,9 +97,9 @@ export const createClause = defineTrajectoryOperation({
   action: 'agreement.manage',
   params: trajectoryParams,
   body: createClauseRequest,
-  lock: structureLock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const { models } = ctx.services;
     if (!(await models.chapters.exists({ _id: body.chapterId, trajectoryId: p.trajectoryId }))) throw invalid('chapterId', 'is not a chapter of this agreement');
     await checkTopics(models, p.trajectoryId, body.topicIds);
@@ -132,9 +130,9 @@ export const updateClause = defineTrajectoryOperation({
   action: 'agreement.manage',
   params: clauseParams,
   body: updateClauseRequest,
-  lock: structureLock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const { models } = ctx.services;
     const clause = await findClause(models, p.trajectoryId, p.clauseId);
     if (body.topicIds) await checkTopics(models, p.trajectoryId, body.topicIds);
@@ -179,9 +177,9 @@ export const createVariant = defineTrajectoryOperation({
   action: 'agreement.manage',
   params: clauseParams,
   body: variantRequest,
-  lock: structureLock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     checkMunicipalities(body.municipalities, access.trajectory.municipalities);
     const taken = clause.variants.flatMap((v) => v.municipalities).filter((m) => body.municipalities.includes(m));
@@ -205,15 +203,15 @@ export const updateVariant = defineTrajectoryOperation({
   action: 'agreement.manage',
   params: variantParams,
   body: variantRequest,
-  lock: structureLock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     if (!clause.variants.some((v) => String(v._id) === p.variantId)) throw notFound();
     checkMunicipalities(body.municipalities, access.trajectory.municipalities);
     const taken = clause.variants.filter((v) => String(v._id) !== p.variantId).flatMap((v) => v.municipalities).filter((m) => body.municipalities.includes(m));
     if (taken.length > 0) throw invalid('municipalities', `already has a variant: ${taken.join(', ')}`);
-    // The whole list is written back (under the structure lock): FerretDB has no positional `$` update.
+    // The whole list is written back (under the agreement's lock): FerretDB has no positional `$` update.
     const variants = clause.variants.map((v) => (String(v._id) === p.variantId ? { ...v, label: body.label, municipalities: body.municipalities } : v));
     await ctx.services.models.clauses.updateOne({ _id: p.clauseId }, { $set: { variants, updatedAt: new Date() } });
     return {

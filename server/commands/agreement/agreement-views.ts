@@ -1,4 +1,5 @@
-import { clauseAccess, clauseDocumentName, mayModerateComments, mayRevealAnonymousAuthor, numberClauses } from '../../../shared/domain/agreement';
+import { clauseDocumentName, numberClauses } from '../../../shared/domain/agreement';
+import { allowed, asMember, clauseAccess } from '../../../shared/policy';
 import { roleMay } from '../../../shared/domain/permissions';
 import { stakeholderGroupByRole, type Role } from '../../../shared/domain/roles';
 import type { AgreementDto, AmendmentDto, AuthorDto, ClauseDto, CommentDto } from '../../../shared/schemas/agreement';
@@ -41,7 +42,7 @@ export async function loadPeople(models: Models, records: AuthorFields[], extraU
 export function authorView(record: AuthorFields, people: People, viewer: Viewer): AuthorDto {
   const group = stakeholderGroupByRole[record.authorRole];
   const own = String(record.authorId) === viewer.user.userId;
-  if (record.anonymous && !own && !mayRevealAnonymousAuthor(viewer.seat?.role ?? null)) {
+  if (record.anonymous && !own && !allowed(asMember(viewer.seat?.role ?? null), 'comment.revealAuthor')) {
     return { id: null, name: null, organisationName: null, group, anonymous: true };
   }
   return {
@@ -85,7 +86,7 @@ export function commentView(c: CommentRecord, clause: ClauseLabel, people: Peopl
     resolvedBy: resolverHidden ? null : personRef(c.resolvedBy, people),
     replies: c.replies.map((r) => replyView(r, people, viewer)),
     createdAt: c.createdAt.toISOString(),
-    mayResolve: String(c.authorId) === viewer.user.userId || mayModerateComments(role ?? null),
+    mayResolve: allowed(asMember(role ?? null, { userId: viewer.user.userId }), 'comment.moderate', { authorId: String(c.authorId) }),
   };
 }
 

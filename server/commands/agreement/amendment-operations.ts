@@ -1,5 +1,4 @@
 import { clauseDocumentName } from '../../../shared/domain/agreement';
-import { refuseWhenFinal } from '../final/final-guard';
 import { anchoredText, clauseFragment, paragraphsOf, replaceContent, resolveAnchor } from '../../../shared/domain/clause-text';
 import { decideAmendmentRequest, proposeAmendmentRequest, replyRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
@@ -12,7 +11,6 @@ import { amendmentView, clauseLabels, loadPeople } from './agreement-views';
 import { authorOf, checkAnchor, checkOpenForDiscussion } from './contribution';
 
 const amendmentParams = trajectoryParams.extend({ amendmentId: id });
-const amendmentLock = (p: { amendmentId: string }) => `amendment:${p.amendmentId}`;
 
 async function views(ctx: OperationContext, trajectoryId: string, records: AmendmentRecord[], access: TrajectoryAccess) {
   const [labels, people] = await Promise.all([
@@ -52,8 +50,10 @@ export const proposeAmendment = defineTrajectoryOperation({
   action: 'amendment.propose',
   params: clauseParams,
   body: proposeAmendmentRequest,
+  // Under the agreement's lock like the final seal: a comment lands before the seal or is refused.
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     checkOpenForDiscussion(clause, access, body.variantId);
     if (body.anchor) {
@@ -83,9 +83,9 @@ export const replyToAmendment = defineTrajectoryOperation({
   action: 'comment.create',
   params: amendmentParams,
   body: replyRequest,
-  lock: amendmentLock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const amendment = await findAmendment(ctx, p.trajectoryId, p.amendmentId);
     checkOpenForDiscussion(await findClause(ctx.services.models, p.trajectoryId, String(amendment.clauseId)), access, null);
     const author = authorOf(access, body.anonymous);
@@ -108,10 +108,10 @@ export const decideAmendment = defineTrajectoryOperation({
   action: 'amendment.decide',
   params: amendmentParams,
   body: decideAmendmentRequest,
-  // The agreement's lock, not only the amendment's: a status change (to fixed) cannot slip in between.
-  lock: (p) => `agreement:${p.trajectoryId}`,
+  // The agreement's lock: a status change (to fixed) or the final seal cannot slip in between.
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const amendment = await findAmendment(ctx, p.trajectoryId, p.amendmentId);
     if (amendment.status !== 'pending') throw new AppError('conflict', 'This proposal has been decided already.');
     const clause = await findClause(ctx.services.models, p.trajectoryId, String(amendment.clauseId));
@@ -164,9 +164,9 @@ export const withdrawAmendment = defineTrajectoryOperation({
   action: 'amendment.propose',
   params: amendmentParams,
   body: noBody,
-  lock: amendmentLock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, _b, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const amendment = await findAmendment(ctx, p.trajectoryId, p.amendmentId);
     if (String(amendment.authorId) !== access.user.userId) throw new AppError('forbidden', 'Only the author withdraws a proposal.');
     if (amendment.status !== 'pending') throw new AppError('conflict', 'This proposal has been decided already.');

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { refuseWhenFinal } from '../final/final-guard';
-import { mayModerateComments } from '../../../shared/domain/agreement';
 import { commentStatusRequest, createCommentRequest, replyRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
 import { AppError, notFound } from '../../errors';
+import { decideTrajectoryAction } from '../../policies/trajectory-policy';
 import type { CommentRecord } from '../../models/clause-comment';
 import { defineTrajectoryOperation, type OperationContext, type TrajectoryAccess } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
@@ -52,8 +51,10 @@ export const createComment = defineTrajectoryOperation({
   action: 'comment.create',
   params: clauseParams,
   body: createCommentRequest,
+  // Under the agreement's lock like the final seal: a comment lands before the seal or is refused.
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     checkOpenForDiscussion(clause, access, body.anchor.variantId);
     checkAnchor(body.anchor);
@@ -86,9 +87,9 @@ export const replyToComment = defineTrajectoryOperation({
   action: 'comment.create',
   params: commentParams,
   body: replyRequest,
-  lock: (p) => `comment:${p.commentId}`,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const comment = await findComment(ctx, p.trajectoryId, p.commentId);
     checkOpenForDiscussion(await findClause(ctx.services.models, p.trajectoryId, String(comment.clauseId)), access, null);
     const author = authorOf(access, body.anonymous);
@@ -107,12 +108,12 @@ export const setCommentStatus = defineTrajectoryOperation({
   action: 'comment.create',
   params: commentParams,
   body: commentStatusRequest,
-  lock: (p) => `comment:${p.commentId}`,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const comment = await findComment(ctx, p.trajectoryId, p.commentId);
     const own = String(comment.authorId) === access.user.userId;
-    if (!own && !mayModerateComments(access.seat?.role ?? null)) {
+    if (!decideTrajectoryAction(ctx.actor, access.seat, 'comment.moderate', { authorId: String(comment.authorId) }).allowed) {
       throw new AppError('forbidden', 'Only the author, the procurement team or the facilitator resolves a comment.');
     }
     const resolved = body.status === 'resolved';

@@ -1,4 +1,4 @@
-import { mayCommentAnonymously, mayCommentOnClause } from '../../../shared/domain/agreement';
+import { allowed, asMember } from '../../../shared/policy';
 import { decodePosition } from '../../../shared/domain/clause-text';
 import { AppError, notFound } from '../../errors';
 import type { ClauseRecord } from '../../models/agreement';
@@ -12,7 +12,7 @@ import type { TrajectoryAccess } from '../operation';
 export function authorOf(access: TrajectoryAccess, anonymous: boolean): Omit<AuthorFields, 'authorId' | 'authorOrganisationId'> & { authorId: string; authorOrganisationId: string } {
   const seat = access.seat;
   if (!seat) throw new AppError('forbidden', 'Only members of the table write here.');
-  if (anonymous && !mayCommentAnonymously(seat.role)) {
+  if (anonymous && !allowed(asMember(seat.role), 'comment.anonymous')) {
     throw new AppError('validation_failed', 'The input is not valid.', { anonymous: 'only client representatives may comment anonymously' });
   }
   return { authorId: access.user.userId, authorOrganisationId: seat.organisationId, authorRole: seat.role, anonymous };
@@ -24,7 +24,7 @@ export function checkOpenForDiscussion(clause: ClauseRecord, access: TrajectoryA
   if (variantId && !clause.variants.some((v) => String(v._id) === variantId)) {
     throw new AppError('validation_failed', 'The input is not valid.', { variantId: 'is not a variant of this clause' });
   }
-  if (!access.seat || !mayCommentOnClause(access.seat.role, clause.status)) {
+  if (!access.seat || !allowed(asMember(access.seat.role), 'clause.comment', { clauseStatus: clause.status })) {
     throw new AppError('conflict', 'This clause has been fixed; it is closed for comments and proposals.');
   }
 }

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { refuseWhenFinal } from '../final/final-guard';
 import { bytes } from '../../db/binary';
 import { clauseDocumentName } from '../../../shared/domain/agreement';
 import { clauseFragment, cloneContent, documentText, replaceContent } from '../../../shared/domain/clause-text';
@@ -158,9 +157,9 @@ export const restoreVersion = defineTrajectoryOperation({
   action: 'version.restore',
   params: versionParams,
   body: restoreVersionRequest,
-  lock: (p) => `agreement:${p.trajectoryId}`,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body) => {
-    await refuseWhenFinal(ctx.services.models, p.trajectoryId);
     const clause = await findClause(ctx.services.models, p.trajectoryId, body.clauseId);
     if (clause.status === 'fixed') throw new AppError('conflict', 'This clause has been fixed; its text does not change any more.');
     const version = await findVersion(ctx, p.trajectoryId, p.versionId);

@@ -1,6 +1,6 @@
-import { mayCommentAnonymously, mayRevealAnonymousAuthor } from '../../../shared/domain/agreement';
 import { consultationPhase } from '../../../shared/domain/consultation';
 import { roleMay } from '../../../shared/domain/permissions';
+import { allowed, asMember } from '../../../shared/policy';
 import { stakeholderGroupByRole, type Role } from '../../../shared/domain/roles';
 import type { ConsultationDto, ConsultationSummaryDto, ReactionAuthorDto, ReactionDto, ReactionResponseDto } from '../../../shared/schemas/consultations';
 import { AppError, notFound } from '../../errors';
@@ -72,8 +72,8 @@ export function visibleReactionFilter(consultation: ConsultationRecord, viewer: 
 function authorView(r: ReactionRecord, people: People, viewer: ConsultationViewer): ReactionAuthorDto {
   const group = stakeholderGroupByRole[r.authorRole];
   const own = String(r.authorId) === viewer.userId;
-  if (r.anonymous && !own && !mayRevealAnonymousAuthor(viewer.role)) return { name: null, organisationName: null, group, anonymous: true };
-  const showsName = own || seesEverything(viewer) || mayRevealAnonymousAuthor(viewer.role);
+  if (r.anonymous && !own && !allowed(asMember(viewer.role), 'comment.revealAuthor')) return { name: null, organisationName: null, group, anonymous: true };
+  const showsName = own || seesEverything(viewer) || allowed(asMember(viewer.role), 'comment.revealAuthor');
   return {
     name: showsName ? (people.users.get(String(r.authorId)) ?? '—') : null,
     organisationName: r.authorOrganisationId ? (people.organisations.get(String(r.authorOrganisationId)) ?? null) : null,
@@ -178,6 +178,6 @@ export async function consultationView(models: Models, consultation: Consultatio
     reactions: await reactionViews(models, consultation, version, reactions, viewer),
     mayManage: team,
     mayReact: mayReactRole && open,
-    mayReactAnonymously: mayReactRole && open && mayCommentAnonymously(viewer.role),
+    mayReactAnonymously: mayReactRole && open && allowed(asMember(viewer.role), 'comment.anonymous'),
   };
 }

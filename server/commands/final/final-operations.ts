@@ -8,11 +8,8 @@ import type { FinalAgreementRecord } from '../../models/final-agreement';
 import type { ExportDocument } from '../../export/document';
 import { defineTrajectoryOperation, noBody, type OperationContext, type TrajectoryAccess } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
-import { agreementLockKey, refuseWhenFinal } from './final-guard';
 import { buildSnapshot, readChapters, sha256 } from './final-snapshot';
 import { finalDocument } from './final-document';
-
-const lock = (p: { trajectoryId: string }) => agreementLockKey(p.trajectoryId);
 
 async function names(ctx: OperationContext, ids: unknown[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter(Boolean).map(String))];
@@ -102,10 +99,10 @@ export const assembleFinalAgreement = defineTrajectoryOperation({
   action: 'final.assemble',
   params: trajectoryParams,
   body: noBody,
-  lock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, _b, access) => {
     const { models } = ctx.services;
-    await refuseWhenFinal(models, p.trajectoryId);
     const open = await notFixed(ctx, p.trajectoryId);
     if (open.length > 0) {
       const list = open.map((c) => `Artikel ${c.number} ${c.title}`).join('; ');
@@ -147,14 +144,14 @@ export const signOffFinalAgreement = defineTrajectoryOperation({
   action: 'final.signoff',
   params: trajectoryParams,
   body: signoffRequest,
-  lock,
+  locks: ['agreement'],
+  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
     const { models } = ctx.services;
     const municipality = access.trajectory.municipalities.find((m) => m === body.municipality);
     if (!municipality) throw new AppError('validation_failed', 'The input is not valid.', { municipality: 'is not a municipality of this trajectory' });
     const own = await municipalityOfSeat(ctx, access);
     if (own !== municipality) throw new AppError('forbidden', own ? `You sign off for ${own} only.` : 'You do not represent a municipality of this trajectory.');
-    await refuseWhenFinal(models, p.trajectoryId);
     const record = await models.finalAgreements.findById(p.trajectoryId).lean();
     if (!record) throw new AppError('conflict', 'The definitive agreement has not been assembled yet.', { reason: 'not_assembled' });
     if (await isOutdated(ctx, record)) throw new AppError('conflict', 'The agreement changed after it was assembled; the procurement team assembles it again first.', { reason: 'outdated' });

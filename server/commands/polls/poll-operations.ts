@@ -1,5 +1,5 @@
 import { stakeholderGroupByRole } from '../../../shared/domain/roles';
-import { isEligible, validateBallot, validatePollSettings } from '../../../shared/domain/tally';
+import { validateBallot, validatePollSettings } from '../../../shared/domain/tally';
 import type { StakeholderGroup } from '../../../shared/schemas/polls';
 import { castBallot, openPoll, pollRef } from '../../../shared/schemas/sessions';
 import { AppError, notFound } from '../../errors';
@@ -86,9 +86,9 @@ export const castPollBallot = defineOperation({
     if (!poll) throw notFound();
     // The poll's trajectory exists (a poll is never without one): the seat and the policy decide.
     const seat = await loadSeat(ctx, String(poll.trajectoryId));
-    enforce(decideTrajectoryAction(ctx.actor, seat, 'poll.vote'));
-    const group: StakeholderGroup = seat ? stakeholderGroupByRole[seat.role] : 'observer';
-    if (!isEligible(settingsOf(poll), group)) throw new AppError('forbidden', 'Your group is not invited to vote in this poll.');
+    // Who votes (the role, and the groups the poll invites) is the shared policy's poll.vote rule.
+    enforce(decideTrajectoryAction(ctx.actor, seat, 'poll.vote', { poll: settingsOf(poll) }));
+    const group: StakeholderGroup = stakeholderGroupByRole[seat!.role];
     return { poll, group, userId: user.userId };
   },
   run: async (ctx, _p, body, { poll, group, userId }) => {
@@ -170,7 +170,10 @@ export const closeSessionPoll = defineOperation({
   },
 });
 
-/** Closes polls whose closing time has passed; safe on several nodes, as closing is conditional. */
+/**
+ * Closes polls whose closing time has passed. Safe on several nodes: closing holds the poll's
+ * lock, and under it a poll another node or a person closed first is refused (conflict) and skipped.
+ */
 export async function closeDuePolls(ctx: OperationContext): Promise<number> {
   const due = await ctx.services.models.polls.find({ status: 'open', closesAt: { $ne: null, $lte: new Date() } }).lean();
   let closed = 0;

@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import { createSessionRequest, updateSessionRequest } from '../../../shared/schemas/sessions';
+import { createSessionRequest, endBeforeStart, endsAfterStart, updateSessionRequest } from '../../../shared/schemas/sessions';
 import type { AgendaProposal } from '../../../shared/schemas/sessions';
 import { AppError } from '../../errors';
 import type { Effect, OperationContext } from '../operation';
@@ -19,10 +19,9 @@ async function checkAgenda(ctx: OperationContext, trajectoryId: string, agenda: 
   }
 }
 
+/** A change of one of the two times is checked against the other as stored (the schema checks a request that has both). */
 function checkTimes(startsAt: string | undefined, endsAt: string | undefined): void {
-  if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) {
-    throw new AppError('validation_failed', 'The input is not valid.', { endsAt: 'must be after the start' });
-  }
+  if (!endsAfterStart(startsAt, endsAt)) throw new AppError('validation_failed', 'The input is not valid.', { endsAt: endBeforeStart });
 }
 
 export const listSessions = defineTrajectoryOperation({
@@ -43,7 +42,6 @@ export const createSession = defineTrajectoryOperation({
   params: trajectoryParams,
   body: createSessionRequest,
   run: async (ctx, p, body, { user }) => {
-    checkTimes(body.startsAt, body.endsAt);
     await checkAgenda(ctx, p.trajectoryId, body.agenda);
     const created = await ctx.services.models.dialogueSessions.create({
       trajectoryId: p.trajectoryId,

@@ -1,0 +1,171 @@
+/**
+ * The one policy of Dialoogtafel: who may do what, asked by the server before every write and
+ * by the client before it offers an action. `decide()` is pure (no I/O, no clock): the caller
+ * loads the facts it needs (a seat, a clause's status, whether the agreement is sealed) and
+ * passes them in, so the client and the server reach the same answer from the same facts.
+ *
+ * The role × action table itself stays in `shared/domain/permissions.ts` (the permission-matrix
+ * test enumerates it); this module adds what the table cannot say: who signs in, platform
+ * rules, a clause's status, who votes in a poll, anonymity and moderation, and the final seal.
+ */
+import { platformActions, roleMay, trajectoryActions, type PlatformAction, type TrajectoryAction } from '../domain/permissions';
+import { roles, type Role } from '../domain/roles';
+import type { ClauseStatus } from '../domain/agreement';
+// Types only from the schemas: this module is on the first page, and the schemas bring zod along.
+import type { StakeholderGroup } from '../schemas/polls';
+
+/** Who asks: nobody signed in, or a person with their seat in the trajectory at hand (role null without one). */
+export type Subject =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId?: string;
+      platformAdmin: boolean;
+      /** The role of the person's seat in the trajectory the action is in; null without a seat. */
+      role: Role | null;
+      /** For platform actions: whether the person is on a procurement team somewhere (in the region at hand). */
+      procurementSomewhere?: boolean;
+    };
+
+/** Rules about a clause's text: writing follows its status and the role. */
+export type ClauseAction = 'clause.edit' | 'clause.comment';
+/** Rules about contributions (comments, replies, reactions): anonymity and moderation. */
+export type ContributionAction = 'comment.anonymous' | 'comment.revealAuthor' | 'comment.moderate';
+export type Action = TrajectoryAction | PlatformAction | ClauseAction | ContributionAction;
+
+/** The facts about what the action is on. Each rule reads only the fields it needs. */
+export interface Resource {
+  /** clause.edit, clause.comment: the clause's status. */
+  clauseStatus?: ClauseStatus;
+  /** poll.vote: the groups the poll invites (none listed: every group that votes). */
+  poll?: { eligibleGroups: readonly StakeholderGroup[] };
+  /** Whether every municipality approved the agreement: then nothing in it changes any more. */
+  agreementFinal?: boolean;
+  /** comment.moderate: the author of the contribution; authors moderate their own. */
+  authorId?: string | null;
+}
+
+export type DenialCode = 'unauthenticated' | 'not_found' | 'forbidden' | 'agreement_final' | 'clause_closed' | 'not_eligible';
+export type Decision = { allowed: true } | { allowed: false; code: DenialCode };
+
+const allow: Decision = { allowed: true };
+const deny = (code: DenialCode): Decision => ({ allowed: false, code });
+
+/** Platform actions open to procurement-team members too (the caller checks the region). */
+const forProcurement: readonly PlatformAction[] = ['region.list', 'organisation.list', 'trajectory.create'];
+
+/**
+ * Who writes a clause's text in which status. During the dialogue the parties to the contract
+ * write together; before and after it the procurement team holds the pen. A fixed clause is
+ * read-only for everyone, and nobody comments on it any more.
+ */
+const editorsByStatus: Record<ClauseStatus, readonly Role[]> = {
+  concept: ['procurement'],
+  in_dialogue: ['procurement', 'municipality', 'provider'],
+  agreed: ['procurement'],
+  fixed: [],
+};
+
+const contributionRoles: Record<ContributionAction, readonly Role[]> = {
+  // Only client representatives comment anonymously: it protects the client's voice.
+  'comment.anonymous': ['client'],
+  // Only the facilitator may see who wrote an anonymous contribution of a client representative.
+  'comment.revealAuthor': ['facilitator'],
+  // Anyone resolves their own comment; the procurement team and the facilitator every comment.
+  'comment.moderate': ['procurement', 'facilitator'],
+};
+
+/**
+ * Actions that change the agreement. Once it is final (every municipality approved), they are
+ * refused for everyone; the server asks under the agreement's lock, which the seal holds too.
+ */
+export const sealedActions: ReadonlySet<Action> = new Set<Action>([
+  'agreement.manage',
+  'comment.create',
+  'amendment.propose',
+  'amendment.decide',
+  'version.restore',
+  'final.assemble',
+  'final.signoff',
+  'clause.edit',
+  'clause.comment',
+]);
+
+const trajectoryActionSet: ReadonlySet<string> = new Set(trajectoryActions);
+const isTrajectoryAction = (action: Action): action is TrajectoryAction => trajectoryActionSet.has(action);
+const platformActionSet: ReadonlySet<string> = new Set(platformActions);
+const isPlatformAction = (action: Action): action is PlatformAction => platformActionSet.has(action);
+
+function decideByRole(subject: Extract<Subject, { kind: 'user' }>, action: Exclude<Action, PlatformAction>, resource: Resource): Decision {
+  const role = subject.role;
+  if (isTrajectoryAction(action)) {
+    // Someone without a seat is told the trajectory does not exist; platform administrators administer every trajectory.
+    if (!role) {
+      if (!subject.platformAdmin) return deny('not_found');
+      // An administrator without a seat administers, but belongs to no group that votes.
+      return action === 'poll.vote' && resource.poll ? deny('not_eligible') : allow;
+    }
+    if (!roleMay(role, action)) return deny('forbidden');
+    if (action === 'poll.vote' && resource.poll && !mayVoteIn(resource.poll, role)) return deny('not_eligible');
+    return allow;
+  }
+  // Authors moderate their own contributions, whatever their seat now.
+  if (action === 'comment.moderate' && subject.userId !== undefined && resource.authorId === subject.userId) return allow;
+  if (!role) return deny('forbidden');
+  switch (action) {
+    case 'clause.edit':
+      return resource.clauseStatus !== undefined && editorsByStatus[resource.clauseStatus].includes(role) ? allow : deny(resource.clauseStatus === 'fixed' ? 'clause_closed' : 'forbidden');
+    case 'clause.comment':
+      // Everyone at the table comments, until the clause is fixed.
+      return resource.clauseStatus !== undefined && resource.clauseStatus !== 'fixed' ? allow : deny('clause_closed');
+    default:
+      return contributionRoles[action].includes(role) ? allow : deny('forbidden');
+  }
+}
+
+/** A poll's groups: none listed means every group that votes; facilitators and observers never vote (see poll.vote). */
+function mayVoteIn(poll: { eligibleGroups: readonly StakeholderGroup[] }, group: StakeholderGroup): boolean {
+  return poll.eligibleGroups.length === 0 || poll.eligibleGroups.includes(group);
+}
+
+/** The one question: may `subject` take `action` on `resource`? A denial says why, as a code. */
+export function decide(subject: Subject, action: Action, resource: Resource = {}): Decision {
+  if (subject.kind !== 'user') return deny('unauthenticated');
+  if (isPlatformAction(action)) {
+    if (subject.platformAdmin) return allow;
+    return subject.procurementSomewhere && forProcurement.includes(action) ? allow : deny('forbidden');
+  }
+  const decision = decideByRole(subject, action, resource);
+  if (decision.allowed && resource.agreementFinal && sealedActions.has(action)) return deny('agreement_final');
+  return decision;
+}
+
+export const allowed = (subject: Subject, action: Action, resource?: Resource): boolean => decide(subject, action, resource).allowed;
+
+/** A member's subject in a trajectory: their role, or none. Convenient where only the role is known. */
+export const asMember = (role: Role | null, extra: { userId?: string; platformAdmin?: boolean } = {}): Subject => ({
+  kind: 'user',
+  role,
+  platformAdmin: extra.platformAdmin ?? false,
+  ...(extra.userId !== undefined ? { userId: extra.userId } : {}),
+});
+
+/** What one person may do with a clause's text. */
+export type ClauseAccess = 'edit' | 'comment' | 'read';
+
+/** The clause rules as one answer: edit, comment or read. */
+export function clauseAccess(role: Role, status: ClauseStatus, agreementFinal = false): ClauseAccess {
+  const subject = asMember(role);
+  if (allowed(subject, 'clause.edit', { clauseStatus: status, agreementFinal })) return 'edit';
+  return allowed(subject, 'clause.comment', { clauseStatus: status, agreementFinal }) ? 'comment' : 'read';
+}
+
+/** The roles that write a clause's text in a status (for "who writes now" texts). */
+export const clauseWriters = (status: ClauseStatus): Role[] => roles.filter((role) => clauseAccess(role, status) === 'edit');
+
+/** The groups that vote at all: the ones the poll.vote rule lets vote. */
+export const votingGroups: readonly StakeholderGroup[] = roles.filter((group) => roleMay(group, 'poll.vote'));
+
+/** Whether a person of `group` votes in `poll`: the poll.vote rule with the poll's invited groups. */
+export const mayVote = (group: StakeholderGroup, poll: { eligibleGroups: readonly StakeholderGroup[] }): boolean =>
+  allowed(asMember(group), 'poll.vote', { poll });
