@@ -1,0 +1,34 @@
+import snowball from 'snowball-stemmers';
+
+/*
+ * How Dutch text becomes search terms, the same at index and at query time: lower case, accents
+ * folded ("zorgcontinuïteit" and "zorgcontinuiteit" are one word), then the Snowball Dutch stem
+ * ("afspraken" and "afspraak" are one word).
+ */
+
+const stemmer = snowball.newStemmer('dutch');
+
+/** Words: runs of letters and digits (Unicode), with their offsets in the original text. */
+const wordPattern = /[\p{L}\p{N}]+/gu;
+
+export function foldDiacritics(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** A word as the index holds it, or null for a word too short to be worth finding. */
+export function searchTerm(word: string): string | null {
+  const folded = foldDiacritics(word.toLowerCase());
+  if (folded.length < 2 && !/\d/.test(folded)) return null;
+  return stemmer.stem(folded);
+}
+
+export function tokenize(text: string): string[] {
+  return text.match(wordPattern) ?? [];
+}
+
+/** Each word of `text` with where it is, for highlighting. */
+export function wordsWithOffsets(text: string): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  for (const match of text.matchAll(wordPattern)) out.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  return out;
+}
