@@ -73,9 +73,8 @@ export class TrajectorySearchIndex {
       const held = this.documents.get(String(result.id));
       return held !== undefined && mayRead(viewer, held.document.visibility);
     };
-    // Every word must match; when that finds nothing, any word may.
-    let results = this.engine.search(query, { combineWith: 'AND', filter: readable });
-    if (results.length === 0) results = this.engine.search(query, { combineWith: 'OR', filter: readable });
+    // Every word must match (by its stem, a prefix or a small typo): a common word of a query never finds things on its own.
+    const results = this.engine.search(query, { combineWith: 'AND', filter: readable });
     const hits = results.slice(0, limit).map((result) => this.hit(result));
     return {
       query,
