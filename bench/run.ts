@@ -158,9 +158,9 @@ async function main(): Promise<void> {
       // First, before the everyday work opens anything: the index is built from a server that has not read the trajectory yet.
       log('search: grown region trajectory, then the fresh demo trajectory');
       const results: Record<string, SearchFigures> = {};
-      results['grown (region)'] = await measureSearch(await signInForSearch('grown (region)', grown, seed.trajectoryId, seed.procurementEmail, seed.voterEmails[0]!, growthPassword), searchRounds, log);
+      results['grown (region)'] = await measureSearch(await signInForSearch('grown (region)', grown, seed.trajectoryId, seed.procurementEmail, seed.voterEmails[0]!, growthPassword), searchRounds, log, grownUri);
       const demo = await demoPeople(fresh.url);
-      results.fresh = await measureSearch(await signInForSearch('fresh', fresh, demo.trajectoryId, demo.procurementEmail, demo.voterEmails[2]!, demo.password), searchRounds, log);
+      results.fresh = await measureSearch(await signInForSearch('fresh', fresh, demo.trajectoryId, demo.procurementEmail, demo.voterEmails[2]!, demo.password), searchRounds, log, freshUri);
       report.search = results;
     }
 
