@@ -69,6 +69,8 @@ export class SearchService {
 
   /** A change published on this node: applied here and sent to the other nodes. */
   changed(trajectoryId: string, what: ChangeKind): void {
+    // Most changes (the audit log, a ballot's tally, members) concern no indexed kind: nothing to tell anyone.
+    if (!searchSources.some((source) => source.changes.includes(what))) return;
     this.apply({ kind: 'change', trajectoryId, what });
     this.broadcast?.({ kind: 'change', trajectoryId, what });
   }
