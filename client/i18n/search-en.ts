@@ -14,6 +14,7 @@ export const searchEn: typeof searchNl = {
   count_other: '{{count}} results for “{{query}}”.',
   none: 'Nothing found for “{{query}}”. Try another or shorter word.',
   shownOf: 'The first {{shown}} are shown.',
+  incomplete: 'The text of some clauses is still being searched; the results will be completed shortly.',
   kinds: {
     topic: 'Topics',
     clause: 'Clauses',

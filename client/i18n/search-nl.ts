@@ -11,6 +11,7 @@ export const searchNl = {
   count_other: '{{count}} resultaten voor “{{query}}”.',
   none: 'Niets gevonden voor “{{query}}”. Probeer een ander of korter woord.',
   shownOf: 'De eerste {{shown}} worden getoond.',
+  incomplete: 'De tekst van sommige artikelen wordt nog doorzocht; de resultaten worden zo aangevuld.',
   kinds: {
     topic: 'Onderwerpen',
     clause: 'Artikelen',

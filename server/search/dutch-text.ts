@@ -1,4 +1,4 @@
-import snowball from 'snowball-stemmers';
+import * as snowballModule from 'snowball-stemmers';
 
 /*
  * How Dutch text becomes search terms, the same at index and at query time: lower case, accents
@@ -6,6 +6,8 @@ import snowball from 'snowball-stemmers';
  * ("afspraken" and "afspraak" are one word).
  */
 
+// A CommonJS module marked __esModule: Node's ESM loader puts its exports under `default`, bundlers and tsx's CommonJS mode at the top.
+const snowball = ('newStemmer' in snowballModule ? snowballModule : (snowballModule as unknown as { default: typeof snowballModule }).default) as typeof snowballModule;
 const stemmer = snowball.newStemmer('dutch');
 
 /** Words: runs of letters and digits (Unicode), with their offsets in the original text. */
@@ -15,11 +17,19 @@ export function foldDiacritics(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
+/** Words seen recently and their terms: highlighting stems every word of a result's text, and a trajectory's vocabulary is small. */
+const termCache = new Map<string, string | null>();
+const termCacheSize = 50_000;
+
 /** A word as the index holds it, or null for a word too short to be worth finding. */
 export function searchTerm(word: string): string | null {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached;
   const folded = foldDiacritics(word.toLowerCase());
-  if (folded.length < 2 && !/\d/.test(folded)) return null;
-  return stemmer.stem(folded);
+  const term = folded.length < 2 && !/\d/.test(folded) ? null : stemmer.stem(folded);
+  if (termCache.size >= termCacheSize) termCache.clear();
+  termCache.set(word, term);
+  return term;
 }
 
 export function tokenize(text: string): string[] {

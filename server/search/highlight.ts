@@ -26,11 +26,12 @@ export function highlight(text: string, terms: ReadonlySet<string>): Highlighted
 export function snippet(text: string, terms: ReadonlySet<string>): HighlightedText | null {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (!flat) return null;
-  const ranges = matchRanges(flat, terms);
-  let start = ranges.length ? Math.max(0, ranges[0]![0] - snippetLead) : 0;
+  // Only the words up to the first match and those in the window are stemmed: a clause's text is long.
+  const first = firstMatch(flat, terms);
+  let start = first ? Math.max(0, first[0] - snippetLead) : 0;
   if (start > 0) {
     const space = flat.indexOf(' ', start);
-    start = space >= 0 && space < ranges[0]![0] ? space + 1 : start;
+    start = space >= 0 && space < first![0] ? space + 1 : start;
   }
   let end = Math.min(flat.length, start + snippetLength);
   if (end < flat.length) {
@@ -39,9 +40,17 @@ export function snippet(text: string, terms: ReadonlySet<string>): HighlightedTe
   }
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < flat.length ? ' …' : '';
-  const shift = prefix.length - start;
+  const window = flat.slice(start, end);
   return {
-    text: prefix + flat.slice(start, end) + suffix,
-    ranges: ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s + shift, e + shift] as [number, number]),
+    text: prefix + window + suffix,
+    ranges: matchRanges(window, terms).map(([s, e]) => [s + prefix.length, e + prefix.length] as [number, number]),
   };
+}
+
+function firstMatch(text: string, terms: ReadonlySet<string>): [number, number] | null {
+  for (const { word, start, end } of wordsWithOffsets(text)) {
+    const term = searchTerm(word);
+    if (term !== null && terms.has(term)) return [start, end];
+  }
+  return null;
 }

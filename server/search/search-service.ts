@@ -21,8 +21,10 @@ export interface SearchSettings {
 const refreshDelayMs = 50;
 /** Clause edits arrive keystroke by keystroke; the text is read at most this often per document. */
 const clauseTextDelayMs = 200;
-/** Clause documents read from the database at the same time while an index is built. */
+/** Clause documents read from the database at the same time while their texts are read. */
 const loadConcurrency = 4;
+/** A search waits this long at most for clause texts still being read; it then answers with what is there, and says so. */
+const textWaitMs = 1500;
 
 interface Entry {
   trajectoryId: string;
@@ -30,6 +32,10 @@ interface Entry {
   ready: Promise<void>;
   /** Texts of the trajectory's clause documents: what the clause source indexes. */
   texts: Map<string, string>;
+  /** Clause documents whose text is being read (after the records are indexed: reading a long history is slow). */
+  textsLoading: Set<string>;
+  /** Resolves when no clause text is being read any more. */
+  textsDone: Promise<void>;
   dirty: Set<SearchSource>;
   refreshing: Promise<void> | null;
   timer: NodeJS.Timeout | undefined;
@@ -64,7 +70,8 @@ export class SearchService {
     const entry = this.entry(trajectoryId);
     await entry.ready;
     if (entry.dirty.size > 0 || entry.refreshing) await this.refresh(entry);
-    return entry.index.search(query, viewer, limit);
+    if (entry.textsLoading.size > 0) await Promise.race([entry.textsDone, new Promise((r) => setTimeout(r, textWaitMs).unref())]);
+    return { ...entry.index.search(query, viewer, limit), complete: entry.textsLoading.size === 0 };
   }
 
   /** A change published on this node: applied here and sent to the other nodes. */
@@ -100,12 +107,7 @@ export class SearchService {
     const entry = this.entries.get(message.trajectoryId);
     if (!entry) return;
     if (message.kind === 'clause-text') {
-      entry.texts.set(message.document, message.text);
-      const parsed = parseClauseDocumentName(message.document)!;
-      const id = parsed.variantId ? `clause:${parsed.clauseId}:variant:${parsed.variantId}` : `clause:${parsed.clauseId}`;
-      const held = entry.index.get(id);
-      // A clause this index does not know yet comes with the next read of the agreement.
-      if (held) entry.index.put({ ...held, text: message.text });
+      this.setText(entry, message.document, message.text);
       return;
     }
     let any = false;
@@ -144,7 +146,18 @@ export class SearchService {
       entry.lastUsed = Date.now();
       return entry;
     }
-    const created: Entry = { trajectoryId, index: new TrajectorySearchIndex(), ready: Promise.resolve(), texts: new Map(), dirty: new Set(), refreshing: null, timer: undefined, lastUsed: Date.now() };
+    const created: Entry = {
+      trajectoryId,
+      index: new TrajectorySearchIndex(),
+      ready: Promise.resolve(),
+      texts: new Map(),
+      textsLoading: new Set(),
+      textsDone: Promise.resolve(),
+      dirty: new Set(),
+      refreshing: null,
+      timer: undefined,
+      lastUsed: Date.now(),
+    };
     created.ready = this.build(created);
     // A failed build must not stay: the next search tries again.
     created.ready.catch(() => {
@@ -157,8 +170,9 @@ export class SearchService {
 
   private async build(entry: Entry): Promise<void> {
     const started = performance.now();
-    const context = this.context(entry);
+    const { context, unread } = this.context(entry);
     for (const source of searchSources) entry.index.replaceSource(source.name, await source.load(context));
+    this.readTexts(entry, unread, started);
     this.log.info(
       { event: 'search-index-built', trajectoryId: entry.trajectoryId, documents: entry.index.size, ms: Math.round(performance.now() - started), approximateBytes: entry.index.approximateBytes() },
       'search index built',
@@ -173,13 +187,14 @@ export class SearchService {
     entry.refreshing = (async () => {
       try {
         await entry.ready;
-        const context = this.context(entry);
+        const { context, unread } = this.context(entry);
         while (entry.dirty.size > 0) {
           const sources = [...entry.dirty];
           entry.dirty.clear();
           try {
             const loaded = await Promise.all(sources.map(async (s) => [s, await s.load(context)] as const));
             for (const [source, documents] of loaded) entry.index.replaceSource(source.name, documents);
+            this.readTexts(entry, unread.splice(0), null);
           } catch (error) {
             // Read again on the next search rather than answering from an index that missed a change.
             for (const s of sources) entry.dirty.add(s);
@@ -193,43 +208,71 @@ export class SearchService {
     return entry.refreshing;
   }
 
-  private context(entry: Entry): SourceContext {
+  /**
+   * What the sources read with. A clause text not known yet is indexed as empty for now and its
+   * name collected in `unread`, to be read once the records are in the index (readTexts).
+   */
+  private context(entry: Entry): { context: SourceContext; unread: string[] } {
     const prefix = `trajectory/${entry.trajectoryId}/clause/`;
-    let running = 0;
-    const waiting: Array<() => void> = [];
-    const slot = async () => {
-      if (running >= loadConcurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-      running++;
-    };
-    const release = () => {
-      running--;
-      waiting.shift()?.();
-    };
+    const unread: string[] = [];
     return {
-      models: this.models,
-      trajectoryId: entry.trajectoryId,
-      clauseText: async (name) => {
-        if (!name.startsWith(prefix)) return '';
-        const known = entry.texts.get(name);
-        if (known !== undefined) return known;
-        // A document open on this node is the freshest; otherwise what is stored (edits on other nodes arrive as messages).
-        const [open] = (await this.documents.loaded(name)).filter((d) => d.name === name);
-        if (open) {
-          const text = documentText(open.doc);
-          entry.texts.set(name, text);
-          return text;
-        }
-        await slot();
-        try {
-          const text = storedDocumentText((await this.persistence.load(name)).state);
-          // A message that came in meanwhile is newer than what was stored.
-          if (!entry.texts.has(name)) entry.texts.set(name, text);
-          return entry.texts.get(name)!;
-        } finally {
-          release();
-        }
+      unread,
+      context: {
+        models: this.models,
+        trajectoryId: entry.trajectoryId,
+        clauseText: async (name) => {
+          if (!name.startsWith(prefix)) return '';
+          const known = entry.texts.get(name);
+          if (known !== undefined) return known;
+          unread.push(name);
+          return '';
+        },
       },
     };
+  }
+
+  /** Reads clause texts in the background, a few at a time, each into the index as it comes. */
+  private readTexts(entry: Entry, names: string[], started: number | null): void {
+    const todo = [...new Set(names)].filter((n) => !entry.texts.has(n) && !entry.textsLoading.has(n));
+    if (todo.length === 0) return;
+    for (const name of todo) entry.textsLoading.add(name);
+    const worker = async () => {
+      for (let name = todo.shift(); name !== undefined; name = todo.shift()) {
+        try {
+          if (this.entries.get(entry.trajectoryId) !== entry) return;
+          const text = await this.readText(name);
+          // A message that came in meanwhile is newer than what was read here.
+          if (!entry.texts.has(name)) this.setText(entry, name, text);
+        } catch (error) {
+          this.log.warn({ doc: name, err: String(error) }, 'reading a clause text for search failed');
+        } finally {
+          entry.textsLoading.delete(name);
+        }
+      }
+    };
+    const done = Promise.all(Array.from({ length: loadConcurrency }, worker)).then(() => {
+      if (started !== null && entry.textsLoading.size === 0) {
+        this.log.info({ event: 'search-texts-read', trajectoryId: entry.trajectoryId, documents: entry.index.size, ms: Math.round(performance.now() - started), approximateBytes: entry.index.approximateBytes() }, 'search index has every clause text');
+      }
+    });
+    entry.textsDone = Promise.all([entry.textsDone, done]).then(() => undefined);
+  }
+
+  /** A clause document's text: from memory when it is open on this node (the freshest), otherwise as stored. */
+  private async readText(name: string): Promise<string> {
+    const [open] = (await this.documents.loaded(name)).filter((d) => d.name === name);
+    if (open) return documentText(open.doc);
+    return storedDocumentText((await this.persistence.load(name)).state);
+  }
+
+  private setText(entry: Entry, name: string, text: string): void {
+    entry.texts.set(name, text);
+    const parsed = parseClauseDocumentName(name);
+    if (!parsed) return;
+    const id = parsed.variantId ? `clause:${parsed.clauseId}:variant:${parsed.variantId}` : `clause:${parsed.clauseId}`;
+    const held = entry.index.get(id);
+    // A clause this index does not know yet comes with the next read of the agreement.
+    if (held) entry.index.put({ ...held, text });
   }
 
   private evictIdle(): void {

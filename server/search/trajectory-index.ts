@@ -68,7 +68,7 @@ export class TrajectorySearchIndex {
     this.documents.delete(id);
   }
 
-  search(query: string, viewer: Viewer, limit: number): SearchResult {
+  search(query: string, viewer: Viewer, limit: number): Omit<SearchResult, 'complete'> {
     const readable = (result: EngineResult) => {
       const held = this.documents.get(String(result.id));
       return held !== undefined && mayRead(viewer, held.document.visibility);

@@ -44,5 +44,7 @@ export const searchResult = z.object({
   query: z.string(),
   total: z.number().int(),
   groups: z.array(z.object({ kind: z.enum(searchKinds), hits: z.array(searchHit) })),
+  /** False while clause texts are still being read after the index was built (a first search on a long history): they may be found a moment later. */
+  complete: z.boolean(),
 });
 export type SearchResult = z.infer<typeof searchResult>;

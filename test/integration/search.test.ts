@@ -82,6 +82,8 @@ describe('search across a trajectory', () => {
   const firstParagraph = (client: CollabClient) => (client.fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
 
   it('finds clauses by their text and title with or without accents, and words by their stem, for every role', async () => {
+    // The first search builds the index; clause texts follow the records a moment later, and the answer says when all are in.
+    await waitFor(async () => (await search('procurement', 'overeenkomst')).complete, 60_000, 'every clause text in the index');
     for (const role of tableRoles) {
       const result = await search(role, 'zorgcontinuiteit');
       const clause = hits(result).find((h) => h.kind === 'clause' && h.title.text.includes(continuityTitle));

@@ -1,5 +1,6 @@
 import '../../styles/search.css';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { searchApi } from '../../api/search';
@@ -25,6 +26,14 @@ export function SearchPage() {
     if (what !== 'audit' && query) result.reload();
   });
   const shown = result.data?.groups.reduce((n, g) => n + g.hits.length, 0) ?? 0;
+  // A first search on a long history answers before every clause text is read: ask again shortly.
+  const incomplete = result.data?.complete === false;
+  const { reload } = result;
+  useEffect(() => {
+    if (!incomplete) return;
+    const timer = setTimeout(reload, 2000);
+    return () => clearTimeout(timer);
+  }, [incomplete, reload]);
 
   return (
     <>
@@ -39,6 +48,7 @@ export function SearchPage() {
           <Paragraph>
             {result.data.total === 0 ? t('search.none', { query }) : t('search.count', { count: result.data.total, query })}
             {result.data.total > shown && ` ${t('search.shownOf', { shown })}`}
+            {incomplete && ` ${t('search.incomplete')}`}
           </Paragraph>
         )}
       </div>
