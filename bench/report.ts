@@ -2,6 +2,7 @@ import type { EverydayFigures } from './everyday';
 import type { ChainFigures } from './growth';
 import type { GrowthSize } from './growth-seed';
 import type { EditStepResult, VoteStepResult } from './steps';
+import { searchSection, type SearchFigures } from './search';
 
 export interface BenchReport {
   startedAt: string;
@@ -21,6 +22,7 @@ export interface BenchReport {
     memoryPerClientMb: number;
     growthP95Ms: number;
     growthRatio: number;
+    searchP95Ms?: number;
   };
   growth: {
     scale: number;
@@ -38,6 +40,8 @@ export interface BenchReport {
   /** Voting on the grown database (ours only; the baseline has no database). */
   voteGrown: Array<{ voters: number; ours: VoteStepResult | null; baseline: VoteStepResult | null; skipped?: string }>;
   collabStore: unknown;
+  /** Search across a trajectory, per target (grown region, fresh demo). */
+  search?: Record<string, SearchFigures> | null;
 }
 
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? 'n/a' : v.toFixed(digits));
@@ -113,6 +117,7 @@ export function markdown(report: BenchReport): string {
   lines.push(`Benchmark of ${report.startedAt} (commit ${report.commit}) — \`${report.command}\` — ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}, ${report.machine.memoryGb} GB; load average at start ${report.machine.loadAverageAtStart.join(' ')}; took ${Math.round(report.durationSeconds)} s.`);
   lines.push('');
   growthSection(report, lines);
+  searchSection(report.search ?? null, t.searchP95Ms ?? 50, lines);
 
   if (report.edit.length) {
     const ours = editLimit(report, 'ours');

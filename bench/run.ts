@@ -7,6 +7,7 @@
  *           bench/growth-seed.ts), interleaved request by request; audit verify and export per 10,000 events
  *   edit    the most authors on one clause that keep p95 edit → arrival ≤ 100 ms, ours and the reference server
  *   vote    voters casting within 10 s, ours and the relay baseline; on the grown database too when `growth` runs
+ *   search  search across a trajectory on the grown database and the fresh one: index build, memory, p50/p95 query, change → found
  * BENCH_QUICK=1 is a one-minute smoke run of every part (a 1% growth seed); BENCH_GROWTH_SCALE
  * scales the growth seed (1 = the issue's figures); BENCH_EDIT_STEPS / BENCH_VOTE_STEPS
  * (comma-separated) replace the steps; BENCH_BUDGET_S bounds the run.
@@ -27,8 +28,9 @@ import { markdown, type BenchReport } from './report';
 import { seedBenchData, type BenchData } from './seed';
 import { editStep, facilitatorSocket, voteStep, type EditStepResult, type VoteStepResult } from './steps';
 import { now, root, startServerProcess, type ServerProcess } from './proc';
+import { measureSearch, signInForSearch, type SearchFigures } from './search';
 
-const allParts = ['growth', 'edit', 'vote'] as const;
+const allParts = ['growth', 'edit', 'vote', 'search'] as const;
 type Part = (typeof allParts)[number];
 const asked = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = asked.filter((a) => !(allParts as readonly string[]).includes(a));
@@ -49,7 +51,8 @@ const voteGenerators = quick ? 2 : 4;
 const typingMs = quick ? 3000 : 10_000;
 const voteSpreadMs = quick ? 3000 : 10_000;
 const everyday = quick ? { samples: 5, minSamples: 3, maxSecondsPerItem: 3 } : { samples: 20, minSamples: 5, maxSecondsPerItem: 8 };
-const targets = { editP95Ms: 100, editAuthors: 500, editVsBaseline: 2, voteP95Ms: 150, voters: 1000, voteWindowSeconds: voteSpreadMs / 1000, memoryPerClientMb: 1, growthP95Ms: 200, growthRatio: 1.5 };
+const searchRounds = quick ? 2 : 6;
+const targets = { searchP95Ms: 50, editP95Ms: 100, editAuthors: 500, editVsBaseline: 2, voteP95Ms: 150, voters: 1000, voteWindowSeconds: voteSpreadMs / 1000, memoryPerClientMb: 1, growthP95Ms: 200, growthRatio: 1.5 };
 /** A server whose p95 is this far over the target at one step is not driven harder: it would only take minutes to say the same. */
 const saturatedMs = 5000;
 /** Steps not started within this budget (BENCH_BUDGET_S, seconds from the start) are skipped and reported so: the run stays under 15 minutes. */
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
       clients: 'real clients on the same machine: fetch, socket.io-client, y-websocket\'s WebsocketProvider; timestamps from performance.timeOrigin + performance.now()',
       growth: `two servers side by side on the local database: a fresh demo database, and the same demo data plus one region's whole contract written with the product's models (bench/growth-seed.ts, scale ${growthScale}). The same requests by the same demo people on the demo trajectory, one sample on each server in turn (up to ${everyday.samples} each); "region" repeats them in the grown region's own trajectory. A clause document is opened cold (a document not loaded yet), to synced; the live table is joined with a new socket (connect + session:join ack); ballots and outcomes through the REST routes`,
       'co-editing': `every author types one character every 200 ms for ${typingMs / 1000} s at a random place in the clause's first paragraph and appends [n, sent-at] to its own Y.Array in the same transaction. ${observers} of the authors are full y-websocket clients (WebsocketProvider, one process) that time every other author's edit on arrival; the rest speak y-protocols sync (step 1, step 2) and then only send, dropping incoming frames unread (bench/load-author.ts, ${authorGenerators} processes). The limit is the largest step with p95 ≤ ${targets.editP95Ms} ms and every edit delivered. Ours: a fresh clause per step, signed-in people with a provider seat. Reference: y-websocket 2.1.0 bin/server.cjs (no authentication, no persistence), same clients`,
+      search: `the first search of a trajectory on a server builds its index (one read of the trajectory's records and clause texts); then ${searchRounds} rounds of the same queries (words, other forms, prefixes, a typo, two words, accents) by the procurement team and by another member of the trajectory, one after another; change → found: a topic created through REST, searched for by the member until found. Grown: the region's own trajectory on the grown database; fresh: the demo's dialogue trajectory`,
       voting: `a live session with an open anonymous consent poll (fresh per step); each voter casts once over socket.io, spread evenly over ${voteSpreadMs / 1000} s, from ${voteGenerators} processes; the k-th ballot sent counts as arrived at a client when it receives a tally of at least k ballots. Baseline: bench/baseline-vote-server.ts, a plain Socket.io server that relays a counter to the room on every ballot (no authentication, database or audit)`,
       server: 'CPU = (utime + stime) / wall time over the step from /proc/<pid>/stat (100% = one core), for the server and for each load generator; machine = busy share of all cores from /proc/stat (other users of the machine included); memory per client = (peak RSS during the step − RSS before the clients connected) / clients; event-loop delay from perf_hooks.monitorEventLoopDelay, preloaded into both servers alike (bench/eld-preload.mjs)',
     },
@@ -87,10 +91,11 @@ async function main(): Promise<void> {
     vote: [],
     voteGrown: [],
     collabStore: null,
+    search: null,
   };
 
   // Only the method of the parts that ran.
-  const methodOf: Record<string, Part> = { growth: 'growth', 'co-editing': 'edit', voting: 'vote' };
+  const methodOf: Record<string, Part> = { growth: 'growth', 'co-editing': 'edit', voting: 'vote', search: 'search' };
   for (const key of Object.keys(report.method)) if (methodOf[key] && !parts.has(methodOf[key])) delete report.method[key];
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dialoogtafel-bench-'));
@@ -138,7 +143,7 @@ async function main(): Promise<void> {
     const freshData = await seedBenchData(freshUri, people, parts.has('edit') ? editSteps.length : 0);
     let grownData: BenchData | null = null;
     let seed: GrowthSeedResult | null = null;
-    if (parts.has('growth')) {
+    if (parts.has('growth') || parts.has('search')) {
       log('grown database: demo data');
       await stopServer(await startOurs('dialoogtafel (seeding)', grownUri));
       seed = await seedGrowth(grownUri, sessionSecret, growthSize(growthScale), log);
@@ -149,7 +154,17 @@ async function main(): Promise<void> {
     const fresh = await startOurs('dialoogtafel (fresh)', freshUri);
     const grown = seed ? await startOurs('dialoogtafel (grown)', grownUri) : null;
 
-    if (seed && grown) {
+    if (seed && grown && parts.has('search')) {
+      // First, before the everyday work opens anything: the index is built from a server that has not read the trajectory yet.
+      log('search: grown region trajectory, then the fresh demo trajectory');
+      const results: Record<string, SearchFigures> = {};
+      results['grown (region)'] = await measureSearch(await signInForSearch('grown (region)', grown, seed.trajectoryId, seed.procurementEmail, seed.voterEmails[0]!, growthPassword), searchRounds, log, grownUri);
+      const demo = await demoPeople(fresh.url);
+      results.fresh = await measureSearch(await signInForSearch('fresh', fresh, demo.trajectoryId, demo.procurementEmail, demo.voterEmails[2]!, demo.password), searchRounds, log, freshUri);
+      report.search = results;
+    }
+
+    if (seed && grown && parts.has('growth')) {
       log('everyday work: preparing');
       const clauseCount = everyday.samples;
       const [demoFresh, demoGrown] = [await demoPeople(fresh.url), await demoPeople(grown.url)];

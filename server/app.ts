@@ -20,6 +20,7 @@ import { createSocketServer } from './realtime/socket-server';
 import { onEveryNode } from './cluster/every-node';
 import { ConnectionCounter } from './limits/connection-counter';
 import { createCollabLimits } from './limits/collab-limits';
+import { connectSearch } from './search/search-wiring';
 
 export interface App {
   httpServer: HttpServer;
@@ -68,6 +69,8 @@ export function createApp(config: Config, database: Database, services: Services
     log,
   );
 
+  connectSearch(services, io, log.child({ component: 'search' }));
+
   // First of the upgrade listeners (Socket.io's own comes after and finds a refused socket closed):
   // a WebSocket carries the person's cookie, so a page of another site must not open one (403, nothing joined).
   httpServer.prependListener('upgrade', (req, socket: Duplex, head: Buffer) => {
@@ -94,6 +97,7 @@ export function createApp(config: Config, database: Database, services: Services
       // themselves, to this server when it is back or to another node.
       httpServer.closeAllConnections();
       await io.close();
+      services.search.close();
     },
   };
 }

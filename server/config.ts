@@ -87,6 +87,9 @@ const envSchema = z.object({
   RETAIN_OUTBOX_DAYS: countSchema('days', 1).default(30),
   RETAIN_ATTENDANCE_DAYS: countSchema('days', 30).default(730),
   RETENTION_SWEEP_MINUTES: countSchema('minutes', 1).default(60),
+  // Search (server/search/*): indexes held in memory per node.
+  SEARCH_MAX_TRAJECTORIES: countSchema('trajectories', 1).default(20),
+  SEARCH_IDLE_MINUTES: countSchema('minutes', 1).default(30),
   // Sign-in through the organisation's own OpenID Connect provider (server/auth/oidc-*.ts).
   OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: 'must be the http:// or https:// address of an OpenID Connect provider' })
@@ -136,6 +139,8 @@ export interface Config {
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) that signs audit chain heads; unset: a local key in DATA_DIR. */
   auditSigningKey?: string | undefined;
   retention?: Retention;
+  /** How many trajectories' search indexes a node holds, and for how long unused (SEARCH_*). */
+  search?: { maxTrajectories: number; idleMs: number };
   /** Set when OIDC_ISSUER is: people may sign in through their organisation's OpenID Connect provider. */
   oidc: OidcSettings | undefined;
   /** False with PASSWORD_SIGNIN=0: the password form, reset and password routes refuse. */
@@ -268,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     oidc,
     passwordSignIn: e.PASSWORD_SIGNIN === '1',
+    search: { maxTrajectories: e.SEARCH_MAX_TRAJECTORIES, idleMs: e.SEARCH_IDLE_MINUTES * 60_000 },
   };
 }
 

@@ -11,6 +11,7 @@ import type { Models } from './models';
 import type { TrajectoryChangedEvent } from '../shared/schemas/realtime';
 import type { RedisClients } from './cluster/redis-clients';
 import { RedisRelay } from './collab/redis-relay';
+import { SearchService } from './search/search-service';
 
 /** Every kind of change a trajectory's room hears of: the list lives once, in the shared schema. */
 export type ChangeKind = TrajectoryChangedEvent['what'];
@@ -24,6 +25,8 @@ export class Publisher {
   onSessionChanged: ((sessionId: string) => void) | undefined;
   /** Set by the collaboration server: decides document access again for a trajectory's open connections. */
   onAccessChanged: ((trajectoryId: string) => Promise<void>) | undefined;
+  /** Set by search: hears every change at once (not once per window), to keep its indexes current. */
+  onTrajectoryChanged: ((trajectoryId: string, what: ChangeKind) => void) | undefined;
 
   /** After a change to a clause's status or a membership: resolves once open connections follow it. */
   async accessChanged(trajectoryId: string): Promise<void> {
@@ -39,6 +42,7 @@ export class Publisher {
    * sent once per short window: one broadcast through the adapter instead of one per change.
    */
   trajectoryChanged(trajectoryId: string, what: ChangeKind): void {
+    this.onTrajectoryChanged?.(trajectoryId, what);
     const key = `${trajectoryId} ${what}`;
     if (this.pendingChanges.has(key)) return;
     this.pendingChanges.add(key);
@@ -93,10 +97,14 @@ export interface Services {
   publicUrl(): string;
   /** Set when REDIS_URL is: this node is one of several that share rooms, documents and limits. */
   redis: RedisClients | null;
+  /** Search across a trajectory: one index per trajectory in this process (server/search). */
+  search: SearchService;
 }
 
 export function createServices(parts: { config: Config; log: Logger; models: Models; publicUrl: () => string; redis?: RedisClients | null }): Services {
   const relay = parts.redis ? new RedisRelay(parts.redis, parts.log.child({ component: 'collab-relay' })) : null;
+  const persistence = new CollabPersistence(parts.models);
+  const documents = new DocumentRegistry(persistence, parts.log.child({ component: 'collab' }), { relay });
   return {
     ...parts,
     redis: parts.redis ?? null,
@@ -106,6 +114,7 @@ export function createServices(parts: { config: Config; log: Logger; models: Mod
     mailer: new Mailer(parts.config, parts.models, parts.log),
     publisher: new Publisher(),
     locks: new Locks(parts.models.locks),
-    documents: new DocumentRegistry(new CollabPersistence(parts.models), parts.log.child({ component: 'collab' }), { relay }),
+    documents,
+    search: new SearchService(parts.models, documents, persistence, parts.log.child({ component: 'search' }), parts.config.search ?? { maxTrajectories: 20, idleMs: 30 * 60_000 }),
   };
 }

@@ -49,6 +49,8 @@ import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, sign
 import { finalAgreementDto } from '../../shared/schemas/final';
 import { namedExportFile } from '../export/download';
 import { privacyRoutes } from '../privacy/privacy-routes';
+import { searchTrajectory } from '../search/search-operation';
+import { searchResult } from '../../shared/schemas/search';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -98,6 +100,8 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
   const resetLimit = rateLimit({ name: 'password-reset', points: 20, durationSeconds: 60 * 60, perAccount: { points: 5 }, redis });
   const oidcLimit = rateLimit({ name: 'oidc-sign-in', points: 300, durationSeconds: 15 * 60, redis });
   const invitationLimit = rateLimit({ name: 'invitation', points: 30, durationSeconds: 15 * 60, redis });
+  // Generous per address (a table's office behind one address); each search is memory work only.
+  const searchLimit = rateLimit({ name: 'search', points: 600, durationSeconds: 60, redis });
   const t = '/trajectories/:trajectoryId';
   return [
     { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in with e-mail and password', operation: op(unlessPasswordsOff(config, signIn)), response: meResponse, public: true, rateLimit: signInLimit, respond: signedIn(config) },
@@ -180,6 +184,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
     { method: 'get', path: '/admin/outbox', tag: 'admin', summary: 'Mail that was not sent over SMTP', operation: op(listOutbox), response: z.array(outboxMessageDto) },
     ...privacyRoutes(),
+    { method: 'get', path: `${t}/search`, tag: 'search', summary: 'Search the trajectory: topics, clauses, comments, amendments, questions, agreements and reports the viewer may read', operation: op(searchTrajectory), response: searchResult, query: true, rateLimit: searchLimit },
   ];
 }
 

@@ -25,6 +25,8 @@ export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<SharedDocument>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private closing = false;
+  /** Hears of every change made to a document on this node (search keeps clause texts current). */
+  onLocalChange: ((name: string, doc: Y.Doc) => void) | undefined;
 
   constructor(
     private readonly persistence: CollabPersistence,
@@ -44,7 +46,11 @@ export class DocumentRegistry {
     }
     let pending = this.documents.get(name);
     if (!pending) {
-      const shared = new SharedDocument(name, this.persistence, this.log, { relay: this.options.relay, coalesceMs: this.options.coalesceMs });
+      const shared: SharedDocument = new SharedDocument(name, this.persistence, this.log, {
+        relay: this.options.relay,
+        coalesceMs: this.options.coalesceMs,
+        onLocalChange: () => this.onLocalChange?.(name, shared.doc),
+      });
       pending = shared.load().then(() => shared);
       this.documents.set(name, pending);
       // A failed load must not stay cached: the next connection tries again.

@@ -29,6 +29,8 @@ export interface SharedDocumentOptions {
   coalesceMs?: number;
   /** Updates relayed from other nodes are folded into the stored snapshot at the latest after this long. */
   foldRelayedAfterMs?: number;
+  /** Called after each change made on this node (not one relayed from another node, which tells its own listeners). */
+  onLocalChange?: () => void;
 }
 
 const loadOrigin = Symbol('load');
@@ -76,6 +78,7 @@ export class SharedDocument implements RelayPeer {
       if (local) {
         this.pending.push(update);
         this.scheduleWrite();
+        this.options.onLocalChange?.();
       } else this.noteRelayed();
       this.outgoing.addUpdate(update, local);
     });

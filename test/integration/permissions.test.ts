@@ -77,6 +77,8 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
   'trajectory.view': [
     { route: 'GET /trajectories/:trajectoryId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}`) },
     { route: 'GET /trajectories/:trajectoryId/me/anonymity', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/me/anonymity`) },
+    // Every seat searches; what each result shows is decided per item (search.test.ts).
+    { route: 'GET /trajectories/:trajectoryId/search', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/search?q=afspraak`) },
   ],
   // Shown by name again at the end: the probe leaves nobody anonymous for the tests after it.
   'member.chooseAnonymity': [{ route: 'PUT /trajectories/:trajectoryId/me/anonymity', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/me/anonymity`, { anonymous: false }) }],
@@ -717,7 +719,7 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Apeldoorn', decision: 'approve' }),
     };
     /** Reads with options take them in the query string. */
-    const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current` };
+    const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current`, '/trajectories/:trajectoryId/search': '?q=afspraak' };
     /** Ids of things inside a trajectory that the sweep fills with an id that does not exist. */
     const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId'];
     const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', ...otherIds];

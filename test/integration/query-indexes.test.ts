@@ -135,7 +135,7 @@ describe('every query has an index MongoDB would use', () => {
     const trajectoryId = (await demoTrajectoryIds(admin)).ijmond;
     const t = `/trajectories/${trajectoryId}`;
     for (const client of [inkoop, provider]) {
-      for (const route of ['/me', '/trajectories', t, `${t}/members`, `${t}/topics`, `${t}/agreement`, `${t}/sessions`, `${t}/audit`, `${t}/outcomes`, `${t}/questions`, `${t}/comments`, `${t}/amendments`, `${t}/versions`]) {
+      for (const route of ['/me', '/trajectories', t, `${t}/members`, `${t}/topics`, `${t}/agreement`, `${t}/sessions`, `${t}/audit`, `${t}/outcomes`, `${t}/questions`, `${t}/comments`, `${t}/amendments`, `${t}/versions`, `${t}/search?q=afspraak`]) {
         await client.get(route);
       }
     }

@@ -4,6 +4,7 @@ import { useLocation } from 'react-router-dom';
 import { RouterLink } from '../../components/RouterLink';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useTrajectory } from './trajectory-context';
+import { TrajectorySearchBox } from '../search/TrajectorySearchBox';
 
 /**
  * The top of every trajectory screen: where you are (the trajectory), the screen's own h1, and
@@ -48,6 +49,7 @@ export function TrajectoryHeader({ title }: { title?: string }) {
           ))}
         </ul>
       </nav>
+      <TrajectorySearchBox trajectoryId={trajectory.id} />
     </>
   );
 }
