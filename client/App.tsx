@@ -26,6 +26,7 @@ const PasswordResetPage = lazyPage(() => import('./pages/password-reset/Password
 const QuestionsPage = lazyPage(() => import('./pages/questions/QuestionsPage'), 'QuestionsPage');
 const ReportPage = lazyPage(() => import('./pages/reports/ReportPage'), 'ReportPage');
 const FinalAgreementPage = lazyPage(() => import('./pages/final/FinalAgreementPage'), 'FinalAgreementPage');
+const WordImportPage = lazyPage(() => import('./pages/word-import/WordImportPage'), 'WordImportPage');
 const SessionsPage = lazyPage(() => import('./pages/sessions/SessionsPage'), 'SessionsPage');
 const SignInPage = lazyPage(() => import('./pages/sign-in/SignInPage'), 'SignInPage');
 const TopicsPage = lazyPage(() => import('./pages/topics/TopicsPage'), 'TopicsPage');
@@ -64,6 +65,7 @@ export function App() {
           <Route path="overeenkomst/consultatie" element={<ConsultationsPage />} />
           <Route path="overeenkomst/consultatie/:consultationId" element={<ConsultationPage />} />
           <Route path="overeenkomst/definitief" element={<FinalAgreementPage />} />
+          <Route path="overeenkomst/word-importeren" element={<WordImportPage />} />
           <Route path="vragen" element={<QuestionsPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
