@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
 import { Element, Text, type ChildNode } from 'domhandler';
-import { blocksText, type ContentBlock, type InlineText, type OutlineChapter, type TableCellBlock } from '../../shared/schemas/word-import';
+import { blocksText, wordImportMaxChapters, wordImportMaxClauses, type ContentBlock, type InlineText, type OutlineChapter, type TableCellBlock } from '../../shared/schemas/word-import';
 import { wordFileRefusal } from './word-file';
 
 /*
@@ -58,7 +58,8 @@ export async function wordOutline(file: Uint8Array, fallbackTitles: { chapter: s
   for (const node of parseDocument(html).children) builder.add(node);
   const { chapters, blocks } = builder.finish();
   if (blocks.length === 0 && chapters.every((c) => c.clauses.length === 0)) throw wordFileRefusal('empty');
-  if (blocks.length > maxBlocks) throw wordFileRefusal('too_long');
+  const clauses = chapters.reduce((n, c) => n + c.clauses.length, 0);
+  if (blocks.length > maxBlocks || chapters.length > wordImportMaxChapters || clauses > wordImportMaxClauses) throw wordFileRefusal('too_long');
   return { chapters, blocks, skipped: { images } };
 }
 
