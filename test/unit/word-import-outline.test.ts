@@ -56,7 +56,7 @@ describe('the outline of a Word import', () => {
       { type: 'table', rows: [[{ header: true, colspan: 2, content: [paragraph('x')] }]] },
     ]));
     const [p, heading, table] = fragment.toArray() as Y.XmlElement[];
-    expect(p!.toArray().map((n) => (n instanceof Y.XmlText ? n.toDelta() : n.nodeName))).toEqual([[{ insert: 'vet', attributes: { bold: {} } }], 'hardBreak', [{ insert: 'schuin', attributes: { italic: {}, underline: {} } }]]);
+    expect(p!.toArray().map((n) => (n instanceof Y.XmlText ? n.toDelta() : (n as Y.XmlElement).nodeName))).toEqual([[{ insert: 'vet', attributes: { bold: {} } }], 'hardBreak', [{ insert: 'schuin', attributes: { italic: {}, underline: {} } }]]);
     expect(heading!.getAttribute('level')).toBe(3);
     const cell = (table!.get(0) as Y.XmlElement).get(0) as Y.XmlElement;
     expect([cell.nodeName, cell.getAttribute('colspan')]).toEqual(['tableHeader', 2]);
