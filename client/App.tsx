@@ -27,6 +27,7 @@ const QuestionsPage = lazyPage(() => import('./pages/questions/QuestionsPage'), 
 const ReportPage = lazyPage(() => import('./pages/reports/ReportPage'), 'ReportPage');
 const FinalAgreementPage = lazyPage(() => import('./pages/final/FinalAgreementPage'), 'FinalAgreementPage');
 const SearchPage = lazyPage(() => import('./pages/search/SearchPage'), 'SearchPage');
+const WordImportPage = lazyPage(() => import('./pages/word-import/WordImportPage'), 'WordImportPage');
 const SessionsPage = lazyPage(() => import('./pages/sessions/SessionsPage'), 'SessionsPage');
 const SignInPage = lazyPage(() => import('./pages/sign-in/SignInPage'), 'SignInPage');
 const TopicsPage = lazyPage(() => import('./pages/topics/TopicsPage'), 'TopicsPage');
@@ -65,6 +66,7 @@ export function App() {
           <Route path="overeenkomst/consultatie" element={<ConsultationsPage />} />
           <Route path="overeenkomst/consultatie/:consultationId" element={<ConsultationPage />} />
           <Route path="overeenkomst/definitief" element={<FinalAgreementPage />} />
+          <Route path="overeenkomst/word-importeren" element={<WordImportPage />} />
           <Route path="vragen" element={<QuestionsPage />} />
           <Route path="zoeken" element={<SearchPage />} />
         </Route>

@@ -90,6 +90,9 @@ const envSchema = z.object({
   // Search (server/search/*): indexes held in memory per node.
   SEARCH_MAX_TRAJECTORIES: countSchema('trajectories', 1).default(20),
   SEARCH_IDLE_MINUTES: countSchema('minutes', 1).default(30),
+  // Importing a Word draft of the agreement (server/import/*).
+  WORD_IMPORT_MAX_BYTES: countSchema('bytes', 1024).default(10 * 1024 * 1024),
+  WORD_IMPORT_MAX_UNPACKED_BYTES: countSchema('bytes', 1024).default(100 * 1024 * 1024),
   // Sign-in through the organisation's own OpenID Connect provider (server/auth/oidc-*.ts).
   OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: 'must be the http:// or https:// address of an OpenID Connect provider' })
@@ -145,7 +148,17 @@ export interface Config {
   oidc: OidcSettings | undefined;
   /** False with PASSWORD_SIGNIN=0: the password form, reset and password routes refuse. */
   passwordSignIn: boolean;
+  /** Limits of the Word import; optional so configs built by hand elsewhere keep their shape. */
+  wordImport?: WordImportLimits;
 }
+
+/** How large a Word file the import accepts: as uploaded, and all its parts unpacked (against zip bombs). */
+export interface WordImportLimits {
+  maxFileBytes: number;
+  maxUnpackedBytes: number;
+}
+
+export const defaultWordImportLimits: WordImportLimits = { maxFileBytes: 10 * 1024 * 1024, maxUnpackedBytes: 100 * 1024 * 1024 };
 
 export interface OidcSettings {
   issuer: string;
@@ -274,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc,
     passwordSignIn: e.PASSWORD_SIGNIN === '1',
     search: { maxTrajectories: e.SEARCH_MAX_TRAJECTORIES, idleMs: e.SEARCH_IDLE_MINUTES * 60_000 },
+    wordImport: { maxFileBytes: e.WORD_IMPORT_MAX_BYTES, maxUnpackedBytes: e.WORD_IMPORT_MAX_UNPACKED_BYTES },
   };
 }
 

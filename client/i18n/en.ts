@@ -12,6 +12,7 @@ import { privacyEn } from './privacy-en';
 import { oidcEn } from './oidc-en';
 import { anonymityEn } from './anonymity-en';
 import { searchEn } from './search-en';
+import { wordImportEn } from './word-import-en';
 
 export const en: Messages = {
   app: {
@@ -447,6 +448,7 @@ export const en: Messages = {
   oidc: oidcEn,
   anonymity: anonymityEn,
   search: searchEn,
+  wordImport: wordImportEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

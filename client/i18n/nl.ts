@@ -11,6 +11,7 @@ import { privacyNl } from './privacy-nl';
 import { oidcNl } from './oidc-nl';
 import { anonymityNl } from './anonymity-nl';
 import { searchNl } from './search-nl';
+import { wordImportNl } from './word-import-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -448,6 +449,7 @@ export const nl = {
   oidc: oidcNl,
   anonymity: anonymityNl,
   search: searchNl,
+  wordImport: wordImportNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

@@ -1,9 +1,10 @@
-import type { Request, RequestHandler, Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Operation, OperationContext } from '../commands/operation';
 import { AppError, notFound } from '../errors';
 import type { Services } from '../services';
 import type { RateLimit } from '../http/rate-limit';
+import { fileUploadTypes } from '../http/same-origin';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,6 +26,11 @@ export interface RouteSpec {
   query?: boolean;
   /** For routes whose input is more than a JSON body (a provider's redirect back, with a cookie): builds the operation's body. */
   input?: (req: Request) => unknown;
+  /**
+   * For file uploads: the request body is the file itself, of one of these media types, read up
+   * to `limit` bytes (only for signed-in people); `input` turns it into the operation's body.
+   */
+  upload?: { types: readonly string[]; limit: number };
   /** Turns the operation's result into the response (e.g. to set a cookie); defaults to JSON. */
   respond?: (res: Response, result: unknown, req: Request) => void;
 }
@@ -42,6 +48,8 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
         if (spec.rateLimit) await spec.rateLimit.consume(req);
         // Signed-out requests stop here, before anything is looked up: whether a record exists is not theirs to learn.
         if (!spec.public && req.actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
+        // A file body is for upload routes only; every other route takes JSON.
+        if (!spec.upload && req.is([...fileUploadTypes])) throw new AppError('unsupported_media_type', 'Send JSON (content-type: application/json).');
         const ctx: OperationContext = { services, actor: req.actor, ip: req.ip };
         // Path ids of merged routes are checked like any path id: one that cannot exist is not found.
         if (spec.mergeParams && Object.values(req.params).some((v) => !/^[a-f0-9]{24}$/.test(String(v)))) throw notFound();
@@ -54,8 +62,15 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
         next(error);
       }
     };
-    router[spec.method](spec.path, handler);
+    if (spec.upload) router[spec.method](spec.path, uploadBody(spec.upload), handler);
+    else router[spec.method](spec.path, handler);
   }
+}
+
+/** Reads a file body (a signed-in person's only); JSON and other types are left to the operation to refuse. */
+function uploadBody(upload: { types: readonly string[]; limit: number }): RequestHandler {
+  const raw = express.raw({ type: [...upload.types], limit: upload.limit });
+  return (req, res, next) => (req.actor.kind === 'user' ? raw(req, res, next) : next());
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

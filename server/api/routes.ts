@@ -51,6 +51,9 @@ import { namedExportFile } from '../export/download';
 import { privacyRoutes } from '../privacy/privacy-routes';
 import { searchTrajectory } from '../search/search-operation';
 import { searchResult } from '../../shared/schemas/search';
+import { confirmWordImport, previewWordImport } from '../import/word-import-operations';
+import { uploadedWordFile } from '../import/word-upload';
+import { wordImportPreviewDto, wordImportResult } from '../../shared/schemas/word-import';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -166,6 +169,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'post', path: '/polls/:pollId/ballot', tag: 'polls', summary: 'Cast or change one’s ballot (same as poll:cast)', operation: op(castPollBallot), mergeParams: true },
     { method: 'post', path: '/polls/:pollId/close', tag: 'polls', summary: 'Close a poll and store its result (same as poll:close)', operation: op(closeSessionPoll), mergeParams: true },
     ...agreementRoutes(t),
+    ...wordImportRoutes(t, config),
     { method: 'get', path: `${t}/questions`, tag: 'questions', summary: 'Questions and published answers (nota van inlichtingen)', operation: op(listQuestions), response: questionsOverviewDto },
     { method: 'post', path: `${t}/questions`, tag: 'questions', summary: 'Ask a question (providers, until the deadline)', operation: op(askQuestion), response: questionDto, status: 201 },
     { method: 'put', path: `${t}/questions/:questionId/answer`, tag: 'questions', summary: 'Draft the answer to a question', operation: op(answerQuestion), response: questionDto },
@@ -214,6 +218,18 @@ function agreementRoutes(t: string): RouteTable {
     { method: 'get', path: `${t}/versions/:versionId`, tag: 'agreement', summary: 'A version’s content, read-only', operation: op(getVersion), response: versionContentDto },
     { method: 'post', path: `${t}/versions/:versionId/restore`, tag: 'agreement', summary: 'Restore a clause from a version, as a new edit', operation: op(restoreVersion), response: restoreResult },
     { method: 'get', path: `${t}/compare`, tag: 'agreement', summary: 'Word-level comparison of a clause between versions', operation: op(compareVersions), response: compareResult, query: true },
+  ];
+}
+
+/** Importing a Word draft: the file in for a preview, then the confirmed outline creates the agreement's parts. */
+function wordImportRoutes(t: string, config: Config): RouteTable {
+  const i = `${t}/agreement/import`;
+  return [
+    {
+      method: 'post', path: `${i}/preview`, tag: 'agreement', summary: 'Upload a Word draft (.docx, the file as the body) for a preview; nothing is created', operation: op(previewWordImport), response: wordImportPreviewDto,
+      ...uploadedWordFile(config),
+    },
+    { method: 'post', path: i, tag: 'agreement', summary: 'Create the chapters and clauses of a confirmed Word-import preview, in one audited step', operation: op(confirmWordImport), response: wordImportResult, status: 201 },
   ];
 }
 

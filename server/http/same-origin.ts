@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors';
+import { wordDocumentType } from '../../shared/schemas/word-import';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -51,6 +52,13 @@ export function originOf(value: string): string | null {
 }
 
 /**
+ * Media types a file-upload route (RouteSpec `upload`) receives as its body. A form on another
+ * site cannot send any of them: a cross-site request with such a type needs a CORS preflight,
+ * which this server never grants. Every other route still takes JSON only.
+ */
+export const fileUploadTypes: readonly string[] = [wordDocumentType];
+
+/**
  * CSRF defence beside the SameSite=Lax cookie: a state-changing request must come from our own
  * site (see fromOwnSite) and carry JSON, which an HTML form on another site cannot send.
  */
@@ -60,7 +68,7 @@ export function sameOriginWrites(publicOrigin: () => string | undefined, allowed
     if (!fromOwnSite(req.headers, { publicUrl: publicOrigin(), allowedOrigins })) return next(new AppError('forbidden', 'Requests from other sites are refused.'));
     const length = Number(req.headers['content-length'] ?? 0);
     const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !req.is('application/json')) return next(new AppError('unsupported_media_type', 'Send JSON (content-type: application/json).'));
+    if (hasBody && !req.is(['application/json', ...fileUploadTypes])) return next(new AppError('unsupported_media_type', 'Send JSON (content-type: application/json).'));
     next();
   };
 }

@@ -23,7 +23,7 @@ export interface Viewer {
 }
 
 export function mayRead(viewer: Viewer, visibility: Visibility): boolean {
-  if (decideTrajectoryAction(viewer.actor, viewer.seat, visibility.action) !== 'allow') return false;
+  if (!decideTrajectoryAction(viewer.actor, viewer.seat, visibility.action).allowed) return false;
   const role = viewer.seat?.role ?? null;
   if (visibility.restricted) {
     const { action, userIds } = visibility.restricted;

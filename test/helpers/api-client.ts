@@ -31,7 +31,7 @@ export interface RequestOptions {
   /** Sent as JSON unless `raw` is given. */
   body?: unknown;
   /** A body sent as is (with whatever content-type `headers` names). */
-  raw?: string;
+  raw?: string | Uint8Array;
   headers?: Record<string, string>;
 }
 
@@ -67,8 +67,8 @@ export function apiClient(server: Pick<RunningServer, 'url'>, token?: string): A
   const request = async (method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (current) headers.cookie = `${sessionCookieName}=${current}`;
-    let body: string | undefined;
-    if (options.raw !== undefined) body = options.raw;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (options.raw !== undefined) body = typeof options.raw === 'string' ? options.raw : new Uint8Array(options.raw);
     else if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';

@@ -19,6 +19,7 @@ import {
 } from '../helpers/api-client';
 import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, fillPath, finalFeatureTags, hasBody, isTrajectoryScoped, outcomeFeatureTags, pathParams, questionFeatureTags, reportFeatureTags, routeKey, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
+import { docxType, draftAgreementDocx } from '../helpers/word-files';
 
 interface Fixture {
   ids: DemoIds;
@@ -203,7 +204,9 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
         const { id, label, municipalities } = f.agreement.variant;
         return c.patch(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/variants/${id}`, { label, municipalities });
       },
-    },
+    },    { route: 'POST /trajectories/:trajectoryId/agreement/import/preview', request: (c, f) => uploadWord(c, `/trajectories/${f.ids.ijmond}/agreement/import/preview`) },
+    // A preview id that does not exist: the procurement team is told it is gone (410), everyone else is forbidden first.
+    { route: 'POST /trajectories/:trajectoryId/agreement/import', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/agreement/import`, { previewId: 'a'.repeat(24), chapters: [{ title: 'Hoofdstuk', clauses: [] }] }) },
   ],
   'comment.create': [
     {
@@ -363,6 +366,10 @@ async function connectSocket(server: RunningServer, client: ApiClient): Promise<
 const emit = (socket: Socket, event: string, payload: unknown): Promise<SocketAck> => socket.timeout(5000).emitWithAck(event, payload);
 
 let procurementClient: ApiClient | undefined;
+
+/** A real Word draft, for the import's upload route (its body is the file). */
+const wordDraft = await draftAgreementDocx();
+const uploadWord = (c: ApiClient, path: string) => c.request('POST', path, { raw: wordDraft, headers: { 'content-type': docxType } });
 
 const denied = new Set([401, 403, 404]);
 // A validation error is not proof of permission (bodies are checked before the policy): probes must be valid.
@@ -685,6 +692,8 @@ describe('permissions', () => {
       'POST /polls/:pollId/ballot': () => ({ choice: { kind: 'consent', option: 'block', reason: 'buitenstaander' } }),
       'POST /polls/:pollId/close': () => ({}),
       'POST /trajectories/:trajectoryId/agreement/chapters': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/agreement/import/preview': () => wordDraft,
+      'POST /trajectories/:trajectoryId/agreement/import': () => ({ previewId: missing, chapters: [{ title: 'Hoofdstuk van een buitenstaander', clauses: [] }] }),
       'PATCH /trajectories/:trajectoryId/agreement/chapters/:chapterId': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/agreement/clauses': () => ({ chapterId: missing, title: 'Artikel van een buitenstaander' }),
       'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId': () => ({ status: 'fixed' }),
@@ -738,8 +747,12 @@ describe('permissions', () => {
         // Midden-IJssel has no agreement yet: any id will do, the trajectory's policy answers first.
         ...Object.fromEntries(otherIds.map((p) => [p, missing])),
       }) + (queries[path] ?? '');
-    const send = (client: ApiClient, route: ApiRoute, path: string) =>
-      client.request(route.method, path, hasBody(route) ? { body: valid[routeKey(route)]!(fixture) } : {});
+    const send = (client: ApiClient, route: ApiRoute, path: string) => {
+      const body = hasBody(route) ? valid[routeKey(route)]!(fixture) : undefined;
+      // An upload route's body is the file itself.
+      if (body instanceof Uint8Array) return client.request(route.method, path, { raw: body, headers: { 'content-type': docxType } });
+      return client.request(route.method, path, body === undefined ? {} : { body });
+    };
 
     it('knows a valid request for every route inside a trajectory, sessions and polls included', () => {
       const scoped = apiRoutes().filter(isTrajectoryScoped);

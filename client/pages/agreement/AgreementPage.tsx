@@ -8,6 +8,7 @@ import { useResource } from '../../api/useResource';
 import { consultationsPath } from '../../api/consultations';
 import { ButtonRouterLink } from '../../components/ButtonRouterLink';
 import { finalPagePath } from '../../api/final';
+import { wordImportPagePath } from '../word-import/word-import-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
@@ -78,6 +79,11 @@ export function AgreementPage() {
         <ButtonRouterLink appearance="secondary-action-button" to={finalPagePath(trajectory.id)}>
           {t('final.toFinal')}
         </ButtonRouterLink>
+        {data?.mayManage && (
+          <ButtonRouterLink appearance="secondary-action-button" to={wordImportPagePath(trajectory.id)}>
+            {t('wordImport.link')}
+          </ButtonRouterLink>
+        )}
       </ButtonGroup>
       <details className="dt-agreement__help">
         <summary>{t('agreement.statusHelp.title')}</summary>
