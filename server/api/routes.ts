@@ -49,6 +49,7 @@ import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, sign
 import { finalAgreementDto } from '../../shared/schemas/final';
 import { namedExportFile } from '../export/download';
 import { privacyRoutes } from '../privacy/privacy-routes';
+import { attachmentRoutes } from '../attachments/attachment-routes';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -175,6 +176,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'put', path: `${t}/outcomes/:outcomeId`, tag: 'outcomes', summary: 'Change an agreement (status, text, actions, links)', operation: op(updateOutcome), response: outcomeDto },
     { method: 'get', path: `${t}/topics/:topicId/chain`, tag: 'outcomes', summary: 'A topic from input to outcome', operation: op(topicChain), response: topicChainDto },
     ...finalRoutes(t),
+    ...attachmentRoutes(t),
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
