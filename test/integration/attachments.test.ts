@@ -8,7 +8,12 @@ import { startServer, type RunningServer } from '../helpers/server';
 
 const maxBytes = 1024 * 1024;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const pdf = (size = 2000) => Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), randomBytes(Math.max(0, size - 30)), Buffer.from('\n%%EOF\n')]);
+/** A file of exactly `size` bytes that starts and ends as a PDF does. */
+const pdf = (size = 2000) => {
+  const head = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+  const tail = Buffer.from('\n%%EOF\n');
+  return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
+};
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), randomBytes(200)]);
 const html = Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
@@ -117,9 +122,9 @@ describe('attachments', () => {
     const before = await stored();
     const big = pdf(maxBytes + 1);
     const declared = await upload(clients.procurement, { parentKind: 'topic', parentId: topicId, name: 'groot.pdf' }, big);
-    expect([declared.status, declared.body.error.code]).toEqual([413, 'payload_too_large']);
+    expect([declared.status, declared.body?.error?.code], JSON.stringify(declared)).toEqual([413, "payload_too_large"]);
     const streamed = await upload(clients.procurement, { parentKind: 'topic', parentId: topicId, name: 'groot.pdf' }, big, { chunked: true });
-    expect([streamed.status, streamed.body.error.code]).toEqual([413, 'payload_too_large']);
+    expect([streamed.status, streamed.body?.error?.code], JSON.stringify(streamed)).toEqual([413, "payload_too_large"]);
     expect(await stored()).toEqual(before);
     // Exactly at the limit is fine, also streamed.
     expect((await upload(clients.procurement, { parentKind: 'topic', parentId: topicId, name: 'precies.pdf' }, pdf(maxBytes), { chunked: true })).status).toBe(201);
