@@ -238,9 +238,20 @@ describe('attachments', () => {
     );
   });
 
-  it('lists a person’s uploads in their data download', async () => {
+  it('lists a person’s uploads in their data download; erasure keeps the files under a pseudonym', async () => {
     const data = await clients.provider.get('/me/data.json');
     expect(data.status).toBe(200);
     expect(data.body.contributions.attachments).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Jeugdzorg Kennemerland tarieven.pdf', parentKind: 'question' })]));
+
+    // Erasure keeps the files and shows their uploader under the pseudonym.
+    const providerId = (await clients.provider.get('/me')).body.user.id;
+    const erased = await clients.admin.post(`/admin/accounts/${providerId}/erase`, {});
+    expect(erased.status, erased.text).toBe(200);
+    const questionFiles = (await db.collection('attachments').find({ parentKind: 'question' }).toArray()).map((a) => ({ id: String(a._id), parentId: String(a.parentId), fileId: String(a.versions[0].fileId) }));
+    for (const f of questionFiles) {
+      const seen = await list(clients.procurement, 'question', f.parentId);
+      expect(seen.body.attachments[0].versions[0].uploader.name).toBe(erased.body.name);
+      expect((await download(clients.procurement, `/attachments/${f.id}/files/${f.fileId}`)).status).toBe(200);
+    }
   });
 });
