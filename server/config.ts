@@ -75,6 +75,8 @@ const envSchema = z.object({
   MAX_SOCKET_MESSAGE_BYTES: countSchema('bytes', 1024).default(256 * 1024),
   MAX_COLLAB_MESSAGE_BYTES: countSchema('bytes', 1024).default(1024 * 1024),
   MAX_DOCUMENT_BYTES: countSchema('bytes', 64 * 1024).default(4 * 1024 * 1024),
+  // Attachments (server/attachments): the largest file; tariff sheets and frameworks fit in 25 MB.
+  MAX_ATTACHMENT_BYTES: countSchema('bytes', 1024).default(25 * 1024 * 1024),
   MAX_CONNECTIONS_PER_USER: countSchema('connections', 1).default(30),
   EVENTS_PER_SECOND: countSchema('events per second', 1).default(20),
   EVENT_BURST: countSchema('events', 1).default(60),
@@ -139,6 +141,8 @@ export interface Config {
   /** A region's colours: the contents of the THEME_CSS file, served as /theme.css after the base theme. */
   themeCss: string | undefined;
   limits: Limits;
+  /** Attachments: the largest file accepted (MAX_ATTACHMENT_BYTES). */
+  attachments: { maxBytes: number };
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) that signs audit chain heads; unset: a local key in DATA_DIR. */
   auditSigningKey?: string | undefined;
   retention?: Retention;
@@ -276,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       collabMessagesPerSecond: e.COLLAB_MESSAGES_PER_SECOND,
       collabMessageBurst: e.COLLAB_MESSAGE_BURST,
     },
+    attachments: { maxBytes: e.MAX_ATTACHMENT_BYTES },
     auditSigningKey: e.AUDIT_SIGNING_KEY,
     retention: {
       signInsDays: e.RETAIN_SIGN_INS_DAYS,

@@ -13,6 +13,7 @@ import { oidcEn } from './oidc-en';
 import { anonymityEn } from './anonymity-en';
 import { searchEn } from './search-en';
 import { wordImportEn } from './word-import-en';
+import { attachmentsEn } from './attachments-en';
 
 export const en: Messages = {
   app: {
@@ -449,6 +450,7 @@ export const en: Messages = {
   anonymity: anonymityEn,
   search: searchEn,
   wordImport: wordImportEn,
+  attachments: attachmentsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

@@ -12,6 +12,7 @@ import { oidcNl } from './oidc-nl';
 import { anonymityNl } from './anonymity-nl';
 import { searchNl } from './search-nl';
 import { wordImportNl } from './word-import-nl';
+import { attachmentsNl } from './attachments-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -450,6 +451,7 @@ export const nl = {
   anonymity: anonymityNl,
   search: searchNl,
   wordImport: wordImportNl,
+  attachments: attachmentsNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

@@ -54,6 +54,7 @@ import { searchResult } from '../../shared/schemas/search';
 import { confirmWordImport, previewWordImport } from '../import/word-import-operations';
 import { uploadedWordFile } from '../import/word-upload';
 import { wordImportPreviewDto, wordImportResult } from '../../shared/schemas/word-import';
+import { attachmentRoutes } from '../attachments/attachment-routes';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -183,6 +184,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'put', path: `${t}/outcomes/:outcomeId`, tag: 'outcomes', summary: 'Change an agreement (status, text, actions, links)', operation: op(updateOutcome), response: outcomeDto },
     { method: 'get', path: `${t}/topics/:topicId/chain`, tag: 'outcomes', summary: 'A topic from input to outcome', operation: op(topicChain), response: topicChainDto },
     ...finalRoutes(t),
+    ...attachmentRoutes(t),
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },

@@ -60,7 +60,9 @@ export const fileUploadTypes: readonly string[] = [wordDocumentType];
 
 /**
  * CSRF defence beside the SameSite=Lax cookie: a state-changing request must come from our own
- * site (see fromOwnSite) and carry JSON, which an HTML form on another site cannot send.
+ * site (see fromOwnSite) and carry JSON, which an HTML form on another site cannot send, or a
+ * file upload as `application/octet-stream`, which no form can send either (and which a
+ * cross-site script may send only after a CORS preflight that nobody answers).
  */
 export function sameOriginWrites(publicOrigin: () => string | undefined, allowedOrigins: readonly string[] = []): RequestHandler {
   return (req, _res, next) => {
@@ -68,7 +70,8 @@ export function sameOriginWrites(publicOrigin: () => string | undefined, allowed
     if (!fromOwnSite(req.headers, { publicUrl: publicOrigin(), allowedOrigins })) return next(new AppError('forbidden', 'Requests from other sites are refused.'));
     const length = Number(req.headers['content-length'] ?? 0);
     const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !req.is(['application/json', ...fileUploadTypes])) return next(new AppError('unsupported_media_type', 'Send JSON (content-type: application/json).'));
+    // Attachments stream their body as application/octet-stream (server/attachments); the Word import uses its own type.
+    if (hasBody && !req.is(['application/json', 'application/octet-stream', ...fileUploadTypes])) return next(new AppError('unsupported_media_type', 'Send JSON (content-type: application/json).'));
     next();
   };
 }

@@ -30,6 +30,7 @@ import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
 import { migrate } from './migrations';
 import { publicationModel } from './publication';
+import { attachmentChunkModel, attachmentModel } from './attachment';
 
 export function createModels(connection: Connection) {
   return {
@@ -66,6 +67,8 @@ export function createModels(connection: Connection) {
     finalAgreements: finalAgreementModel(connection),
     finalSeals: finalSealModel(connection),
     publications: publicationModel(connection),
+    attachments: attachmentModel(connection),
+    attachmentChunks: attachmentChunkModel(connection),
   };
 }
 

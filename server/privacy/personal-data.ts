@@ -26,6 +26,8 @@ export interface PersonalData {
     questions: Array<{ trajectory: string; text: string; createdAt: string }>;
     reportComments: Array<{ trajectory: string; text: string; createdAt: string }>;
     namedBallots: Array<{ pollId: string; group: string; castAt: string }>;
+    /** Files they uploaded (each version): what it was, not its bytes, which the trajectory keeps. */
+    attachments: Array<{ trajectory: string; parentKind: string; name: string; size: number; sha256: string; uploadedAt: string }>;
   };
   auditEvents: Array<{ chain: string; seq: number; at: string; action: string; objectType: string; objectId: string }>;
   outboxMail: Array<{ subject: string; createdAt: string }>;
@@ -47,7 +49,7 @@ export async function collectPersonalData(models: Models, userId: string): Promi
   ]);
   const trajectoryIds = [...new Set([...memberships, ...invitations, ...attendance].map((r) => String(r.trajectoryId)))].map((t) => new Types.ObjectId(t));
   const inTrajectories = { trajectoryId: { $in: trajectoryIds } };
-  const [trajectories, organisations, sessions, topics, comments, amendments, reactions, questions, reportComments, ballots, auditEvents, outbox] = await Promise.all([
+  const [trajectories, organisations, sessions, topics, comments, amendments, reactions, questions, reportComments, ballots, auditEvents, outbox, attachments] = await Promise.all([
     models.trajectories.find({ _id: { $in: trajectoryIds } }, { name: 1 }).lean(),
     models.organisations.find({ _id: { $in: [...memberships, ...invitations].map((r) => r.organisationId) } }, { name: 1 }).lean(),
     models.dialogueSessions.find({ _id: { $in: attendance.map((a) => a.sessionId) } }, { title: 1 }).lean(),
@@ -60,6 +62,7 @@ export async function collectPersonalData(models: Models, userId: string): Promi
     models.ballots.find({ voterId: id }).lean(),
     models.auditEvents.find({ chain: { $in: ['platform', ...trajectoryIds.map(String)] }, $or: [{ actorId: userId }, { objectType: 'user', objectId: userId }] }).sort({ chain: 1, seq: 1 }).lean(),
     models.outbox.find({ to: user.email }, { subject: 1, createdAt: 1 }).lean(),
+    models.attachments.find({ 'versions.uploadedBy': id }).lean(),
   ]);
   const trajectory = (t: unknown) => trajectories.find((x) => String(x._id) === String(t))?.name ?? String(t);
   const organisation = (o: unknown) => organisations.find((x) => String(x._id) === String(o))?.name ?? String(o);
@@ -97,6 +100,9 @@ export async function collectPersonalData(models: Models, userId: string): Promi
       questions: questions.map((q) => ({ trajectory: trajectory(q.trajectoryId), text: q.text, createdAt: isoNow(q.createdAt) })),
       reportComments: reportComments.map((c) => ({ trajectory: trajectory(c.trajectoryId), text: c.text, createdAt: isoNow(c.createdAt) })),
       namedBallots: ballots.map((b) => ({ pollId: String(b.pollId), group: b.group, castAt: isoNow(b.castAt) })),
+      attachments: attachments.flatMap((a) =>
+        a.versions.filter((v) => String(v.uploadedBy) === userId).map((v) => ({ trajectory: trajectory(a.trajectoryId), parentKind: a.parentKind, name: v.name, size: v.size, sha256: v.sha256, uploadedAt: isoNow(v.uploadedAt) })),
+      ),
     },
     auditEvents: auditEvents.map((e) => ({ chain: e.chain === 'platform' ? 'platform' : trajectory(e.chain), seq: e.seq, at: isoNow(e.at), action: e.action, objectType: e.objectType, objectId: e.objectId })),
     outboxMail: outbox.map((m) => ({ subject: m.subject, createdAt: isoNow(m.createdAt) })),
@@ -139,6 +145,7 @@ export function personalDataDocument(data: PersonalData): ExportDocument {
       tableSection('Gestelde vragen', ['Traject', 'Vraag', 'Datum'], c.questions.map((q) => [q.trajectory, q.text, at(q.createdAt)])),
       tableSection('Opmerkingen bij verslagen', ['Traject', 'Tekst', 'Datum'], c.reportComments.map((r) => [r.trajectory, r.text, at(r.createdAt)])),
       tableSection('Stemmen in niet-anonieme peilingen', ['Peiling', 'Groep', 'Datum'], c.namedBallots.map((b) => [b.pollId, b.group, at(b.castAt)])),
+      tableSection('Geüploade bestanden', ['Traject', 'Bij', 'Bestand', 'Bytes', 'Datum'], c.attachments.map((a) => [a.trajectory, a.parentKind, a.name, String(a.size), at(a.uploadedAt)])),
       tableSection('Logboek (handelingen op uw naam)', ['Logboek', 'Nr.', 'Tijdstip', 'Handeling'], data.auditEvents.map((e) => [e.chain, String(e.seq), at(e.at), e.action])),
       tableSection('Niet verzonden e-mail in het postvak', ['Onderwerp', 'Datum'], data.outboxMail.map((m) => [m.subject, at(m.createdAt)])),
     ],

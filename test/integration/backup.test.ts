@@ -16,6 +16,8 @@ import { freshDatabaseUri, startServer, waitFor, type RunningServer } from '../h
 
 const { EJSON } = mongoose.mongo.BSON;
 const marker = 'Back-up-proef: deze zin moet terugkomen. ';
+/** An attachment of three chunks (255 KB each), so that the archive must keep every chunk in order. */
+const attachmentBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600 * 1024, 'back-up '), Buffer.from('\n%%EOF\n')]);
 
 /** Records as stored, with their BSON types, as canonical Extended JSON keyed by id. */
 async function storedRecords(connection: Connection, collection: string, filter: Record<string, unknown> = {}): Promise<Map<string, string>> {
@@ -45,6 +47,7 @@ describe('exporting and importing a trajectory', () => {
   let trajectoryId: string;
   let editedDocument: string;
   let pollId: string;
+  let attachmentFile: string;
   const workDir = mkdtempSync(path.join(tmpdir(), 'dialoogtafel-backup-'));
   const archivePath = path.join(workDir, 'ijmond.dtarchive.gz');
   const targetUri = freshDatabaseUri();
@@ -98,6 +101,14 @@ describe('exporting and importing a trajectory', () => {
     expect((await inkoop.patch(`/trajectories/${trajectoryId}`, { milestones })).status).toBe(200);
     const asked = await provider.post(`/trajectories/${trajectoryId}/questions`, { text: 'Blijft deze vraag bewaard na een herstel?' });
     expect(asked.status, asked.text).toBe(201);
+    const attached = await fetch(`${server.url}/api/trajectories/${trajectoryId}/attachments?parentKind=topic&parentId=${topics.body[0].id}&name=tarieven.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', cookie: `dt_session=${inkoop.token}` },
+      body: new Uint8Array(attachmentBytes),
+    });
+    const attachment = await attached.json();
+    expect(attached.status, JSON.stringify(attachment)).toBe(201);
+    attachmentFile = `/trajectories/${trajectoryId}/attachments/${attachment.id}/files/${attachment.versions[0].fileId}`;
   }, 180_000);
 
   afterAll(async () => {
@@ -182,6 +193,10 @@ describe('exporting and importing a trajectory', () => {
     await reader.synced;
     expect(documentText(reader.doc)).toContain(marker);
     reader.destroy();
+    // The attachment's bytes, chunk by chunk as they were.
+    const file = await fetch(`${restored.url}/api${attachmentFile}`, { headers: { cookie: `dt_session=${person.token}` } });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(attachmentBytes)).toBe(true);
     await restored.stop();
   }, 120_000);
 

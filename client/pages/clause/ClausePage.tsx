@@ -40,6 +40,7 @@ import type { ProposalDraft } from './ProposeChangeDialog';
 import { SaveStatus } from './SaveStatus';
 import { VariantTabs } from './VariantTabs';
 import { useAccessText } from './access-text';
+import { Attachments } from '../../components/attachments/Attachments';
 
 /** /trajecten/:id/overeenkomst/artikelen/:clauseId — one clause at the table: its text, written together, and the comments on it. */
 export function ClausePage() {
@@ -441,6 +442,7 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
           />
         </div>
       </div>
+      <Attachments trajectoryId={trajectory.id} parentKind="clause" parentId={clause.id} />
       <div role="status" className="dt-visually-hidden" data-testid="clause-announcement">
         {announcement}
       </div>

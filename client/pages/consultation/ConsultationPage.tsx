@@ -19,6 +19,7 @@ import { ConsultationStatusBadge } from './consultation-helpers';
 import { ReactionCard } from './ReactionCard';
 import type { ResponseLinks } from './ResponseForm';
 import { TeamActions } from './TeamActions';
+import { Attachments } from '../../components/attachments/Attachments';
 
 /**
  * One consultation: the version's clauses with the reactions the viewer may read. Members react
@@ -89,6 +90,7 @@ export function ConsultationPage() {
           </div>
           {data.explanation && <Paragraph className="dt-preformatted" data-testid="consultation-explanation">{data.explanation}</Paragraph>}
           <Paragraph className="dt-hint">{t('consultation.intro')}</Paragraph>
+          <Attachments trajectoryId={trajectory.id} parentKind="consultation" parentId={data.id} />
           {data.mayManage && !published && (
             <>
               <Paragraph className="dt-hint">{t('consultation.councilHelp')}</Paragraph>

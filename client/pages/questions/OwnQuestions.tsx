@@ -4,6 +4,8 @@ import { formatDateTime } from '../../format/dates';
 import type { QuestionDto } from '../../../shared/schemas/questions';
 import { aboutText, notaAnchor } from './question-helpers';
 import { QuestionStatusBadge } from './QuestionStatusBadge';
+import { Attachments } from '../../components/attachments/Attachments';
+import { useTrajectory } from '../trajectory/trajectory-context';
 
 export interface OwnQuestionsProps {
   questions: QuestionDto[];
@@ -12,6 +14,7 @@ export interface OwnQuestionsProps {
 
 /** A provider's own questions, newest first, with where each stands. */
 export function OwnQuestions({ questions, clauseNumbers }: OwnQuestionsProps) {
+  const { trajectory } = useTrajectory();
   const { t, i18n } = useTranslation();
   const newestFirst = [...questions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
@@ -56,6 +59,8 @@ export function OwnQuestions({ questions, clauseNumbers }: OwnQuestionsProps) {
                     </Paragraph>
                   </>
                 )}
+                <Attachments trajectoryId={trajectory.id} parentKind="question" parentId={question.id} headingLevel={4} />
+                {question.status === 'published' && <Attachments trajectoryId={trajectory.id} parentKind="answer" parentId={question.id} headingLevel={4} />}
               </li>
             );
           })}

@@ -8,6 +8,7 @@ import { AnswerForm } from './AnswerForm';
 import { PublishDialog } from './PublishDialog';
 import { aboutText } from './question-helpers';
 import { QuestionStatusBadge } from './QuestionStatusBadge';
+import { Attachments } from '../../components/attachments/Attachments';
 
 export interface TeamQuestionsProps {
   trajectoryId: string;
@@ -166,6 +167,8 @@ function TeamQuestion({ trajectoryId, question, clauseNumbers, onSaved, reload }
       ) : (
         <AnswerForm trajectoryId={trajectoryId} question={question} headingId={headingId} onSaved={onSaved} onStale={reload} />
       )}
+      <Attachments trajectoryId={trajectoryId} parentKind="question" parentId={question.id} headingLevel={4} />
+      <Attachments trajectoryId={trajectoryId} parentKind="answer" parentId={question.id} headingLevel={4} />
     </li>
   );
 }

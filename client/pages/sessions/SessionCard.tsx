@@ -26,6 +26,7 @@ import { useDeclarationText } from './Declaration';
 import { SessionForm } from './SessionForm';
 import { SessionStatusBadge } from './SessionStatusBadge';
 import { formatSessionTime } from './session-time';
+import { Attachments } from '../../components/attachments/Attachments';
 
 export interface SessionCardProps {
   session: SessionDto;
@@ -191,6 +192,7 @@ export function SessionCard({ session, mayManage, mayOpenPoll, topics, onChanged
           {t('sessions.ranking.needsTwo')}
         </Paragraph>
       )}
+      <Attachments trajectoryId={session.trajectoryId} parentKind="session" parentId={session.id} headingLevel={4} />
     </li>
   );
 }

@@ -15,6 +15,7 @@ import { useTrajectory } from '../trajectory/trajectory-context';
 import { AmendmentsSection, ChangedClausesSection, InputSection, PollsSection } from './ChainSections';
 import { OutcomeForm } from './OutcomeForm';
 import { OutcomesSection } from './OutcomesSection';
+import { Attachments } from '../../components/attachments/Attachments';
 
 /** What on the page can change while it is open: everything the chain is made of. */
 const chainParts = new Set(['topics', 'comments', 'amendments', 'sessions', 'agreement', 'versions', 'outcomes']);
@@ -65,6 +66,7 @@ export function TopicPage() {
           <PollsSection chain={chain.data} />
           <OutcomesSection chain={chain.data} onEdit={chain.data.mayRecord ? setEditing : undefined} />
           <ChangedClausesSection chain={chain.data} trajectoryId={trajectory.id} />
+          <Attachments trajectoryId={trajectory.id} parentKind="topic" parentId={topicId} />
           {chain.data.mayRecord && <OutcomeForm trajectoryId={trajectory.id} chain={chain.data} editing={editing} onSaved={saved} onCancel={() => setEditing(undefined)} />}
         </div>
       )}

@@ -1,0 +1,61 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { attachmentDto, attachmentListDto } from '../../shared/schemas/attachments';
+import type { Operation } from '../commands/operation';
+import type { RouteTable } from '../api/route-table';
+import { addAttachment, downloadAttachment, listAttachments, removeAttachment, replaceAttachment, type Download } from './attachment-operations';
+
+const op = (o: unknown) => o as Operation<z.ZodType, z.ZodType, unknown>;
+
+/** An upload's input: the name and parent from the query string, the bytes from the request as they arrive. */
+function uploadInput(req: Request): unknown {
+  const { name, parentKind, parentId, ...rest } = req.query;
+  return {
+    ...rest,
+    name,
+    ...(parentKind === undefined && parentId === undefined ? {} : { parentKind, parentId }),
+    contentType: req.headers['content-type'],
+    declaredLength: req.headers['content-length'],
+    stream: req,
+  };
+}
+
+/**
+ * Sends a stored file so that no browser shows it: always a download (RFC 6266, the name as
+ * UTF-8 in filename* with an ASCII fallback), a type from the allow-list (never HTML), no
+ * sniffing, and a sandbox for the odd browser that renders it anyway.
+ */
+function sendFile(res: Response, result: unknown): void {
+  const { version, bytes } = result as Download;
+  res.attachment(version.name);
+  res.setHeader('Content-Type', version.contentType);
+  res.setHeader('Content-Length', String(version.size));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  void (async () => {
+    try {
+      for await (const chunk of bytes()) if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      res.end();
+    } catch {
+      // Headers are out: all that is left is to break the connection, so the download is seen to fail.
+      res.destroy();
+    }
+  })();
+}
+
+/** Attachments of topics, clauses, sessions, questions, answers and consultations. */
+export function attachmentRoutes(t: string): RouteTable {
+  const a = `${t}/attachments`;
+  const one = `${a}/:attachmentId`;
+  return [
+    { method: 'get', path: a, tag: 'attachments', summary: 'The files of a topic, clause, session, question, answer or consultation (?parentKind=…&parentId=…)', operation: op(listAttachments), response: attachmentListDto, query: true },
+    {
+      method: 'post', path: a, tag: 'attachments', summary: 'Attach a file (?parentKind=…&parentId=…&name=…; the body is the file as application/octet-stream)', operation: op(addAttachment), response: attachmentDto, status: 201,
+      input: uploadInput,
+    },
+    { method: 'post', path: `${one}/versions`, tag: 'attachments', summary: 'Replace a file by a new version (?name=…; the body is the file); earlier versions stay', operation: op(replaceAttachment), response: attachmentDto, status: 201, input: uploadInput },
+    { method: 'delete', path: one, tag: 'attachments', summary: 'Remove a file from the list (its versions stay stored and audited)', operation: op(removeAttachment), status: 204 },
+    { method: 'get', path: `${one}/files/:fileId`, tag: 'attachments', summary: 'Download one version of a file', operation: op(downloadAttachment), respond: sendFile },
+  ];
+}
