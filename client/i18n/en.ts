@@ -11,6 +11,7 @@ import { limitsEn } from './limits-en';
 import { privacyEn } from './privacy-en';
 import { oidcEn } from './oidc-en';
 import { anonymityEn } from './anonymity-en';
+import { calendarEn } from './calendar-en';
 
 export const en: Messages = {
   app: {
@@ -445,6 +446,7 @@ export const en: Messages = {
   privacy: privacyEn,
   oidc: oidcEn,
   anonymity: anonymityEn,
+  calendar: calendarEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

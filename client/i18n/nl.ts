@@ -10,6 +10,7 @@ import { limitsNl } from './limits-nl';
 import { privacyNl } from './privacy-nl';
 import { oidcNl } from './oidc-nl';
 import { anonymityNl } from './anonymity-nl';
+import { calendarNl } from './calendar-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -446,6 +447,7 @@ export const nl = {
   privacy: privacyNl,
   oidc: oidcNl,
   anonymity: anonymityNl,
+  calendar: calendarNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

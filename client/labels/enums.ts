@@ -41,7 +41,7 @@ type PollKind = import('../../shared/schemas/polls').PollKind;
 type ConsentOption = import('../../shared/schemas/polls').ConsentOption;
 type StakeholderGroup = import('../../shared/schemas/polls').StakeholderGroup;
 
-const sessionStates = ['planned', 'live', 'ended'] as const;
+const sessionStates = ['planned', 'live', 'ended', 'cancelled'] as const;
 export const sessionStatuses: Exactly<typeof sessionStates, SessionStatus> = sessionStates;
 
 const outcomes = ['advice', 'proposal', 'decision'] as const;

@@ -49,7 +49,7 @@ import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, sign
 import { finalAgreementDto } from '../../shared/schemas/final';
 import { namedExportFile } from '../export/download';
 import { privacyRoutes } from '../privacy/privacy-routes';
-import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
+import { agendaProposal, cancelSession, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
 function calendarFile(filename: string) {
@@ -156,6 +156,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: `${t}/sessions.ics`, tag: 'sessions', summary: 'Calendar feed of the sessions', operation: op(trajectoryCalendar), respond: calendarFile('dialoogsessies.ics') },
     { method: 'get', path: '/sessions/:sessionId', tag: 'sessions', summary: 'A dialogue session', operation: op(getSession), response: sessionDto },
     { method: 'patch', path: '/sessions/:sessionId', tag: 'sessions', summary: 'Change a planned session', operation: op(updateSession), response: sessionDto },
+    { method: 'post', path: '/sessions/:sessionId/cancel', tag: 'sessions', summary: 'Cancel a planned session, with a reason; it stays in the history', operation: op(cancelSession), response: sessionDto },
     { method: 'get', path: '/sessions/:sessionId/calendar.ics', tag: 'sessions', summary: 'The session as a calendar file', operation: op(sessionCalendar), respond: calendarFile('dialoogsessie.ics') },
     { method: 'get', path: '/sessions/:sessionId/agenda-proposal', tag: 'sessions', summary: 'The agenda order proposed by the ranking poll', operation: op(agendaProposal) },
     { method: 'post', path: '/sessions/:sessionId/polls', tag: 'polls', summary: 'Open a poll (same as the socket event poll:open)', operation: op(openSessionPoll), status: 201, mergeParams: true },
