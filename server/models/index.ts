@@ -30,6 +30,8 @@ import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
 import { migrate } from './migrations';
 import { publicationModel } from './publication';
+import { calendarSubscriptionModel } from './calendar-subscription';
+import { visitMarkModel } from './visit-mark';
 
 export function createModels(connection: Connection) {
   return {
@@ -66,6 +68,8 @@ export function createModels(connection: Connection) {
     finalAgreements: finalAgreementModel(connection),
     finalSeals: finalSealModel(connection),
     publications: publicationModel(connection),
+    calendarSubscriptions: calendarSubscriptionModel(connection),
+    visitMarks: visitMarkModel(connection),
   };
 }
 
