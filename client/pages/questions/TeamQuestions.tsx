@@ -8,6 +8,7 @@ import { AnswerForm } from './AnswerForm';
 import { PublishDialog } from './PublishDialog';
 import { aboutText } from './question-helpers';
 import { QuestionStatusBadge } from './QuestionStatusBadge';
+import { NewMarker } from '../calendar/visit-context';
 
 export interface TeamQuestionsProps {
   trajectoryId: string;
@@ -148,6 +149,7 @@ function TeamQuestion({ trajectoryId, question, clauseNumbers, onSaved, reload }
             : t('questions.nota.questionLabel')}
         </Heading3>
         <QuestionStatusBadge question={question} forTeam />
+        <NewMarker changedAt={question.createdAt} />
       </div>
       <Paragraph appearance="small" className="dt-hint">
         {t('questions.team.askedOn', { date: formatDateTime(question.createdAt, i18n.language) })}

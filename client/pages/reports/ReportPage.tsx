@@ -20,6 +20,7 @@ import { ReportComments } from './ReportComments';
 import { ReportSections } from './ReportSections';
 import { SummaryEditor } from './SummaryEditor';
 import { conflictReason } from './report-helpers';
+import { NewMarker } from '../calendar/visit-context';
 
 /**
  * The report (verslag) of one session, under Sessies: the procurement team makes, refreshes and
@@ -116,6 +117,7 @@ export function ReportPage() {
             <span className={`dt-badge dt-report__badge dt-report__badge--${report.status}`} data-testid="report-status">
               {t('reports.statusLine', { status: t(`reports.status.${report.status}`) })}
             </span>
+            <NewMarker changedAt={report.publishedAt ?? report.generatedAt} />
           </Paragraph>
           <Paragraph>
             {report.status === 'published' && report.publishedAt

@@ -13,6 +13,7 @@ import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { roleMay } from '../../../shared/domain/permissions';
 import type { TrajectoryAction } from '../../../shared/domain/permissions';
 import type { TrajectoryContext } from './trajectory-context';
+import { VisitProvider } from '../calendar/visit-context';
 
 /** Loads one trajectory for its screens (overview, topics, members, log) and keeps it live. */
 export function TrajectoryLayout() {
@@ -36,7 +37,11 @@ export function TrajectoryLayout() {
     return <TrajectoryUnavailable error={trajectory.error} />;
   }
   const context: TrajectoryContext = { trajectory: trajectory.data, may, reload: trajectory.reload };
-  return <Outlet context={context} />;
+  return (
+    <VisitProvider trajectoryId={trajectoryId}>
+      <Outlet context={context} />
+    </VisitProvider>
+  );
 }
 
 function TrajectoryUnavailable({ error }: { error: ReturnType<typeof useResource>['error'] }) {
