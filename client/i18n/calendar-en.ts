@@ -3,7 +3,6 @@ import type { calendarNl } from './calendar-nl';
 export const calendarEn: typeof calendarNl = {
   cancel: {
     open: 'Cancel session',
-    openLabel: 'Cancel session “{{title}}”',
     title: 'Cancel session “{{title}}”',
     intro: 'The session stays visible as “Cancelled”. Everyone sees the reason, and calendars that hold the session remove it.',
     reason: 'Reason',
@@ -26,7 +25,6 @@ export const calendarEn: typeof calendarNl = {
     webcal: 'Address for Outlook and Apple Calendar (webcal)',
     https: 'Address for Google Calendar (https)',
     copy: 'Copy',
-    copyLabel: 'Copy {{what}}',
     copied: 'The address was copied.',
     copyFailed: 'Copying did not work. Select the address and copy it yourself.',
     createdAt: 'Made on {{date}}',

@@ -2,7 +2,6 @@
 export const calendarNl = {
   cancel: {
     open: 'Sessie annuleren',
-    openLabel: 'Sessie “{{title}}” annuleren',
     title: 'Sessie “{{title}}” annuleren',
     intro: 'De sessie blijft zichtbaar als “Geannuleerd”. Iedereen ziet de reden, en agenda’s die de sessie hebben, halen haar weg.',
     reason: 'Reden',
@@ -25,7 +24,6 @@ export const calendarNl = {
     webcal: 'Adres voor Outlook en Apple Agenda (webcal)',
     https: 'Adres voor Google Agenda (https)',
     copy: 'Kopiëren',
-    copyLabel: '{{what}} kopiëren',
     copied: 'Het adres is gekopieerd.',
     copyFailed: 'Kopiëren lukte niet. Selecteer het adres en kopieer het zelf.',
     createdAt: 'Gemaakt op {{date}}',

@@ -26,6 +26,6 @@ export function calendarRoutes(redis: RedisClient | null = null): RouteTable {
     { method: 'post', path: '/me/calendar-subscription', tag: 'calendar', summary: 'Make a new secret calendar address (the old one stops working); shown this once', operation: op(renewCalendarSubscription), response: calendarSubscriptionDto },
     { method: 'delete', path: '/me/calendar-subscription', tag: 'calendar', summary: 'Stop the calendar subscription', operation: op(revokeCalendarSubscription), response: calendarSubscriptionDto },
     { method: 'get', path: '/calendar/:token.ics', tag: 'calendar', summary: 'The sessions of all my trajectories, behind a secret address (no cookie)', operation: op(calendarFeed), public: true, rateLimit: feedLimit, respond: feed },
-    { method: 'put', path: '/trajectories/:trajectoryId/visit', tag: 'visits', summary: 'I am here: answers with the end of my previous visit, for the “nieuw” markers', operation: op(recordVisit), response: visitDto },
+    { method: 'put', path: '/trajectories/:trajectoryId/visit', tag: 'trajectories', summary: 'I am here: answers with the end of my previous visit, for the “nieuw” markers', operation: op(recordVisit), response: visitDto },
   ];
 }

@@ -25,12 +25,12 @@ function CopyableUrl({ id, label, value, onCopied }: { id: string; label: string
   };
   return (
     <div className="dt-field dt-copyable">
-      <label htmlFor={id} className="utrecht-form-label">
+      <label htmlFor={id} id={`${id}-label`} className="utrecht-form-label">
         {label}
       </label>
       <div className="dt-copyable__row">
         <input id={id} className="utrecht-textbox utrecht-textbox--html-input dt-copyable__input" readOnly value={value} onFocus={(e) => e.currentTarget.select()} data-testid={id} />
-        <Button appearance="secondary-action-button" onClick={() => void copy()} aria-label={t('calendar.subscription.copyLabel', { what: label })}>
+        <Button appearance="secondary-action-button" onClick={() => void copy()} aria-describedby={`${id}-label`}>
           {t('calendar.subscription.copy')}
         </Button>
       </div>

@@ -196,7 +196,7 @@ export function SessionCard({ session, mayManage, mayOpenPoll, mayCancel = false
             <Button
               id={`session-${session.id}-cancel`}
               appearance="subtle-button"
-              aria-label={t('calendar.cancel.openLabel', { title: session.title })}
+              aria-describedby={titleId}
               onClick={() => setCancelling(true)}
             >
               {t('calendar.cancel.open')}
