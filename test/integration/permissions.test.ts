@@ -677,6 +677,7 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/topics/:topicId/decision': () => ({ decision: 'decline', reason: 'buitenstaander' }),
       'PATCH /trajectories/:trajectoryId/topics/:topicId': () => ({ title: 'Titel van een buitenstaander' }),
       'POST /sessions/:sessionId/cancel': () => ({ reason: 'Afgezegd door een buitenstaander' }),
+      'PUT /trajectories/:trajectoryId/visit': () => ({}),
       'POST /trajectories/:trajectoryId/sessions': () => ({
         title: 'Sessie van een buitenstaander',
         startsAt: '2026-12-10T13:00:00+01:00',
