@@ -104,7 +104,7 @@ export function ReportPage() {
       {data && !report && (
         <>
           <Paragraph data-testid="report-none">{data.session.status === 'planned' ? t('reports.noneYetHeld') : t('reports.none')}</Paragraph>
-          {data.mayManage && data.session.status !== 'planned' && (
+          {data.mayManage && data.session.status !== 'planned' && data.session.status !== 'cancelled' && (
             <Button appearance="primary-action-button" busy={busy === 'generate'} onClick={() => void run('generate')}>
               {t('reports.generate')}
             </Button>
