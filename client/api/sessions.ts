@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { BallotChoice, PollResult, PollSettings } from '../../shared/schemas/polls';
-import type { AgendaProposal, createSessionRequest, SessionDto, updateSessionRequest } from '../../shared/schemas/sessions';
+import type { AgendaProposal, CancelSessionRequest, createSessionRequest, SessionDto, updateSessionRequest } from '../../shared/schemas/sessions';
 import { request } from './client';
 
 // What the client sends is the schemas' input (defaults may be left out); what it gets back
@@ -21,6 +21,7 @@ export const sessionApi = {
     request<SessionDto>('POST', `/api/trajectories/${enc(trajectoryId)}/sessions`, input),
   get: (sessionId: string, signal?: AbortSignal) => request<SessionDto>('GET', sessionPath(sessionId), undefined, signal),
   update: (sessionId: string, input: UpdateSessionInput) => request<SessionDto>('PATCH', sessionPath(sessionId), input),
+  cancel: (sessionId: string, input: CancelSessionRequest) => request<SessionDto>('POST', `${sessionPath(sessionId)}/cancel`, input),
   agendaProposal: (sessionId: string, signal?: AbortSignal) =>
     request<AgendaProposal>('GET', `${sessionPath(sessionId)}/agenda-proposal`, undefined, signal),
   openPoll: (sessionId: string, settings: PollSettingsInput) =>

@@ -14,6 +14,7 @@ import { anonymityEn } from './anonymity-en';
 import { searchEn } from './search-en';
 import { wordImportEn } from './word-import-en';
 import { attachmentsEn } from './attachments-en';
+import { calendarEn } from './calendar-en';
 
 export const en: Messages = {
   app: {
@@ -451,6 +452,7 @@ export const en: Messages = {
   search: searchEn,
   wordImport: wordImportEn,
   attachments: attachmentsEn,
+  calendar: calendarEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

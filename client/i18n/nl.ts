@@ -13,6 +13,7 @@ import { anonymityNl } from './anonymity-nl';
 import { searchNl } from './search-nl';
 import { wordImportNl } from './word-import-nl';
 import { attachmentsNl } from './attachments-nl';
+import { calendarNl } from './calendar-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -452,6 +453,7 @@ export const nl = {
   search: searchNl,
   wordImport: wordImportNl,
   attachments: attachmentsNl,
+  calendar: calendarNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

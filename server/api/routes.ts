@@ -55,7 +55,8 @@ import { confirmWordImport, previewWordImport } from '../import/word-import-oper
 import { uploadedWordFile } from '../import/word-upload';
 import { wordImportPreviewDto, wordImportResult } from '../../shared/schemas/word-import';
 import { attachmentRoutes } from '../attachments/attachment-routes';
-import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
+import { calendarRoutes } from '../calendar/calendar-routes';
+import { agendaProposal, cancelSession, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
 function calendarFile(filename: string) {
@@ -164,6 +165,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: `${t}/sessions.ics`, tag: 'sessions', summary: 'Calendar feed of the sessions', operation: op(trajectoryCalendar), respond: calendarFile('dialoogsessies.ics') },
     { method: 'get', path: '/sessions/:sessionId', tag: 'sessions', summary: 'A dialogue session', operation: op(getSession), response: sessionDto },
     { method: 'patch', path: '/sessions/:sessionId', tag: 'sessions', summary: 'Change a planned session', operation: op(updateSession), response: sessionDto },
+    { method: 'post', path: '/sessions/:sessionId/cancel', tag: 'sessions', summary: 'Cancel a planned session, with a reason; it stays in the history', operation: op(cancelSession), response: sessionDto },
     { method: 'get', path: '/sessions/:sessionId/calendar.ics', tag: 'sessions', summary: 'The session as a calendar file', operation: op(sessionCalendar), respond: calendarFile('dialoogsessie.ics') },
     { method: 'get', path: '/sessions/:sessionId/agenda-proposal', tag: 'sessions', summary: 'The agenda order proposed by the ranking poll', operation: op(agendaProposal) },
     { method: 'post', path: '/sessions/:sessionId/polls', tag: 'polls', summary: 'Open a poll (same as the socket event poll:open)', operation: op(openSessionPoll), status: 201, mergeParams: true },
@@ -191,6 +193,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: '/admin/outbox', tag: 'admin', summary: 'Mail that was not sent over SMTP', operation: op(listOutbox), response: z.array(outboxMessageDto) },
     ...privacyRoutes(),
     { method: 'get', path: `${t}/search`, tag: 'search', summary: 'Search the trajectory: topics, clauses, comments, amendments, questions, agreements and reports the viewer may read', operation: op(searchTrajectory), response: searchResult, query: true, rateLimit: searchLimit },
+    ...calendarRoutes(redis),
   ];
 }
 

@@ -15,8 +15,10 @@ export const apiNotFound: RequestHandler = (_req, _res, next) => {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const appError = fromBodyParser(error) ?? toAppError(error);
-    if (appError.code === 'internal') log.error({ err: error, path: req.path, method: req.method }, 'request failed');
-    if (appError.code === 'unavailable') log.warn({ err: (error as Error).message, path: req.path, method: req.method }, 'database unavailable');
+    // A calendar address is a secret: its token never reaches a log.
+    const path = req.path.replace(/\/calendar\/[^/]+\.ics$/, '/calendar/…ics');
+    if (appError.code === 'internal') log.error({ err: error, path, method: req.method }, 'request failed');
+    if (appError.code === 'unavailable') log.warn({ err: (error as Error).message, path, method: req.method }, 'database unavailable');
     if (res.headersSent) return void res.end();
     if (appError.code === 'unavailable') res.setHeader('Retry-After', String(retryAfterSeconds));
     res.status(appError.status).json({ error: appError.toBody() });

@@ -25,6 +25,12 @@ export interface DialogueSessionRecord {
     startedAt: Date | null;
     endedAt: Date | null;
   };
+  /**
+   * The iCalendar SEQUENCE: raised on every change a calendar shows (time, place, title,
+   * cancellation), so a calendar program replaces its copy of the event (same UID) in place.
+   */
+  sequence: number;
+  cancellation: { at: Date; by: Types.ObjectId; reason: string } | null;
   createdBy: Types.ObjectId | null;
   createdAt: Date;
 }
@@ -52,6 +58,8 @@ const schema = new Schema<DialogueSessionRecord>(
       startedAt: { type: Date, default: null },
       endedAt: { type: Date, default: null },
     },
+    sequence: { type: Number, default: 0 },
+    cancellation: { type: new Schema({ at: Date, by: Schema.Types.ObjectId, reason: String }, { _id: false }), default: null },
     createdBy: { type: Schema.Types.ObjectId, default: null },
     createdAt: { type: Date, default: () => new Date() },
   },

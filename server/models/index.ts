@@ -31,6 +31,8 @@ import { userModel } from './user';
 import { migrate } from './migrations';
 import { publicationModel } from './publication';
 import { attachmentChunkModel, attachmentModel } from './attachment';
+import { calendarSubscriptionModel } from './calendar-subscription';
+import { visitMarkModel } from './visit-mark';
 
 export function createModels(connection: Connection) {
   return {
@@ -69,6 +71,8 @@ export function createModels(connection: Connection) {
     publications: publicationModel(connection),
     attachments: attachmentModel(connection),
     attachmentChunks: attachmentChunkModel(connection),
+    calendarSubscriptions: calendarSubscriptionModel(connection),
+    visitMarks: visitMarkModel(connection),
   };
 }
 

@@ -11,7 +11,7 @@ export const erasedPasswordHash = '!erased';
 export interface ErasureResult {
   userId: string;
   pseudonym: string;
-  removed: { signIns: number; passwordResetLinks: number; invitations: number; outboxMail: number };
+  removed: { signIns: number; passwordResetLinks: number; invitations: number; outboxMail: number; calendarSubscriptions?: number; visitMarks?: number };
   reportsUpdated: number;
 }
 
@@ -40,6 +40,13 @@ export async function eraseAccount(models: Models, userId: string): Promise<Eras
     models.outbox.deleteMany({ to: oldEmail }),
   ]);
   await models.invitations.updateMany({ $or: [{ email: oldEmail }, { acceptedBy: id }] }, { $set: { email: erasedEmail(userId), name: null } });
+
+  // The calendar address stops working, and when they were last where goes.
+  const seatTrajectories = (await models.memberships.find({ userId: id }, { trajectoryId: 1 }).lean()).map((m) => `${userId}:${String(m.trajectoryId)}`);
+  const [subscriptions, visitMarks] = await Promise.all([
+    models.calendarSubscriptions.deleteOne({ _id: userId }),
+    models.visitMarks.deleteMany({ _id: { $in: seatTrajectories } }),
+  ]);
 
   // Stored report snapshots name attendees by id and action owners by name: both get the pseudonym.
   const trajectoryIds = (await models.memberships.find({ userId: id }, { trajectoryId: 1 }).lean()).map((m) => m.trajectoryId);
@@ -70,7 +77,14 @@ export async function eraseAccount(models: Models, userId: string): Promise<Eras
   return {
     userId,
     pseudonym,
-    removed: { signIns: signIns.deletedCount, passwordResetLinks: resets.deletedCount, invitations: pendingInvitations.deletedCount, outboxMail: outbox.deletedCount },
+    removed: {
+      signIns: signIns.deletedCount,
+      passwordResetLinks: resets.deletedCount,
+      invitations: pendingInvitations.deletedCount,
+      outboxMail: outbox.deletedCount,
+      calendarSubscriptions: subscriptions.deletedCount,
+      visitMarks: visitMarks.deletedCount,
+    },
     reportsUpdated,
   };
 }

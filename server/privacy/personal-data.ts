@@ -31,6 +31,10 @@ export interface PersonalData {
   };
   auditEvents: Array<{ chain: string; seq: number; at: string; action: string; objectType: string; objectId: string }>;
   outboxMail: Array<{ subject: string; createdAt: string }>;
+  /** The secret calendar address itself is not kept readable; only that it exists. */
+  calendarSubscription: { createdAt: string; lastFetchedAt: string | null } | null;
+  /** When the person was last in each trajectory (for the "nieuw" markers). */
+  visits: Array<{ trajectory: string; previousVisitAt: string | null; lastSeenAt: string }>;
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -63,6 +67,10 @@ export async function collectPersonalData(models: Models, userId: string): Promi
     models.auditEvents.find({ chain: { $in: ['platform', ...trajectoryIds.map(String)] }, $or: [{ actorId: userId }, { objectType: 'user', objectId: userId }] }).sort({ chain: 1, seq: 1 }).lean(),
     models.outbox.find({ to: user.email }, { subject: 1, createdAt: 1 }).lean(),
     models.attachments.find({ 'versions.uploadedBy': id }).lean(),
+  ]);
+  const [subscription, visits] = await Promise.all([
+    models.calendarSubscriptions.findById(userId).lean(),
+    models.visitMarks.find({ _id: { $in: trajectoryIds.map((t) => `${userId}:${String(t)}`) } }).lean(),
   ]);
   const trajectory = (t: unknown) => trajectories.find((x) => String(x._id) === String(t))?.name ?? String(t);
   const organisation = (o: unknown) => organisations.find((x) => String(x._id) === String(o))?.name ?? String(o);
@@ -106,6 +114,8 @@ export async function collectPersonalData(models: Models, userId: string): Promi
     },
     auditEvents: auditEvents.map((e) => ({ chain: e.chain === 'platform' ? 'platform' : trajectory(e.chain), seq: e.seq, at: isoNow(e.at), action: e.action, objectType: e.objectType, objectId: e.objectId })),
     outboxMail: outbox.map((m) => ({ subject: m.subject, createdAt: isoNow(m.createdAt) })),
+    calendarSubscription: subscription ? { createdAt: isoNow(subscription.createdAt), lastFetchedAt: iso(subscription.lastFetchedAt) } : null,
+    visits: visits.map((v) => ({ trajectory: trajectory(v._id.split(':')[1]), previousVisitAt: iso(v.previousVisitAt), lastSeenAt: isoNow(v.lastSeenAt) })),
   };
 }
 
@@ -148,6 +158,12 @@ export function personalDataDocument(data: PersonalData): ExportDocument {
       tableSection('Geüploade bestanden', ['Traject', 'Bij', 'Bestand', 'Bytes', 'Datum'], c.attachments.map((a) => [a.trajectory, a.parentKind, a.name, String(a.size), at(a.uploadedAt)])),
       tableSection('Logboek (handelingen op uw naam)', ['Logboek', 'Nr.', 'Tijdstip', 'Handeling'], data.auditEvents.map((e) => [e.chain, String(e.seq), at(e.at), e.action])),
       tableSection('Niet verzonden e-mail in het postvak', ['Onderwerp', 'Datum'], data.outboxMail.map((m) => [m.subject, at(m.createdAt)])),
+      tableSection(
+        'Agenda-abonnement (het geheime adres zelf staat er niet in)',
+        ['Gemaakt', 'Laatst opgehaald'],
+        data.calendarSubscription ? [[at(data.calendarSubscription.createdAt), at(data.calendarSubscription.lastFetchedAt)]] : [],
+      ),
+      tableSection('Bezoeken (voor de labels “Nieuw”)', ['Traject', 'Vorig bezoek', 'Laatst gezien'], data.visits.map((v) => [v.trajectory, at(v.previousVisitAt), at(v.lastSeenAt)])),
     ],
     footer: 'Stemmen in anonieme peilingen worden zonder uw naam bewaard en zijn niet aan u te koppelen; ze staan daarom niet in dit overzicht.',
   };

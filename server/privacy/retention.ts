@@ -14,7 +14,10 @@ const batchSize = 500;
 const deletesAtOnce = 20;
 const sweepLock = 'retention-sweep';
 
-export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance', number>;
+export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance' | 'visitMarks' | 'calendarSubscriptions', number>;
+
+/** A "nieuw" mark, or a calendar address no calendar fetched, unused this long has no purpose left. */
+const unusedDays = 365;
 
 /**
  * Reads a collection once, as one stream, and removes the records `expired` picks, each by `_id`.
@@ -55,6 +58,12 @@ export async function sweepExpiredPersonalData(models: Models, retention: Retent
     outboxMail: await pruneInBatches(models.outbox, { createdAt: 1 }, (m) => m.createdAt.getTime() <= before(retention.outboxDays)),
     // Published and stored reports keep their own snapshot of who attended.
     attendance: await pruneInBatches(models.sessionAttendance, { lastSeenAt: 1 }, (a) => a.lastSeenAt.getTime() <= before(retention.attendanceDays)),
+    visitMarks: await pruneInBatches(models.visitMarks, { lastSeenAt: 1 }, (v) => v.lastSeenAt.getTime() <= before(unusedDays)),
+    calendarSubscriptions: await pruneInBatches(
+      models.calendarSubscriptions,
+      { createdAt: 1, lastFetchedAt: 1 },
+      (c) => (t(c.lastFetchedAt) ?? c.createdAt.getTime()) <= before(unusedDays),
+    ),
   };
 }
 

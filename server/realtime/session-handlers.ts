@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { sessionRef } from '../../shared/schemas/sessions';
+import { AppError } from '../errors';
 import { presenceOfPerson, type SocketPresence } from '../live/presence';
 import type { Operation } from '../commands/operation';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
@@ -54,6 +55,8 @@ export function registerSessionHandlers(socket: Socket, services: Services, log:
   /** Joining the room shows the person as present and answers with the whole state, their own ballots included. */
   defineHandler(socket, log, 'session:join', sessionRef, async ({ sessionId }) => {
     const access = await authorizeSession(ctx(), sessionId, 'session.view');
+    // A cancelled session has no table to sit at: nobody is shown present, nothing is voted.
+    if (access.session.status === 'cancelled') throw new AppError('conflict', 'The session was cancelled.', { session: 'cancelled' });
     const data = socket.data as SocketPresence;
     // What others see (anonymous client representatives without name or id) and, apart, who it is for attendance.
     data.presence = { ...data.presence, [sessionId]: await presenceOfPerson(services, access.user, access.seat) };

@@ -25,6 +25,8 @@ export const trajectoryPermissions = {
   'session.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
   'session.manage': ['procurement'],
   'session.facilitate': ['procurement', 'facilitator'],
+  // Calling a session off (with a reason): whoever plans or chairs it.
+  'session.cancel': ['procurement', 'facilitator'],
   'session.participate': ['procurement', 'municipality', 'provider', 'client', 'facilitator'],
   'poll.open': ['procurement', 'facilitator'],
   'poll.close': ['procurement', 'facilitator'],

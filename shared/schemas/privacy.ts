@@ -8,7 +8,7 @@ export const erasureDto = z.object({
   id: z.string(),
   /** The pseudonym shown from now on, e.g. "oud-deelnemer (gemeente)". */
   name: z.string(),
-  removed: z.object({ signIns: z.number(), passwordResetLinks: z.number(), invitations: z.number(), outboxMail: z.number() }),
+  removed: z.object({ signIns: z.number(), passwordResetLinks: z.number(), invitations: z.number(), outboxMail: z.number(), calendarSubscriptions: z.number().optional(), visitMarks: z.number().optional() }),
   reportsUpdated: z.number(),
 });
 export type ErasureDto = z.infer<typeof erasureDto>;

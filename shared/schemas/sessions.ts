@@ -48,7 +48,13 @@ export const updateSessionRequest = sessionFields
   .strict()
   .superRefine(checkEnd);
 
-export const sessionStatuses = ['planned', 'live', 'ended'] as const;
+// A cancelled session stays in the history; it cannot be started, joined or changed any more.
+export const sessionStatuses = ['planned', 'live', 'ended', 'cancelled'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+/** Cancelling a planned session: the reason is shown to everyone and sent with the calendar cancellation. */
+export const cancelSessionRequest = z.object({ reason: z.string().trim().min(1, 'is required').max(1000, 'is too long') }).strict();
+export type CancelSessionRequest = z.infer<typeof cancelSessionRequest>;
 
 export const sessionDto = z.object({
   id: z.string(),
@@ -62,6 +68,8 @@ export const sessionDto = z.object({
   agenda: z.array(z.object({ topicId: z.string(), title: z.string(), minutes: z.number() })),
   declaration,
   status: z.enum(sessionStatuses),
+  /** Set when cancelled: when and why. */
+  cancellation: z.object({ at: z.string(), reason: z.string() }).nullable(),
 });
 export type SessionDto = z.infer<typeof sessionDto>;
 

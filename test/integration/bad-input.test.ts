@@ -20,6 +20,7 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'POST /auth/login': () => ({ email: demoEmails.procurement, password: demoPassword }),
   'POST /auth/logout': () => undefined,
   'PUT /trajectories/:trajectoryId/me/anonymity': () => ({ anonymous: true }),
+  'PUT /trajectories/:trajectoryId/visit': () => undefined,
   'POST /auth/password-reset': () => ({ email: demoEmails.client }),
   'POST /auth/password-reset/confirm': (f) => ({ token: f.params.token, password: 'een-nieuw-wachtwoord' }),
   'POST /invitations/:token/accept': (f) => ({ token: f.params.token, name: 'Nieuwe Naam', password: 'een-nieuw-wachtwoord' }),

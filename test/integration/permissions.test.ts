@@ -80,6 +80,7 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     { route: 'GET /trajectories/:trajectoryId/me/anonymity', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/me/anonymity`) },
     // Every seat searches; what each result shows is decided per item (search.test.ts).
     { route: 'GET /trajectories/:trajectoryId/search', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/search?q=afspraak`) },
+    { route: 'PUT /trajectories/:trajectoryId/visit', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/visit`) },
   ],
   // Shown by name again at the end: the probe leaves nobody anonymous for the tests after it.
   'member.chooseAnonymity': [{ route: 'PUT /trajectories/:trajectoryId/me/anonymity', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/me/anonymity`, { anonymous: false }) }],
@@ -160,6 +161,8 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     // An ended session's record does not change: 409, but only after the role was allowed.
     { route: 'PATCH /sessions/:sessionId', request: (c, f) => c.patch(`/sessions/${f.sessions.endedId}`, { title: 'Nieuwe titel' }) },
   ],
+  // An ended session cannot be cancelled: 409, but only after the role was allowed.
+  'session.cancel': [{ route: 'POST /sessions/:sessionId/cancel', request: (c, f) => c.post(`/sessions/${f.sessions.endedId}/cancel`, { reason: 'Probe' }) }],
   'poll.open': [
     {
       route: 'POST /sessions/:sessionId/polls',
@@ -682,6 +685,8 @@ describe('permissions', () => {
       'PUT /trajectories/:trajectoryId/topics/order': (f) => ({ order: [f.midden.topicId] }),
       'POST /trajectories/:trajectoryId/topics/:topicId/decision': () => ({ decision: 'decline', reason: 'buitenstaander' }),
       'PATCH /trajectories/:trajectoryId/topics/:topicId': () => ({ title: 'Titel van een buitenstaander' }),
+      'POST /sessions/:sessionId/cancel': () => ({ reason: 'Afgezegd door een buitenstaander' }),
+      'PUT /trajectories/:trajectoryId/visit': () => ({}),
       'POST /trajectories/:trajectoryId/sessions': () => ({
         title: 'Sessie van een buitenstaander',
         startsAt: '2026-12-10T13:00:00+01:00',

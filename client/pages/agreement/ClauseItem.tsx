@@ -6,6 +6,7 @@ import type { ClauseStatus } from '../../../shared/domain/agreement';
 import type { ClauseDto } from '../../../shared/schemas/agreement';
 import type { ChangeAgreement } from './AgreementPage';
 import { ClauseStatusBadge } from './ClauseStatusBadge';
+import { NewMarker } from '../calendar/visit-context';
 import { StatusForm } from './StatusForm';
 import { findClause } from './agreement-helpers';
 
@@ -36,6 +37,7 @@ export function ClauseItem({ trajectoryId, clause, index, count, mayManage, chan
           </RouterLink>
         </Heading3>
         <ClauseStatusBadge status={clause.status} />
+        <NewMarker changedAt={clause.updatedAt} />
       </div>
       <Paragraph appearance="small" className="dt-clause-item__meta">
         {clause.topics.length > 0 ? t('agreement.topics', { topics: clause.topics.map((x) => x.title).join(', ') }) : t('agreement.noTopics')}

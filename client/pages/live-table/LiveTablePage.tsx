@@ -44,11 +44,16 @@ function Joining() {
 function JoinFailed({ error, retry }: { error: ApiError; retry: () => void }) {
   const { t } = useTranslation();
   const notFound = error.code === 'not_found' || error.code === 'forbidden' || error.code === 'validation_failed';
+  const cancelled = error.code === 'conflict' && error.fields?.session === 'cancelled';
   useDocumentTitle(t('sessions.live.joinFailedTitle'));
   return (
     <>
       <Heading1>{t('sessions.live.joinFailedTitle')}</Heading1>
-      {notFound ? (
+      {cancelled ? (
+        <Paragraph data-testid="live-cancelled">
+          <SessionStatusBadge status="cancelled" /> {t('calendar.cancel.liveCancelled')}
+        </Paragraph>
+      ) : notFound ? (
         <Paragraph>{t('sessions.live.notFound')}</Paragraph>
       ) : (
         <ErrorAlert error={error}>

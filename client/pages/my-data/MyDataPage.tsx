@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { privacyApi } from '../../api/privacy';
 import { useSession } from '../../auth/session-context';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { CalendarSubscriptionSection } from '../calendar/CalendarSubscriptionSection';
 
 /** "Mijn gegevens": everything stored about the signed-in person, to download (AVG article 15). */
 export function MyDataPage() {
@@ -45,6 +46,7 @@ export function MyDataPage() {
           </UnorderedListItem>
         </UnorderedList>
       </section>
+      <CalendarSubscriptionSection />
       <Paragraph>{t('privacy.myData.erasure')}</Paragraph>
     </>
   );

@@ -1,4 +1,5 @@
 import { Heading2, Heading3, Link, Paragraph } from '@utrecht/component-library-react';
+import { NewMarker } from '../calendar/visit-context';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { questionApi } from '../../api/questions';
@@ -53,6 +54,8 @@ export function PublishedNota({ trajectoryId, published, clauseNumbers, headingR
                   <Heading3 id={headingId} tabIndex={-1} className="dt-card__title dt-questions__focus-target">
                     {t('questions.nota.question', { number: question.number })}
                   </Heading3>
+                  {/* Published all at once: the publication time says nothing about who asked. */}
+                  <NewMarker changedAt={question.publishedAt} />
                   <Paragraph appearance="small" className="dt-hint">
                     {about && (
                       <>

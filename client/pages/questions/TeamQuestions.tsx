@@ -9,6 +9,7 @@ import { PublishDialog } from './PublishDialog';
 import { aboutText } from './question-helpers';
 import { QuestionStatusBadge } from './QuestionStatusBadge';
 import { Attachments } from '../../components/attachments/Attachments';
+import { NewMarker } from '../calendar/visit-context';
 
 export interface TeamQuestionsProps {
   trajectoryId: string;
@@ -149,6 +150,7 @@ function TeamQuestion({ trajectoryId, question, clauseNumbers, onSaved, reload }
             : t('questions.nota.questionLabel')}
         </Heading3>
         <QuestionStatusBadge question={question} forTeam />
+        <NewMarker changedAt={question.createdAt} />
       </div>
       <Paragraph appearance="small" className="dt-hint">
         {t('questions.team.askedOn', { date: formatDateTime(question.createdAt, i18n.language) })}

@@ -20,6 +20,7 @@ import { ReportComments } from './ReportComments';
 import { ReportSections } from './ReportSections';
 import { SummaryEditor } from './SummaryEditor';
 import { conflictReason } from './report-helpers';
+import { NewMarker } from '../calendar/visit-context';
 
 /**
  * The report (verslag) of one session, under Sessies: the procurement team makes, refreshes and
@@ -103,7 +104,7 @@ export function ReportPage() {
       {data && !report && (
         <>
           <Paragraph data-testid="report-none">{data.session.status === 'planned' ? t('reports.noneYetHeld') : t('reports.none')}</Paragraph>
-          {data.mayManage && data.session.status !== 'planned' && (
+          {data.mayManage && data.session.status !== 'planned' && data.session.status !== 'cancelled' && (
             <Button appearance="primary-action-button" busy={busy === 'generate'} onClick={() => void run('generate')}>
               {t('reports.generate')}
             </Button>
@@ -116,6 +117,7 @@ export function ReportPage() {
             <span className={`dt-badge dt-report__badge dt-report__badge--${report.status}`} data-testid="report-status">
               {t('reports.statusLine', { status: t(`reports.status.${report.status}`) })}
             </span>
+            <NewMarker changedAt={report.publishedAt ?? report.generatedAt} />
           </Paragraph>
           <Paragraph>
             {report.status === 'published' && report.publishedAt

@@ -22,6 +22,7 @@ import { RouterLink } from '../../components/RouterLink';
 import type { SessionDto } from '../../../shared/schemas/sessions';
 import type { TopicDto } from '../../../shared/schemas/topics';
 import { AgendaProposal } from './AgendaProposal';
+import { CancelSessionDialog } from './CancelSessionDialog';
 import { useDeclarationText } from './Declaration';
 import { SessionForm } from './SessionForm';
 import { SessionStatusBadge } from './SessionStatusBadge';
@@ -32,16 +33,18 @@ export interface SessionCardProps {
   session: SessionDto;
   mayManage: boolean;
   mayOpenPoll: boolean;
+  mayCancel?: boolean;
   /** Topics that may go on an agenda, for the edit form. */
   topics: TopicDto[];
   onChanged: (session: SessionDto) => void;
   announce: (message: string) => void;
 }
 
-export function SessionCard({ session, mayManage, mayOpenPoll, topics, onChanged, announce }: SessionCardProps) {
+export function SessionCard({ session, mayManage, mayOpenPoll, mayCancel = false, topics, onChanged, announce }: SessionCardProps) {
   const { t, i18n } = useTranslation();
   const declaration = useDeclarationText();
   const [editing, setEditing] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [rankingOpened, setRankingOpened] = useState(false);
   const [rankingBusy, setRankingBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -123,6 +126,11 @@ export function SessionCard({ session, mayManage, mayOpenPoll, topics, onChanged
       <Paragraph className="dt-session__declaration" data-testid="session-declaration">
         <strong>{declaration.line(session.declaration)}</strong>
       </Paragraph>
+      {session.cancellation && (
+        <Paragraph className="dt-session__cancelled" data-testid="session-cancellation">
+          <strong>{t('calendar.cancel.cancelledBecause', { reason: session.cancellation.reason })}</strong>
+        </Paragraph>
+      )}
       {session.description && <Paragraph>{session.description}</Paragraph>}
       <details className="dt-session__agenda">
         <summary>
@@ -159,7 +167,7 @@ export function SessionCard({ session, mayManage, mayOpenPoll, topics, onChanged
         >
           {t(`sessions.toSession.${session.status}`)}
         </ButtonRouterLink>
-        {session.status !== 'planned' && (
+        {session.status !== 'planned' && session.status !== 'cancelled' && (
           <RouterLink to={`/trajecten/${session.trajectoryId}/sessies/${session.id}/verslag`} aria-label={t('reports.linkLabel', { title: session.title })} data-testid="session-report-link">
             {t('reports.link')}
           </RouterLink>
@@ -168,7 +176,7 @@ export function SessionCard({ session, mayManage, mayOpenPoll, topics, onChanged
           {t('sessions.calendar')}
         </Link>
       </ButtonGroup>
-      {session.status === 'planned' && (mayManage || mayOpenPoll) && (
+      {session.status === 'planned' && (mayManage || mayOpenPoll || mayCancel) && (
         <ButtonGroup className="dt-session__manage">
           {mayManage && (
             <Button
@@ -185,8 +193,31 @@ export function SessionCard({ session, mayManage, mayOpenPoll, topics, onChanged
               {t('sessions.ranking.open')}
             </Button>
           )}
+          {mayCancel && (
+            <Button
+              id={`session-${session.id}-cancel`}
+              appearance="subtle-button"
+              aria-describedby={titleId}
+              onClick={() => setCancelling(true)}
+            >
+              {t('calendar.cancel.open')}
+            </Button>
+          )}
         </ButtonGroup>
       )}
+      <CancelSessionDialog
+        session={cancelling ? session : undefined}
+        onClose={() => {
+          setCancelling(false);
+          requestAnimationFrame(() => document.getElementById(`session-${session.id}-cancel`)?.focus());
+        }}
+        onCancelled={(updated) => {
+          setCancelling(false);
+          onChanged(updated);
+          announce(t('calendar.cancel.done', { title: updated.title }));
+          requestAnimationFrame(() => document.getElementById(`session-${updated.id}-title`)?.focus());
+        }}
+      />
       {session.status === 'planned' && mayManage && mayOpenPoll && session.agenda.length < 2 && (
         <Paragraph appearance="small" className="dt-hint">
           {t('sessions.ranking.needsTwo')}

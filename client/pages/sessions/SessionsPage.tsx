@@ -59,6 +59,7 @@ export function SessionsPage() {
       session={session}
       mayManage={mayManage}
       mayOpenPoll={may('poll.open')}
+      mayCancel={may('session.cancel')}
       topics={agendaTopics}
       onChanged={replace}
       announce={setAnnouncement}

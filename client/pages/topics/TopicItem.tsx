@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TopicDto } from '../../../shared/schemas/topics';
 import { RouterLink } from '../../components/RouterLink';
 import { TopicStatusBadge } from './TopicStatusBadge';
+import { NewMarker } from '../calendar/visit-context';
 
 export interface TopicItemProps {
   trajectoryId: string;
@@ -27,6 +28,7 @@ export function TopicItem({ trajectoryId, topic, position, count, mayDecide, may
           {topic.title}
         </Heading3>
         <TopicStatusBadge status={topic.status} />
+        <NewMarker changedAt={topic.createdAt} />
       </div>
       {topic.description && <Paragraph className="dt-topic__description">{topic.description}</Paragraph>}
       <Paragraph>

@@ -10,6 +10,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import type { TrajectoryContext } from './trajectory-context';
+import { VisitProvider } from '../calendar/visit-context';
 
 /** Loads one trajectory for its screens (overview, topics, members, log) and keeps it live. */
 export function TrajectoryLayout() {
@@ -27,7 +28,11 @@ export function TrajectoryLayout() {
     return <TrajectoryUnavailable error={trajectory.error} />;
   }
   const context: TrajectoryContext = { trajectory: trajectory.data, may, reload: trajectory.reload };
-  return <Outlet context={context} />;
+  return (
+    <VisitProvider trajectoryId={trajectoryId}>
+      <Outlet context={context} />
+    </VisitProvider>
+  );
 }
 
 function TrajectoryUnavailable({ error }: { error: ReturnType<typeof useResource>['error'] }) {

@@ -24,6 +24,7 @@ export const openSessionPoll = defineSessionOperation({
   body: openPoll,
   run: async (ctx, _p, { settings }, { session, user }) => {
     if (session.status === 'ended') throw new AppError('conflict', 'The session has ended.');
+    if (session.status === 'cancelled') throw new AppError('conflict', 'The session was cancelled.');
     const fields = validatePollSettings(settings, new Date());
     if (fields) throw new AppError('validation_failed', 'The input is not valid.', Object.fromEntries(Object.entries(fields).map(([k, v]) => [`settings.${k}`, v])));
     if (settings.topicId && !(await ctx.services.models.topics.exists({ _id: settings.topicId, trajectoryId: session.trajectoryId }))) {

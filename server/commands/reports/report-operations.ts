@@ -106,7 +106,7 @@ export const generateReport = defineTrajectoryOperation({
   run: async (ctx, p, _b, access) => {
     const { models } = ctx.services;
     const session = await loadSession(models, p);
-    if (session.status === 'planned') throw new AppError('conflict', 'This session has not been held yet; there is nothing to report.', { reason: 'not_held' });
+    if (session.status === 'planned' || session.status === 'cancelled') throw new AppError('conflict', 'This session has not been held yet; there is nothing to report.', { reason: 'not_held' });
     if (await models.reports.exists({ sessionId: session._id })) throw new AppError('conflict', 'This session already has a report.', { reason: 'exists' });
     const now = new Date();
     const report = await models.reports.create({

@@ -30,8 +30,15 @@ function liveEffect(access: SessionAccess, action: string, summary: Record<strin
   };
 }
 
+const refusals: Record<DialogueSessionRecord['status'], string> = {
+  planned: 'The session has not started yet.',
+  live: '',
+  ended: 'The session has ended.',
+  cancelled: 'The session was cancelled.',
+};
+
 const requireLive = (s: DialogueSessionRecord) => {
-  if (s.status !== 'live') throw new AppError('conflict', s.status === 'planned' ? 'The session has not started yet.' : 'The session has ended.');
+  if (s.status !== 'live') throw new AppError('conflict', refusals[s.status]);
 };
 
 function timerFor(session: DialogueSessionRecord, index: number, minutes?: number) {
@@ -46,6 +53,7 @@ export const startSession = defineSessionOperation({
   body: sessionRef,
   run: async (ctx, _p, _b, access) => {
     const { session } = access;
+    if (session.status === 'cancelled') throw new AppError('conflict', refusals.cancelled);
     await conditional(ctx, session, { status: 'planned' }, { $set: { status: 'live', 'live.startedAt': new Date(), 'live.currentIndex': 0, 'live.timer': timerFor(session, 0) } }, 'This session has already started or ended.');
     await recordPresentAttendance(ctx.services, session);
     return { ...liveEffect(access, 'session.start'), publish: [{ trajectoryId: String(session.trajectoryId), what: 'sessions' as const }] };

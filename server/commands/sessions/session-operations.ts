@@ -1,5 +1,6 @@
-import ical from 'ical-generator';
-import { createSessionRequest, endBeforeStart, endsAfterStart, updateSessionRequest } from '../../../shared/schemas/sessions';
+import { cancelSessionRequest, createSessionRequest, endBeforeStart, endsAfterStart, updateSessionRequest } from '../../../shared/schemas/sessions';
+import { sessionIcs } from '../../calendar/session-ics';
+import { closePollNow } from '../polls/poll-operations';
 import type { AgendaProposal } from '../../../shared/schemas/sessions';
 import { AppError } from '../../errors';
 import type { Effect, OperationContext } from '../operation';
@@ -79,12 +80,14 @@ export const updateSession = defineSessionOperation({
   body: updateSessionRequest,
   run: async (ctx, p, body, { session }) => {
     if (session.status === 'ended') throw new AppError('conflict', 'This session has ended; its record does not change.');
+    if (session.status === 'cancelled') throw new AppError('conflict', 'This session was cancelled; its record does not change.');
     checkTimes(body.startsAt ?? session.startsAt.toISOString(), body.endsAt === null ? undefined : (body.endsAt ?? session.endsAt?.toISOString()));
     await checkAgenda(ctx, String(session.trajectoryId), body.agenda);
     const set: Record<string, unknown> = { ...body };
     if (body.startsAt) set.startsAt = new Date(body.startsAt);
     if (body.endsAt) set.endsAt = new Date(body.endsAt);
-    const updated = (await ctx.services.models.dialogueSessions.findByIdAndUpdate(p.sessionId, { $set: set }, { returnDocument: 'after' }).lean())!;
+    const moved = calendarChanged(session, set);
+    const updated = (await ctx.services.models.dialogueSessions.findByIdAndUpdate(p.sessionId, { $set: set, ...(moved ? { $inc: { sequence: 1 } } : {}) }, { returnDocument: 'after' }).lean())!;
     const trajectoryId = String(session.trajectoryId);
     return {
       result: sessionView(updated, await topicTitles(ctx.services.models, [updated])),
@@ -94,24 +97,48 @@ export const updateSession = defineSessionOperation({
   },
 });
 
-function calendarOf(name: string, sessions: DialogueSessionRecord[], publicUrl: string) {
-  // Times in UTC (…Z): an instant every calendar program reads the same, wherever it runs. A TZID without
-  // a VTIMEZONE (what ical-generator writes without a time-zone library) or a floating time is read
-  // in the reader's zone, or the server's, and shifts the session by an hour or more.
-  const calendar = ical({ name, prodId: { company: 'Dialoogtafel', product: 'dialoogtafel', language: 'NL' } });
-  for (const s of sessions) {
-    calendar.createEvent({
-      id: `${String(s._id)}@dialoogtafel`,
-      start: s.startsAt,
-      end: s.endsAt ?? new Date(s.startsAt.getTime() + 2 * 60 * 60 * 1000),
-      summary: s.title,
-      description: [s.description, `${publicUrl}/sessies/${String(s._id)}`].filter(Boolean).join('\n\n'),
-      location: s.location || s.onlineUrl || undefined,
-      url: `${publicUrl}/sessies/${String(s._id)}`,
-    });
-  }
-  return calendar.toString();
+/** Whether a change shows in a calendar (time, place, title): then the event's SEQUENCE goes up. */
+function calendarChanged(session: DialogueSessionRecord, set: Record<string, unknown>): boolean {
+  const time = (d: unknown) => (d instanceof Date ? d.getTime() : d === null ? null : undefined);
+  if ('startsAt' in set && time(set.startsAt) !== session.startsAt.getTime()) return true;
+  if ('endsAt' in set && time(set.endsAt) !== (session.endsAt?.getTime() ?? null)) return true;
+  return (['title', 'location', 'onlineUrl'] as const).some((k) => k in set && (set[k] ?? null) !== (session[k] ?? null));
 }
+
+/**
+ * Calls a planned session off, with a reason. It stays in the history as "Geannuleerd": it
+ * cannot be started, joined or changed, and calendars get the same UID with a higher SEQUENCE
+ * and STATUS:CANCELLED.
+ */
+export const cancelSession = defineSessionOperation({
+  name: 'session.cancel',
+  action: 'session.cancel',
+  params: sessionParams,
+  body: cancelSessionRequest,
+  run: async (ctx, p, body, { session, user }) => {
+    if (session.status !== 'planned') {
+      throw new AppError('conflict', session.status === 'cancelled' ? 'This session was already cancelled.' : 'Only a session that has not started can be cancelled.');
+    }
+    const cancellation = { at: new Date(), by: user.userId, reason: body.reason };
+    const updated = await ctx.services.models.dialogueSessions
+      .findOneAndUpdate({ _id: session._id, status: 'planned' }, { $set: { status: 'cancelled', cancellation }, $inc: { sequence: 1 } }, { returnDocument: 'after' })
+      .lean();
+    if (!updated) throw new AppError('conflict', 'Only a session that has not started can be cancelled.');
+    // A poll opened ahead of the session (e.g. ranking the agenda) ends with it, its result stored.
+    const open = await ctx.services.models.polls.find({ sessionId: session._id, status: 'open' }).lean();
+    for (const poll of open) await closePollNow(ctx, poll, 'session_ended');
+    const trajectoryId = String(session.trajectoryId);
+    return {
+      result: sessionView(updated, await topicTitles(ctx.services.models, [updated])),
+      audit: [{ chain: trajectoryId, action: 'session.cancel', objectType: 'session', objectId: p.sessionId, summary: { title: session.title, startsAt: session.startsAt.toISOString(), reason: body.reason } }],
+      publish: [{ trajectoryId, what: 'sessions' }],
+      // Anyone looking at the live table sees it called off.
+      live: [p.sessionId],
+    };
+  },
+});
+
+const calendarOptions = (ctx: OperationContext, name: string) => ({ method: 'PUBLISH' as const, name, publicUrl: ctx.services.publicUrl() });
 
 /** One session as an .ics file, to put in one's own calendar. */
 export const sessionCalendar = defineSessionOperation({
@@ -119,7 +146,7 @@ export const sessionCalendar = defineSessionOperation({
   action: 'session.view',
   params: sessionParams,
   body: noBody,
-  run: async (ctx, _p, _b, { session, trajectory }) => ({ result: calendarOf(trajectory.name, [session], ctx.services.publicUrl()) }),
+  run: async (ctx, _p, _b, { session, trajectory }) => ({ result: sessionIcs([session], calendarOptions(ctx, trajectory.name)) }),
 });
 
 /** Every session of a trajectory as a calendar feed. */
@@ -130,7 +157,7 @@ export const trajectoryCalendar = defineTrajectoryOperation({
   body: noBody,
   run: async (ctx, p, _b, { trajectory }) => {
     const sessions = await ctx.services.models.dialogueSessions.find({ trajectoryId: p.trajectoryId }).sort({ startsAt: 1 }).lean();
-    return { result: calendarOf(trajectory.name, sessions, ctx.services.publicUrl()) };
+    return { result: sessionIcs(sessions, calendarOptions(ctx, trajectory.name)) };
   },
 });
 

@@ -22,5 +22,6 @@ export function sessionView(s: DialogueSessionRecord, titles: Map<string, string
     agenda: s.agenda.map((a) => ({ topicId: String(a.topicId), title: titles.get(String(a.topicId)) ?? '—', minutes: a.minutes })),
     declaration: { outcomeKind: s.declaration.outcomeKind, decidedBy: s.declaration.decidedBy },
     status: s.status,
+    cancellation: s.cancellation ? { at: s.cancellation.at.toISOString(), reason: s.cancellation.reason } : null,
   };
 }
