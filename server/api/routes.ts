@@ -49,6 +49,7 @@ import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, sign
 import { finalAgreementDto } from '../../shared/schemas/final';
 import { namedExportFile } from '../export/download';
 import { privacyRoutes } from '../privacy/privacy-routes';
+import { notificationRoutes } from '../notifications/notification-routes';
 import { agendaProposal, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 
 /** Sends an iCalendar file. */
@@ -180,6 +181,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: '/admin/audit/verify', tag: 'admin', summary: 'Verify the platform audit chain', operation: op(verifyPlatformAudit), response: auditVerification },
     { method: 'get', path: '/admin/outbox', tag: 'admin', summary: 'Mail that was not sent over SMTP', operation: op(listOutbox), response: z.array(outboxMessageDto) },
     ...privacyRoutes(),
+    ...notificationRoutes(),
   ];
 }
 

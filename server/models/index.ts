@@ -30,6 +30,7 @@ import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
 import { migrate } from './migrations';
 import { publicationModel } from './publication';
+import { notificationInboxModel, notificationMarkModel, notificationPreferencesModel, notificationQueueModel, notificationSentModel } from './notification';
 
 export function createModels(connection: Connection) {
   return {
@@ -66,6 +67,11 @@ export function createModels(connection: Connection) {
     finalAgreements: finalAgreementModel(connection),
     finalSeals: finalSealModel(connection),
     publications: publicationModel(connection),
+    notificationQueue: notificationQueueModel(connection),
+    notificationSent: notificationSentModel(connection),
+    notificationInboxes: notificationInboxModel(connection),
+    notificationPreferences: notificationPreferencesModel(connection),
+    notificationMarks: notificationMarkModel(connection),
   };
 }
 

@@ -11,6 +11,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { agreementLockKey, refuseWhenFinal } from './final-guard';
 import { buildSnapshot, readChapters, sha256 } from './final-snapshot';
 import { finalDocument } from './final-document';
+import { notifyFinalSignOff } from '../../notifications/events';
 
 const lock = (p: { trajectoryId: string }) => agreementLockKey(p.trajectoryId);
 
@@ -133,6 +134,7 @@ export const assembleFinalAgreement = defineTrajectoryOperation({
         },
       ],
       publish: [{ trajectoryId: p.trajectoryId, what: 'final' }],
+      notify: [notifyFinalSignOff(p.trajectoryId)],
     };
   },
 });
