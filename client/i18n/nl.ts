@@ -8,6 +8,7 @@ import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
 import { limitsNl } from './limits-nl';
 import { privacyNl } from './privacy-nl';
+import { notificationsNl } from './notifications-nl';
 import { oidcNl } from './oidc-nl';
 import { anonymityNl } from './anonymity-nl';
 
@@ -444,6 +445,7 @@ export const nl = {
   final: finalNl,
   limits: limitsNl,
   privacy: privacyNl,
+  notifications: notificationsNl,
   oidc: oidcNl,
   anonymity: anonymityNl,
   notFound: {

@@ -1,4 +1,3 @@
-import { calendarOf } from '../commands/sessions/session-operations';
 import type { Models } from '../models';
 
 export interface CalendarAttachment {
@@ -14,5 +13,7 @@ export async function sessionCalendarAttachment(models: Models, sessionId: strin
   const session = await models.dialogueSessions.findById(sessionId).lean();
   if (!session) return null;
   const trajectory = await models.trajectories.findById(session.trajectoryId, { name: 1 }).lean();
+  // Loaded when needed: the operations import the notifications (their effects), not the other way round at start-up.
+  const { calendarOf } = await import('../commands/sessions/session-operations');
   return { method: 'REQUEST', content: calendarOf(trajectory?.name ?? 'Dialoogtafel', [session], publicUrl) };
 }
