@@ -29,6 +29,13 @@ export interface PersonalData {
   };
   auditEvents: Array<{ chain: string; seq: number; at: string; action: string; objectType: string; objectId: string }>;
   outboxMail: Array<{ subject: string; createdAt: string }>;
+  /** Notification choices, the notification centre, and notification mail queued or sent (subject and time). */
+  notifications: {
+    language: string;
+    choices: Array<{ trajectory: string; kind: string; mode: string }>;
+    centre: Array<{ trajectory: string; kind: string; createdAt: string; read: boolean }>;
+    mail: Array<{ trajectory: string; kind: string; subject: string | null; status: 'queued' | 'sent'; at: string }>;
+  };
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -100,6 +107,25 @@ export async function collectPersonalData(models: Models, userId: string): Promi
     },
     auditEvents: auditEvents.map((e) => ({ chain: e.chain === 'platform' ? 'platform' : trajectory(e.chain), seq: e.seq, at: isoNow(e.at), action: e.action, objectType: e.objectType, objectId: e.objectId })),
     outboxMail: outbox.map((m) => ({ subject: m.subject, createdAt: isoNow(m.createdAt) })),
+    notifications: await notificationData(models, id, trajectory),
+  };
+}
+
+async function notificationData(models: Models, id: Types.ObjectId, trajectory: (t: unknown) => string): Promise<PersonalData['notifications']> {
+  const [preferences, inbox, queued, sent] = await Promise.all([
+    models.notificationPreferences.findById(id).lean(),
+    models.notificationInboxes.findById(id).lean(),
+    models.notificationQueue.find({ userId: id }).lean(),
+    models.notificationSent.find({ userId: id }).lean(),
+  ]);
+  return {
+    language: preferences?.language ?? 'nl',
+    choices: (preferences?.choices ?? []).map((c) => ({ trajectory: trajectory(c.trajectoryId), kind: c.kind, mode: c.mode })),
+    centre: (inbox?.items ?? []).map((i) => ({ trajectory: trajectory(i.trajectoryId), kind: i.kind, createdAt: isoNow(i.createdAt), read: i.read })),
+    mail: [
+      ...queued.map((q) => ({ trajectory: trajectory(q.event.trajectoryId), kind: q.event.kind, subject: null, status: 'queued' as const, at: isoNow(q.dueAt) })),
+      ...sent.map((m) => ({ trajectory: trajectory(m.trajectoryId), kind: m.kind, subject: m.subject, status: 'sent' as const, at: isoNow(m.sentAt) })),
+    ],
   };
 }
 
@@ -141,6 +167,9 @@ export function personalDataDocument(data: PersonalData): ExportDocument {
       tableSection('Stemmen in niet-anonieme peilingen', ['Peiling', 'Groep', 'Datum'], c.namedBallots.map((b) => [b.pollId, b.group, at(b.castAt)])),
       tableSection('Logboek (handelingen op uw naam)', ['Logboek', 'Nr.', 'Tijdstip', 'Handeling'], data.auditEvents.map((e) => [e.chain, String(e.seq), at(e.at), e.action])),
       tableSection('Niet verzonden e-mail in het postvak', ['Onderwerp', 'Datum'], data.outboxMail.map((m) => [m.subject, at(m.createdAt)])),
+      tableSection('Meldingen: uw keuzes', ['Traject', 'Soort', 'Per e-mail'], data.notifications.choices.map((c) => [c.trajectory, c.kind, c.mode])),
+      tableSection('Meldingen in uw meldingencentrum', ['Traject', 'Soort', 'Datum', 'Gelezen'], data.notifications.centre.map((i) => [i.trajectory, i.kind, at(i.createdAt), i.read ? 'ja' : 'nee'])),
+      tableSection('E-mail met meldingen', ['Traject', 'Onderwerp', 'Status', 'Tijdstip'], data.notifications.mail.map((m) => [m.trajectory, m.subject ?? m.kind, m.status === 'sent' ? 'verzonden' : 'in de wachtrij', at(m.at)])),
     ],
     footer: 'Stemmen in anonieme peilingen worden zonder uw naam bewaard en zijn niet aan u te koppelen; ze staan daarom niet in dit overzicht.',
   };

@@ -14,7 +14,7 @@ const batchSize = 500;
 const deletesAtOnce = 20;
 const sweepLock = 'retention-sweep';
 
-export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance', number>;
+export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance' | 'notificationsSent', number>;
 
 /**
  * Reads a collection once, as one stream, and removes the records `expired` picks, each by `_id`.
@@ -55,6 +55,10 @@ export async function sweepExpiredPersonalData(models: Models, retention: Retent
     outboxMail: await pruneInBatches(models.outbox, { createdAt: 1 }, (m) => m.createdAt.getTime() <= before(retention.outboxDays)),
     // Published and stored reports keep their own snapshot of who attended.
     attendance: await pruneInBatches(models.sessionAttendance, { lastSeenAt: 1 }, (a) => a.lastSeenAt.getTime() <= before(retention.attendanceDays)),
+    // The notification sent log (to whom, which subject) and reminder marks keep as long as the outbox.
+    notificationsSent:
+      (await pruneInBatches(models.notificationSent, { sentAt: 1 }, (m) => m.sentAt.getTime() <= before(retention.outboxDays))) +
+      (await pruneInBatches(models.notificationMarks, { at: 1 }, (m) => m.at.getTime() <= before(retention.outboxDays))),
   };
 }
 
