@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { notificationTitle } from '../mail/notification-texts';
 import type { Models } from '../models';
 import { personRoom } from '../services';
+import { inboxSize } from './produce';
 import { readUnsubscribeToken } from './unsubscribe-token';
 
 const names = async (models: Models, ids: string[]) =>
@@ -21,6 +22,12 @@ export const getNotifications = defineOperation({
   run: async (ctx, _p, _b, user): Promise<{ result: NotificationCentreDto }> => {
     const { models } = ctx.services;
     const inbox = await models.notificationInboxes.findById(user.userId).lean();
+    if (inbox && inbox.items.length > inboxSize * 1.5) {
+      // Trimmed here rather than at each push (see produce.ts): the oldest go, the unread count follows.
+      const kept = inbox.items.slice(-inboxSize);
+      await models.notificationInboxes.updateOne({ _id: inbox._id }, { $set: { items: kept, unread: kept.filter((i) => !i.read).length } });
+      inbox.items = kept;
+    }
     const items = [...(inbox?.items ?? [])].reverse();
     const trajectoryNames = await names(models, items.map((i) => i.trajectoryId));
     // The centre's words follow the mail language the person chose (default Dutch).

@@ -90,17 +90,26 @@ export async function produceNotification(services: Pick<Services, 'models' | 'c
 
 export const inboxItemOf = (event: NotificationEvent, at: Date): InboxItem => ({ id: new Types.ObjectId().toHexString(), kind: event.kind, trajectoryId: event.trajectoryId, link: event.link, params: event.params, createdAt: at, read: false });
 
-/** Every centre is one record per person, addressed by `_id`: created when missing, then the item is pushed (the latest `inboxSize` kept). */
+/**
+ * Every centre is one record per person, addressed by `_id`: the item is pushed (a few people at a
+ * time), and a centre that does not exist yet is made. No bulkWrite and no `$push` modifiers: FerretDB
+ * 1.x stalls on a bulkWrite of `$push … $slice`; the centre is trimmed to `inboxSize` when read.
+ */
 export async function addToInboxes(models: Models, userIds: string[], item: InboxItem): Promise<void> {
-  const ids = userIds.map((u) => new Types.ObjectId(u));
-  await models.notificationInboxes.insertMany(ids.map((_id) => ({ _id, unread: 0, items: [] })), { ordered: false }).catch((error: { code?: number; writeErrors?: unknown[] }) => {
-    const duplicatesOnly = error.code === 11000 || (Array.isArray(error.writeErrors) && error.writeErrors.every((e) => (e as { code?: number }).code === 11000 || (e as { err?: { code?: number } }).err?.code === 11000));
-    if (!duplicatesOnly) throw error;
-  });
-  await models.notificationInboxes.bulkWrite(
-    ids.map((_id) => ({ updateOne: { filter: { _id }, update: { $push: { items: { $each: [item], $slice: -inboxSize } }, $inc: { unread: 1 } } } })),
-    { ordered: false },
-  );
+  const atOnce = 16;
+  for (let i = 0; i < userIds.length; i += atOnce) {
+    await Promise.all(
+      userIds.slice(i, i + atOnce).map(async (userId) => {
+        const _id = new Types.ObjectId(userId);
+        const pushed = await models.notificationInboxes.updateOne({ _id }, { $push: { items: item }, $inc: { unread: 1 } });
+        if (pushed.matchedCount > 0) return;
+        await models.notificationInboxes.create({ _id, unread: 1, items: [item] }).catch(async (error: { code?: number }) => {
+          if (error.code !== 11000) throw error;
+          await models.notificationInboxes.updateOne({ _id }, { $push: { items: item }, $inc: { unread: 1 } }); // made meanwhile
+        });
+      }),
+    );
+  }
 }
 
 /**
