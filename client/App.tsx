@@ -8,6 +8,8 @@ import { HomePage } from './pages/home/HomePage';
 // Every page is loaded when it is opened: the first page carries only the shell (layout, sign-in
 // state, language) and its own page, not the code of all the others.
 // The clause page carries the editor (TipTap, ProseMirror, Yjs), most of the client's weight.
+const NotificationsPage = lazyPage(() => import('./pages/notifications/NotificationsPage'), 'NotificationsPage');
+const NotificationSettingsPage = lazyPage(() => import('./pages/notifications/NotificationSettingsPage'), 'NotificationSettingsPage');
 const ClausePage = lazyPage(() => import('./pages/clause/ClausePage'), 'ClausePage');
 const AgreementPage = lazyPage(() => import('./pages/agreement/AgreementPage'), 'AgreementPage');
 const AmendmentsPage = lazyPage(() => import('./pages/amendments/AmendmentsPage'), 'AmendmentsPage');
@@ -73,6 +75,8 @@ export function App() {
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
         <Route path="beheer/postvak" element={<RequireSignIn><OutboxPage /></RequireSignIn>} />
         <Route path="mijn-gegevens" element={<RequireSignIn><MyDataPage /></RequireSignIn>} />
+        <Route path="meldingen" element={<RequireSignIn><NotificationsPage /></RequireSignIn>} />
+        <Route path="meldingen/instellingen" element={<RequireSignIn><NotificationSettingsPage /></RequireSignIn>} />
         <Route path="beheer/accounts" element={<RequireSignIn><AccountsPage /></RequireSignIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

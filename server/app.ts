@@ -21,6 +21,7 @@ import { onEveryNode } from './cluster/every-node';
 import { ConnectionCounter } from './limits/connection-counter';
 import { createCollabLimits } from './limits/collab-limits';
 import { connectSearch } from './search/search-wiring';
+import { unsubscribeEndpoint } from './notifications/notification-routes';
 
 export interface App {
   httpServer: HttpServer;
@@ -37,6 +38,8 @@ export function createApp(config: Config, database: Database, services: Services
   app.set('trust proxy', config.secureCookies ? 1 : false);
   app.use(securityHeaders(config.secureCookies));
   app.use(healthRoutes(database));
+  // Before the API's JSON-only writes: mail programs post a form here (RFC 8058), with no cookie.
+  app.use('/api/notifications/unsubscribe', unsubscribeEndpoint(services));
   app.use('/api', apiRouter(services));
   app.use(themeCss(config.themeCss));
   app.use(clientAssets());

@@ -104,7 +104,20 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').max(2000, 'is too long').optional(),
   OIDC_BUTTON_LABEL: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
   PASSWORD_SIGNIN: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1'),
+  // Notifications (server/notifications/*).
+  NOTIFY_POLL_MS: countSchema('milliseconds', 50).default(5000),
+  NOTIFY_RETRY_MS: countSchema('milliseconds', 50).default(30_000),
+  NOTIFY_DIGEST_HOUR: countSchema('hours', 0).refine((n) => n <= 23, 'must be an hour from 0 to 23').default(7),
 });
+
+export interface NotifySettings {
+  /** How often the delivery worker looks at the pending queue (it is also woken by each new notification). */
+  pollMs: number;
+  /** The first retry's delay after a failed send; each further one doubles, up to an hour. */
+  retryMs: number;
+  /** The hour (Europe/Amsterdam) the daily digest goes out. */
+  digestHour: number;
+}
 
 /** A positive whole number from an environment variable, with a lower bound that keeps the product usable. */
 function countSchema(unit: string, min: number) {
@@ -150,6 +163,8 @@ export interface Config {
   search?: { maxTrajectories: number; idleMs: number };
   /** Set when OIDC_ISSUER is: people may sign in through their organisation's OpenID Connect provider. */
   oidc: OidcSettings | undefined;
+  /** The notification worker's rhythm; defaults apply when a configuration (a test's) names none. */
+  notify?: NotifySettings;
   /** False with PASSWORD_SIGNIN=0: the password form, reset and password routes refuse. */
   passwordSignIn: boolean;
   /** Limits of the Word import; optional so configs built by hand elsewhere keep their shape. */
@@ -293,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordSignIn: e.PASSWORD_SIGNIN === '1',
     search: { maxTrajectories: e.SEARCH_MAX_TRAJECTORIES, idleMs: e.SEARCH_IDLE_MINUTES * 60_000 },
     wordImport: { maxFileBytes: e.WORD_IMPORT_MAX_BYTES, maxUnpackedBytes: e.WORD_IMPORT_MAX_UNPACKED_BYTES },
+    notify: { pollMs: e.NOTIFY_POLL_MS, retryMs: e.NOTIFY_RETRY_MS, digestHour: e.NOTIFY_DIGEST_HOUR },
   };
 }
 

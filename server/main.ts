@@ -11,6 +11,8 @@ import { createModels, ensureIndexes } from './models';
 import { createServices } from './services';
 import { defaultRetention, RetentionSweeper } from './privacy/retention';
 import { connectRedis, type RedisClients } from './cluster/redis-clients';
+import { DeliveryWorker } from './notifications/delivery-worker';
+import { NotificationScheduler } from './notifications/scheduler';
 
 /** config → database → app → listen, and a graceful shutdown on SIGTERM and SIGINT. */
 async function main(): Promise<void> {
@@ -82,7 +84,14 @@ async function main(): Promise<void> {
   // Personal data past its retention (README: Privacy) is removed on a schedule, one node at a time.
   const retention = new RetentionSweeper(models, config.retention ?? defaultRetention, log.child({ component: 'retention' }));
   retention.start();
+  // Notifications: the durable queue is delivered by every node (each item claimed by one), reminders are scheduled by one at a time.
+  const delivery = new DeliveryWorker({ models, config, log: log.child({ component: 'notifications' }), publicUrl: () => publicUrl });
+  delivery.start();
+  const reminders = new NotificationScheduler(services);
+  reminders.start();
   const close = async () => {
+    await reminders.stop();
+    await delivery.stop();
     await retention.stop();
     await app.close();
   };

@@ -8,6 +8,7 @@ import { UserMenu } from './UserMenu';
 
 // The connection status brings Socket.io's client: loaded beside the first page, not inside it.
 const ConnectionStatus = lazy(() => import('./ConnectionStatus').then((module) => ({ default: module.ConnectionStatus })));
+const NotificationBell = lazy(() => import('./notification-bell/NotificationBell').then((module) => ({ default: module.NotificationBell })));
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -21,6 +22,9 @@ export function AppHeader() {
         <div className="dt-header__tools">
           <Suspense fallback={null}>
             <ConnectionStatus />
+          </Suspense>
+          <Suspense fallback={null}>
+            <NotificationBell />
           </Suspense>
           <LanguageSwitch />
           <UserMenu />

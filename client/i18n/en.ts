@@ -9,6 +9,7 @@ import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
 import { limitsEn } from './limits-en';
 import { privacyEn } from './privacy-en';
+import { notificationsEn } from './notifications-en';
 import { oidcEn } from './oidc-en';
 import { anonymityEn } from './anonymity-en';
 import { searchEn } from './search-en';
@@ -447,6 +448,7 @@ export const en: Messages = {
   final: finalEn,
   limits: limitsEn,
   privacy: privacyEn,
+  notifications: notificationsEn,
   oidc: oidcEn,
   anonymity: anonymityEn,
   search: searchEn,

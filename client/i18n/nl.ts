@@ -8,6 +8,7 @@ import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
 import { limitsNl } from './limits-nl';
 import { privacyNl } from './privacy-nl';
+import { notificationsNl } from './notifications-nl';
 import { oidcNl } from './oidc-nl';
 import { anonymityNl } from './anonymity-nl';
 import { searchNl } from './search-nl';
@@ -448,6 +449,7 @@ export const nl = {
   final: finalNl,
   limits: limitsNl,
   privacy: privacyNl,
+  notifications: notificationsNl,
   oidc: oidcNl,
   anonymity: anonymityNl,
   search: searchNl,

@@ -20,4 +20,6 @@ export interface ClientToServerEvents extends SessionClientEvents {
 
 export interface ServerToClientEvents extends SessionServerEvents {
   'trajectory:changed': (payload: TrajectoryChangedPayload) => void;
+  /** The person's notifications changed (their own room): the bell and the centre refetch. */
+  'notifications:changed': (payload: object) => void;
 }

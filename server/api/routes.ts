@@ -57,6 +57,7 @@ import { wordImportPreviewDto, wordImportResult } from '../../shared/schemas/wor
 import { attachmentRoutes } from '../attachments/attachment-routes';
 import { calendarRoutes } from '../calendar/calendar-routes';
 import { agendaProposal, cancelSession, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
+import { notificationRoutes } from '../notifications/notification-routes';
 
 /** Sends an iCalendar file. */
 function calendarFile(filename: string) {
@@ -194,6 +195,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     ...privacyRoutes(),
     { method: 'get', path: `${t}/search`, tag: 'search', summary: 'Search the trajectory: topics, clauses, comments, amendments, questions, agreements and reports the viewer may read', operation: op(searchTrajectory), response: searchResult, query: true, rateLimit: searchLimit },
     ...calendarRoutes(redis),
+    ...notificationRoutes(),
   ];
 }
 

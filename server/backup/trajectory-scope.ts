@@ -11,6 +11,11 @@ export const excludedFromBackup = {
   passwordResets: 'reset links are short-lived secrets',
   outbox: 'sent mail is not part of the trajectory',
   locks: 'locks are held by running processes',
+  notificationQueue: 'mail still to send belongs to the server that sends it',
+  notificationSent: 'the sent log is delivery bookkeeping, pruned like the outbox',
+  notificationInboxes: 'a person’s notification centre is theirs, not the trajectory’s',
+  notificationPreferences: 'a person’s notification choices are theirs, not the trajectory’s',
+  notificationMarks: 'reminder marks are delivery bookkeeping',
 } as const satisfies Partial<Record<keyof Models, string>>;
 
 /** Models exported by their own rule (see trajectory-export.ts). */

@@ -10,6 +10,7 @@ import type { TrajectoryAction } from '../../shared/domain/permissions';
 import type { TrajectoryRecord } from '../models/trajectory';
 import type { UserActor } from '../policies/actor';
 import type { Seat } from '../policies/trajectory-policy';
+import { produceAfterWrite, type NotificationDraft } from '../notifications/produce';
 
 export interface OperationContext {
   services: Services;
@@ -27,6 +28,8 @@ export interface Effect<R> {
   live?: string[];
   /** Trajectories in which who may write in a document may have changed (a clause's status, a seat). */
   access?: string[];
+  /** Who is told of it (server/notifications): every recipient's mail is queued in one write, after the write. */
+  notify?: NotificationDraft[];
 }
 
 export interface OperationSpec<P extends z.ZodType, B extends z.ZodType, A, R> {
@@ -78,6 +81,7 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     const access = new Set([...(effect.access ?? []), ...(effect.publish ?? []).filter((p) => p.what === 'members').map((p) => p.trajectoryId)]);
     for (const trajectoryId of access) await ctx.services.publisher.accessChanged(trajectoryId);
     for (const sessionId of effect.live ?? []) ctx.services.publisher.sessionChanged(sessionId);
+    if (effect.notify?.length) await produceAfterWrite(ctx.services, effect.notify);
     return effect.result;
   };
   return Object.assign(operation, { operationName: spec.name, params: spec.params, body: spec.body }) as Operation<P, B, R>;

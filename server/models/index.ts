@@ -33,6 +33,7 @@ import { publicationModel } from './publication';
 import { attachmentChunkModel, attachmentModel } from './attachment';
 import { calendarSubscriptionModel } from './calendar-subscription';
 import { visitMarkModel } from './visit-mark';
+import { notificationInboxModel, notificationMarkModel, notificationPreferencesModel, notificationQueueModel, notificationSentModel } from './notification';
 
 export function createModels(connection: Connection) {
   return {
@@ -73,6 +74,11 @@ export function createModels(connection: Connection) {
     attachmentChunks: attachmentChunkModel(connection),
     calendarSubscriptions: calendarSubscriptionModel(connection),
     visitMarks: visitMarkModel(connection),
+    notificationQueue: notificationQueueModel(connection),
+    notificationSent: notificationSentModel(connection),
+    notificationInboxes: notificationInboxModel(connection),
+    notificationPreferences: notificationPreferencesModel(connection),
+    notificationMarks: notificationMarkModel(connection),
   };
 }
 

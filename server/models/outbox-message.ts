@@ -6,6 +6,10 @@ export interface OutboxMessageRecord {
   to: string;
   subject: string;
   text: string;
+  /** Notification mail (server/notifications): its HTML part, Message-ID and headers (List-Unsubscribe). */
+  html?: string | null;
+  messageId?: string | null;
+  headers?: Record<string, string> | null;
   createdAt: Date;
 }
 
@@ -14,6 +18,9 @@ const schema = new Schema<OutboxMessageRecord>(
     to: { type: String, required: true },
     subject: { type: String, required: true },
     text: { type: String, required: true },
+    html: { type: String, default: null },
+    messageId: { type: String, default: null },
+    headers: { type: Schema.Types.Mixed, default: null },
     createdAt: { type: Date, default: () => new Date() },
   },
   { collection: 'outbox', versionKey: false },

@@ -39,6 +39,13 @@ export async function eraseAccount(models: Models, userId: string): Promise<Eras
     models.invitations.deleteMany({ email: oldEmail, acceptedAt: null }),
     models.outbox.deleteMany({ to: oldEmail }),
   ]);
+  // Notifications: their centre, their choices, mail still queued for them and the sent log of it.
+  await Promise.all([
+    models.notificationInboxes.deleteOne({ _id: id }),
+    models.notificationPreferences.deleteOne({ _id: id }),
+    models.notificationQueue.deleteMany({ userId: id }),
+    models.notificationSent.deleteMany({ userId: id }),
+  ]);
   await models.invitations.updateMany({ $or: [{ email: oldEmail }, { acceptedBy: id }] }, { $set: { email: erasedEmail(userId), name: null } });
 
   // The calendar address stops working, and when they were last where goes.

@@ -35,6 +35,13 @@ export interface PersonalData {
   calendarSubscription: { createdAt: string; lastFetchedAt: string | null } | null;
   /** When the person was last in each trajectory (for the "nieuw" markers). */
   visits: Array<{ trajectory: string; previousVisitAt: string | null; lastSeenAt: string }>;
+  /** Notification choices, the notification centre, and notification mail queued or sent (subject and time). */
+  notifications: {
+    language: string;
+    choices: Array<{ trajectory: string; kind: string; mode: string }>;
+    centre: Array<{ trajectory: string; kind: string; createdAt: string; read: boolean }>;
+    mail: Array<{ trajectory: string; kind: string; subject: string | null; status: 'queued' | 'sent'; at: string }>;
+  };
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -116,6 +123,25 @@ export async function collectPersonalData(models: Models, userId: string): Promi
     outboxMail: outbox.map((m) => ({ subject: m.subject, createdAt: isoNow(m.createdAt) })),
     calendarSubscription: subscription ? { createdAt: isoNow(subscription.createdAt), lastFetchedAt: iso(subscription.lastFetchedAt) } : null,
     visits: visits.map((v) => ({ trajectory: trajectory(v._id.split(':')[1]), previousVisitAt: iso(v.previousVisitAt), lastSeenAt: isoNow(v.lastSeenAt) })),
+    notifications: await notificationData(models, id, trajectory),
+  };
+}
+
+async function notificationData(models: Models, id: Types.ObjectId, trajectory: (t: unknown) => string): Promise<PersonalData['notifications']> {
+  const [preferences, inbox, queued, sent] = await Promise.all([
+    models.notificationPreferences.findById(id).lean(),
+    models.notificationInboxes.findById(id).lean(),
+    models.notificationQueue.find({ userId: id }).lean(),
+    models.notificationSent.find({ userId: id }).lean(),
+  ]);
+  return {
+    language: preferences?.language ?? 'nl',
+    choices: (preferences?.choices ?? []).map((c) => ({ trajectory: trajectory(c.trajectoryId), kind: c.kind, mode: c.mode })),
+    centre: (inbox?.items ?? []).map((i) => ({ trajectory: trajectory(i.trajectoryId), kind: i.kind, createdAt: isoNow(i.createdAt), read: i.read })),
+    mail: [
+      ...queued.map((q) => ({ trajectory: trajectory(q.event.trajectoryId), kind: q.event.kind, subject: null, status: 'queued' as const, at: isoNow(q.dueAt) })),
+      ...sent.map((m) => ({ trajectory: trajectory(m.trajectoryId), kind: m.kind, subject: m.subject, status: 'sent' as const, at: isoNow(m.sentAt) })),
+    ],
   };
 }
 
@@ -164,6 +190,9 @@ export function personalDataDocument(data: PersonalData): ExportDocument {
         data.calendarSubscription ? [[at(data.calendarSubscription.createdAt), at(data.calendarSubscription.lastFetchedAt)]] : [],
       ),
       tableSection('Bezoeken (voor de labels “Nieuw”)', ['Traject', 'Vorig bezoek', 'Laatst gezien'], data.visits.map((v) => [v.trajectory, at(v.previousVisitAt), at(v.lastSeenAt)])),
+      tableSection('Meldingen: uw keuzes', ['Traject', 'Soort', 'Per e-mail'], data.notifications.choices.map((c) => [c.trajectory, c.kind, c.mode])),
+      tableSection('Meldingen in uw meldingencentrum', ['Traject', 'Soort', 'Datum', 'Gelezen'], data.notifications.centre.map((i) => [i.trajectory, i.kind, at(i.createdAt), i.read ? 'ja' : 'nee'])),
+      tableSection('E-mail met meldingen', ['Traject', 'Onderwerp', 'Status', 'Tijdstip'], data.notifications.mail.map((m) => [m.trajectory, m.subject ?? m.kind, m.status === 'sent' ? 'verzonden' : 'in de wachtrij', at(m.at)])),
     ],
     footer: 'Stemmen in anonieme peilingen worden zonder uw naam bewaard en zijn niet aan u te koppelen; ze staan daarom niet in dit overzicht.',
   };

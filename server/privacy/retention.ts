@@ -14,7 +14,7 @@ const batchSize = 500;
 const deletesAtOnce = 20;
 const sweepLock = 'retention-sweep';
 
-export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance' | 'visitMarks' | 'calendarSubscriptions', number>;
+export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance' | 'visitMarks' | 'calendarSubscriptions' | 'notificationsSent', number>;
 
 /** A "nieuw" mark, or a calendar address no calendar fetched, unused this long has no purpose left. */
 const unusedDays = 365;
@@ -64,6 +64,10 @@ export async function sweepExpiredPersonalData(models: Models, retention: Retent
       { createdAt: 1, lastFetchedAt: 1 },
       (c) => (t(c.lastFetchedAt) ?? c.createdAt.getTime()) <= before(unusedDays),
     ),
+    // The notification sent log (to whom, which subject) and reminder marks keep as long as the outbox.
+    notificationsSent:
+      (await pruneInBatches(models.notificationSent, { sentAt: 1 }, (m) => m.sentAt.getTime() <= before(retention.outboxDays))) +
+      (await pruneInBatches(models.notificationMarks, { at: 1 }, (m) => m.at.getTime() <= before(retention.outboxDays))),
   };
 }
 

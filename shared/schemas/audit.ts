@@ -21,5 +21,16 @@ export const auditVerification = z.object({
 });
 export type AuditVerification = z.infer<typeof auditVerification>;
 
-export const outboxMessageDto = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string() });
+export const outboxMessageDto = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  /** Notification mail still in the durable queue is `queued` (with its next attempt); the rest is sent. */
+  status: z.enum(['queued', 'sent']).optional(),
+  dueAt: z.string().nullable().optional(),
+  attempts: z.number().optional(),
+  headers: z.record(z.string(), z.string()).nullable().optional(),
+});
 export type OutboxMessageDto = z.infer<typeof outboxMessageDto>;

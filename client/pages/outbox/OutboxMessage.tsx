@@ -23,6 +23,20 @@ export function OutboxMessage({ message }: { message: OutboxMessageDto }) {
             <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, i18n.language)}</time>
           </DataListValue>
         </DataListItem>
+        {message.status && (
+          <DataListItem>
+            <DataListKey>{t('notifications.outbox.status')}</DataListKey>
+            <DataListValue data-testid="outbox-status">{t(`notifications.outbox.${message.status}`)}</DataListValue>
+          </DataListItem>
+        )}
+        {message.status === 'queued' && message.dueAt && (
+          <DataListItem>
+            <DataListKey>{t('notifications.outbox.dueAt')}</DataListKey>
+            <DataListValue>
+              <time dateTime={message.dueAt}>{formatDateTime(message.dueAt, i18n.language)}</time> ({t('notifications.outbox.attempts')}: {message.attempts ?? 0})
+            </DataListValue>
+          </DataListItem>
+        )}
       </DataList>
       <div className="dt-mail__body">
         <LinkifiedText text={message.text} />

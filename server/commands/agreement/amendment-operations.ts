@@ -9,6 +9,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { clauseParams, findClause } from './agreement-operations';
 import { amendmentView, clauseLabels, loadPeople } from './agreement-views';
 import { authorOf, checkAnchor, checkOpenForDiscussion } from './contribution';
+import { notifyAmendmentDecided, notifyReply } from '../../notifications/events';
 
 const amendmentParams = trajectoryParams.extend({ amendmentId: id });
 
@@ -87,13 +88,15 @@ export const replyToAmendment = defineTrajectoryOperation({
   guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
     const amendment = await findAmendment(ctx, p.trajectoryId, p.amendmentId);
-    checkOpenForDiscussion(await findClause(ctx.services.models, p.trajectoryId, String(amendment.clauseId)), access, null);
+    const clause = await findClause(ctx.services.models, p.trajectoryId, String(amendment.clauseId));
+    checkOpenForDiscussion(clause, access, null);
     const author = authorOf(access, body.anonymous);
     await ctx.services.models.amendments.updateOne({ _id: p.amendmentId }, { $push: { replies: { ...author, body: body.body, createdAt: new Date() } } });
     return {
       result: await oneView(ctx, p.trajectoryId, p.amendmentId, access),
       audit: [{ chain: p.trajectoryId, action: 'amendment.reply', objectType: 'amendment', objectId: p.amendmentId, summary: {}, anonymous: body.anonymous }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'amendments' }],
+      notify: [notifyReply(p.trajectoryId, amendment.authorId, access.user.userId, clause.title, '/overeenkomst/wijzigingsvoorstellen', body.anonymous)],
     };
   },
 });
@@ -154,6 +157,7 @@ export const decideAmendment = defineTrajectoryOperation({
         },
       ],
       publish: [{ trajectoryId: p.trajectoryId, what: 'amendments' }, { trajectoryId: p.trajectoryId, what: 'agreement' }],
+      notify: [notifyAmendmentDecided(p.trajectoryId, amendment.authorId, clause.title)],
     };
   },
 });

@@ -9,6 +9,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { clauseParams, findClause } from './agreement-operations';
 import { clauseLabels, commentView, loadPeople } from './agreement-views';
 import { authorOf, checkAnchor, checkOpenForDiscussion } from './contribution';
+import { notifyReply } from '../../notifications/events';
 
 const commentParams = trajectoryParams.extend({ commentId: id });
 export const listCommentsQuery = z
@@ -91,13 +92,16 @@ export const replyToComment = defineTrajectoryOperation({
   guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
     const comment = await findComment(ctx, p.trajectoryId, p.commentId);
-    checkOpenForDiscussion(await findClause(ctx.services.models, p.trajectoryId, String(comment.clauseId)), access, null);
+    const clause = await findClause(ctx.services.models, p.trajectoryId, String(comment.clauseId));
+    checkOpenForDiscussion(clause, access, null);
     const author = authorOf(access, body.anonymous);
     await ctx.services.models.comments.updateOne({ _id: p.commentId }, { $push: { replies: { ...author, body: body.body, createdAt: new Date() } } });
     return {
       result: await oneView(ctx, p.trajectoryId, p.commentId, access),
       audit: [{ chain: p.trajectoryId, action: 'comment.reply', objectType: 'comment', objectId: p.commentId, summary: {}, anonymous: body.anonymous }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'comments' }],
+      // Batched in the digest by default for anonymous replies: the mail never names who replied.
+      notify: [notifyReply(p.trajectoryId, comment.authorId, access.user.userId, clause.title, `/overeenkomst/artikelen/${String(comment.clauseId)}`, body.anonymous)],
     };
   },
 });

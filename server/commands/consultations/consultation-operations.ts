@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { consultationView, findConsultation, seesEverything, summaryView, viewerOf } from './consultation-views';
+import { notifyConsultation } from '../../notifications/events';
 
 export const consultationParams = trajectoryParams.extend({ consultationId: id });
 /** Reactions, responses, closing and publishing of one consultation decide on its state and write: one at a time. */
@@ -73,6 +74,7 @@ export const openConsultation = defineTrajectoryOperation({
       result: await consultationView(models, consultation.toObject(), viewerOf(access)),
       audit: [{ chain: p.trajectoryId, action: 'consultation.open', objectType: 'consultation', objectId: String(consultation._id), summary: { title: body.title, versionId: body.versionId, closesOn: body.closesOn } }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'consultations' }],
+      notify: [notifyConsultation('consultation.opened', consultation)],
     };
   },
 });

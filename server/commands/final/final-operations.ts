@@ -10,6 +10,7 @@ import { defineTrajectoryOperation, noBody, type OperationContext, type Trajecto
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { buildSnapshot, readChapters, sha256 } from './final-snapshot';
 import { finalDocument } from './final-document';
+import { notifyFinalSignOff } from '../../notifications/events';
 
 async function names(ctx: OperationContext, ids: unknown[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter(Boolean).map(String))];
@@ -130,6 +131,7 @@ export const assembleFinalAgreement = defineTrajectoryOperation({
         },
       ],
       publish: [{ trajectoryId: p.trajectoryId, what: 'final' }],
+      notify: [notifyFinalSignOff(p.trajectoryId)],
     };
   },
 });

@@ -7,6 +7,7 @@ import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { memberView } from '../views';
 import type { OperationContext } from '../operation';
+import { notifyRemoved, notifyRoleChanged } from '../../notifications/events';
 
 const memberParams = trajectoryParams.extend({ memberId: id });
 
@@ -61,6 +62,7 @@ export const changeMemberRole = defineTrajectoryOperation({
       result: await loadMemberView(ctx, p.memberId, true),
       audit: [{ chain: p.trajectoryId, action: 'member.change_role', objectType: 'membership', objectId: p.memberId, summary: { from: membership.role, to: body.role } }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'members' }],
+      notify: [notifyRoleChanged(p.trajectoryId, membership.userId, body.role)],
     };
   },
 });
@@ -84,6 +86,7 @@ export const removeMember = defineTrajectoryOperation({
       result: undefined,
       audit: [{ chain: p.trajectoryId, action: 'member.remove', objectType: 'membership', objectId: p.memberId, summary: { role: membership.role } }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'members' }],
+      notify: [notifyRemoved(p.trajectoryId, membership.userId)],
     };
   },
 });

@@ -9,6 +9,7 @@ import type { QuestionRecord } from '../../models/question';
 import type { ExportDocument } from '../../export/document';
 import { defineTrajectoryOperation, noBody, type TrajectoryAccess } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
+import { notifyAnswersPublished } from '../../notifications/events';
 
 const questionParams = trajectoryParams.extend({ questionId: id });
 const qaLock = (p: { trajectoryId: string }) => `questions:${p.trajectoryId}`;
@@ -175,6 +176,7 @@ export const publishAnswers = defineTrajectoryOperation({
       result: { published: answered.length, publishedAt: publishedAt.toISOString() },
       audit: [{ chain: p.trajectoryId, action: 'question.publish', objectType: 'trajectory', objectId: p.trajectoryId, summary: { questions: answered.length, through: number } }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'questions' }],
+      notify: [notifyAnswersPublished(p.trajectoryId, number)],
     };
   },
 });

@@ -11,6 +11,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { buildReportContent } from './report-content';
 import { reportDocument } from './report-document';
 import { reportSectionKeys } from '../../../shared/domain/report-sections';
+import { notifyReport } from '../../notifications/events';
 
 const sessionReportParams = trajectoryParams.extend({ sessionId: id });
 const reportParams = trajectoryParams.extend({ reportId: id });
@@ -117,7 +118,7 @@ export const generateReport = defineTrajectoryOperation({
       generatedBy: access.user.userId,
     });
     const record = report.toObject();
-    return { result: await reportView(models, record, access), ...audited(p.trajectoryId, 'report.generate', String(report._id), { sessionId: p.sessionId }) };
+    return { result: await reportView(models, record, access), ...audited(p.trajectoryId, 'report.generate', String(report._id), { sessionId: p.sessionId }), notify: [notifyReport('report.comments', p.trajectoryId, session._id, session.title)] };
   },
 });
 
@@ -201,7 +202,8 @@ export const publishReport = defineTrajectoryOperation({
     await models.reports.updateOne({ _id: report._id, status: 'draft' }, { $set: { status: 'published', publishedAt, publishedBy: access.user.userId } });
     await recordPublication(models, ctx.services.config, 'report', p.trajectoryId, p.reportId);
     const updated = (await models.reports.findById(report._id).lean())!;
-    return { result: await reportView(models, updated, access), ...audited(p.trajectoryId, 'report.publish', p.reportId, { sessionId: String(report.sessionId) }) };
+    const notify = [notifyReport('report.published', p.trajectoryId, report.sessionId, (await models.dialogueSessions.findById(report.sessionId, { title: 1 }).lean())?.title ?? '')];
+    return { result: await reportView(models, updated, access), ...audited(p.trajectoryId, 'report.publish', p.reportId, { sessionId: String(report.sessionId) }), notify };
   },
 });
 

@@ -10,6 +10,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { defineSessionOperation, sessionParams } from './session-access';
 import { sessionView, topicTitles } from './session-view';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
+import { notifyAgendaPublished, notifySession } from '../../notifications/events';
 
 async function checkAgenda(ctx: OperationContext, trajectoryId: string, agenda: Array<{ topicId: string }> | undefined): Promise<void> {
   if (!agenda?.length) return;
@@ -61,6 +62,7 @@ export const createSession = defineTrajectoryOperation({
       result: sessionView(record, await topicTitles(ctx.services.models, [record])),
       audit: [{ chain: p.trajectoryId, action: 'session.create', objectType: 'session', objectId: String(created._id), summary: { title: body.title, startsAt: body.startsAt, declaration: body.declaration } }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'sessions' }],
+      notify: [notifySession('session.planned', record, user.userId)],
     };
   },
 });
@@ -93,6 +95,7 @@ export const updateSession = defineSessionOperation({
       result: sessionView(updated, await topicTitles(ctx.services.models, [updated])),
       audit: [{ chain: trajectoryId, action: 'session.update', objectType: 'session', objectId: p.sessionId, summary: { changed: Object.keys(body) } }],
       publish: [{ trajectoryId, what: 'sessions' }],
+      notify: [Object.keys(body).every((k) => k === 'agenda') ? notifyAgendaPublished(updated) : notifySession('session.changed', updated)],
     };
   },
 });
