@@ -69,8 +69,8 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     const body = spec.body.safeParse(input.body ?? {});
     if (!body.success) throw AppError.fromZod(body.error);
     const decideAndWrite = async () => spec.run(ctx, params.data, body.data, await spec.authorize(ctx, params.data, body.data));
-    const lockKeys = [...new Set([spec.lock?.(params.data, body.data) ?? []].flat())].sort();
-    const effect = await lockKeys.reduceRight<() => Promise<Effect<R>>>((inner, key) => () => ctx.services.locks.withLock(key, inner), decideAndWrite)();
+    const keys = [...new Set([spec.lock?.(params.data, body.data) ?? []].flat())].sort();
+    const effect = await keys.reduceRight<() => Promise<Effect<R>>>((inner, key) => () => ctx.services.locks.withLock(key, inner), decideAndWrite)();
     const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
     for (const { anonymous, ...draft } of effect.audit ?? []) {
       await appendAfterWrite(ctx.services, { ...draft, actorId: anonymous ? null : actorId });

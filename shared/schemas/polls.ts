@@ -27,7 +27,7 @@ export const pollSettings = z
     points: z.number().int().min(1).max(100).optional(),
     anonymous: z.boolean().default(false),
     resultsVisibility: z.enum(['live', 'after_close']).default('live'),
-    /** Which stakeholder groups may vote; empty means every participant except observers. */
+    /** Which stakeholder groups may vote; empty means every group that votes (the poll.vote rule of shared/policy: never the facilitator or observers). */
     eligibleGroups: z.array(z.enum(stakeholderGroups)).default([]),
     closesAt: z.iso.datetime().optional(),
     topicId: id.optional(),

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentText, encodePosition } from '../../shared/domain/clause-text';
 import type { FinalAgreementDto } from '../../shared/schemas/final';
-import { connectDatabase, demoEmails, demoTrajectoryIds, expectError, middenIJsselName, objectId, signIn, type ApiClient, type DemoIds } from '../helpers/api-client';
+import { connectDatabase, demoEmails, demoTrajectoryIds, expectError, middenIJsselName, objectId, signIn, type ApiClient, type ApiResponse, type DemoIds } from '../helpers/api-client';
 import { collabClient, type CollabClient } from '../helpers/collab-client';
 import { startServer, waitFor, type RunningServer } from '../helpers/server';
 
@@ -250,10 +250,23 @@ describe('the definitive agreement and its sign-off per municipality', () => {
     };
     const last = names.at(-1)!;
     const commenters = [inkoop, provider, reps.get('Epe')!, reps.get('Zutphen')!];
-    const [sealing, ...racing] = await Promise.all([
-      signOff(reps.get(last)!, { municipality: last, decision: 'approve' }),
-      ...Array.from({ length: 8 }, (_, n) => commenters[n % commenters.length]!.post(`${m}/agreement/clauses/${tariffs.id}/comments`, { anchor, body: `Wedloop ${n}` })),
+    // Each commenter keeps posting while the approval is on its way, and once more after it.
+    let sealed = false;
+    const racing: ApiResponse[] = [];
+    const commentWhileSealing = async (client: ApiClient, n: number) => {
+      for (let round = 0; ; round++) {
+        const after = sealed;
+        racing.push(await client.post(`${m}/agreement/clauses/${tariffs.id}/comments`, { anchor, body: `Wedloop ${n}.${round}` }));
+        if (after) return;
+      }
+    };
+    const [sealing] = await Promise.all([
+      signOff(reps.get(last)!, { municipality: last, decision: 'approve' }).finally(() => (sealed = true)),
+      ...commenters.map((client, n) => commentWhileSealing(client, n)),
     ]);
+    // Both outcomes happened: comments before the seal, and refusals after it.
+    expect(racing.some((res) => res.status === 201)).toBe(true);
+    expect(racing.some((res) => res.status === 409)).toBe(true);
     expect(sealing.status, sealing.text).toBe(200);
     expect(sealing.body.status).toBe('final');
     const seal = await db.collection('final_seals').findOne({ _id: objectId(ids.midden) });
