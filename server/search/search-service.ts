@@ -86,6 +86,8 @@ export class SearchService {
   clauseDocumentChanged(name: string, read: () => string): void {
     const parsed = parseClauseDocumentName(name);
     if (!parsed || this.clauseTimers.has(name)) return;
+    // On a single node without an index of this trajectory there is nobody to tell.
+    if (!this.broadcast && !this.entries.has(parsed.trajectoryId)) return;
     const timer = setTimeout(() => {
       this.clauseTimers.delete(name);
       let text: string;
