@@ -173,7 +173,9 @@ export class SearchService {
   private async build(entry: Entry): Promise<void> {
     const started = performance.now();
     const { context, unread } = this.context(entry);
-    for (const source of searchSources) entry.index.replaceSource(source.name, await source.load(context));
+    // Each kind is one query; they run side by side, and go into the index in the sources' order.
+    const loaded = await Promise.all(searchSources.map((source) => source.load(context)));
+    searchSources.forEach((source, i) => entry.index.replaceSource(source.name, loaded[i]!));
     this.readTexts(entry, unread, started);
     this.log.info(
       { event: 'search-index-built', trajectoryId: entry.trajectoryId, documents: entry.index.size, ms: Math.round(performance.now() - started), approximateBytes: entry.index.approximateBytes() },
