@@ -86,6 +86,8 @@ export class SearchService {
   clauseDocumentChanged(name: string, read: () => string): void {
     const parsed = parseClauseDocumentName(name);
     if (!parsed || this.clauseTimers.has(name)) return;
+    // On a single node without an index of this trajectory there is nobody to tell.
+    if (!this.broadcast && !this.entries.has(parsed.trajectoryId)) return;
     const timer = setTimeout(() => {
       this.clauseTimers.delete(name);
       let text: string;
@@ -171,7 +173,9 @@ export class SearchService {
   private async build(entry: Entry): Promise<void> {
     const started = performance.now();
     const { context, unread } = this.context(entry);
-    for (const source of searchSources) entry.index.replaceSource(source.name, await source.load(context));
+    // Each kind is one query; they run side by side, and go into the index in the sources' order.
+    const loaded = await Promise.all(searchSources.map((source) => source.load(context)));
+    searchSources.forEach((source, i) => entry.index.replaceSource(source.name, loaded[i]!));
     this.readTexts(entry, unread, started);
     this.log.info(
       { event: 'search-index-built', trajectoryId: entry.trajectoryId, documents: entry.index.size, ms: Math.round(performance.now() - started), approximateBytes: entry.index.approximateBytes() },

@@ -20,6 +20,8 @@ export const reportFeatureTags = ['reports'];
 export const outcomeFeatureTags = ['outcomes'];
 /** The route tags of the definitive agreement and its sign-off. */
 export const finalFeatureTags = ['final'];
+/** The route tags of search across a trajectory. */
+export const searchFeatureTags = ['search'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];
