@@ -69,13 +69,16 @@ export class WordImportPreviews {
     return json.length > maxPreviewChars ? null : json;
   }
 
+  /** Removes previews nobody confirmed (FerretDB has no TTL index); the collection only holds minutes of them. */
+  private async purgeExpired(now: number): Promise<void> {
+    if (now - this.purgedAt <= lifetimeMs) return;
+    this.purgedAt = now;
+    await this.model.deleteMany({ expiresAt: { $lte: new Date(now) } });
+  }
+
   async save(preview: Omit<WordImportPreviewRecord, '_id' | 'expiresAt'>): Promise<{ id: string; expiresAt: Date }> {
     const now = Date.now();
-    if (now - this.purgedAt > lifetimeMs) {
-      // Previews nobody confirmed (FerretDB has no TTL index); the collection only holds minutes of them.
-      this.purgedAt = now;
-      await this.model.deleteMany({ expiresAt: { $lte: new Date(now) } });
-    }
+    await this.purgeExpired(now);
     const id = randomBytes(12).toString('hex');
     const expiresAt = new Date(now + lifetimeMs);
     await this.model.create({ ...preview, _id: id, expiresAt });
@@ -84,6 +87,7 @@ export class WordImportPreviews {
 
   /** The preview, or null when there is none or it expired. */
   async find(id: string): Promise<WordImportPreview | null> {
+    await this.purgeExpired(Date.now());
     const record = await this.model.findById(id).lean();
     if (!record || record.expiresAt <= new Date()) return null;
     const { chapters, blocks } = JSON.parse(record.content) as { chapters: OutlineChapter[]; blocks: ContentBlock[] };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clauseDocumentName } from '../../shared/domain/agreement';
 import { documentText } from '../../shared/domain/clause-text';
-import { apiClient, demoEmails, demoTrajectoryIds, expectError, signIn, type ApiClient, type ApiResponse, type DemoIds } from '../helpers/api-client';
+import { apiClient, connectDatabase, demoEmails, objectId, demoTrajectoryIds, expectError, signIn, type ApiClient, type ApiResponse, type DemoIds } from '../helpers/api-client';
 import { collabClient } from '../helpers/collab-client';
 import { startServer, type RunningServer } from '../helpers/server';
 import { docxType, draftAgreementDocx, macroEnabledDocx, truncatedDocx, zipBombDocx } from '../helpers/word-files';
@@ -223,7 +223,7 @@ describe('importing a Word draft', () => {
       });
     });
 
-    it('a foreign trajectory: not a member, or a preview made for another trajectory or person', async () => {
+    it('a foreign trajectory: not a member, or a preview made for another trajectory', async () => {
       const aanbieder = await signIn(server, demoEmails.provider);
       const preview = (await upload(inkoop, ids.ijmond, draft)).body as Preview;
       await expectNothingCreated(async () => {
@@ -236,6 +236,24 @@ describe('importing a Word draft', () => {
       });
       // The preview still works where it was made.
       expect((await inkoop.post(`${base(ids.ijmond)}/import`, { previewId: preview.previewId, chapters: preview.chapters })).status).toBe(201);
+    });
+  });
+
+  it('refuses to import into an agreement that is final, also with a preview made before', async () => {
+    const preview = (await upload(inkoop, ids.midden, draft)).body as Preview;
+    expect(preview.previewId).toEqual(expect.any(String));
+    const db = await connectDatabase(server);
+    try {
+      // As the last municipality's approval leaves it (final-operations.ts), without going through the whole sign-off.
+      await db.collection('final_seals').insertOne({ _id: objectId(ids.midden), revision: 1, contentHash: 'a'.repeat(64), at: new Date() });
+    } finally {
+      await db.close();
+    }
+    await expectNothingCreated(async () => {
+      for (const res of [await upload(inkoop, ids.midden, draft), await inkoop.post(`${base(ids.midden)}/import`, { previewId: preview.previewId, chapters: preview.chapters })]) {
+        expectError(res, 409, 'conflict');
+        expect(res.body.error.fields.reason).toBe('agreement_final');
+      }
     });
   });
 });
