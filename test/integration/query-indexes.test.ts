@@ -174,6 +174,17 @@ describe('every query has an index MongoDB would use', () => {
     }
     await inkoop.get(`${t}/audit/verify`);
 
+    // Calendars that follow: a visit, a moved and a cancelled session, a subscription and its feed.
+    await provider.put(`${t}/visit`);
+    await provider.put(`${t}/visit`);
+    const later = await inkoop.post(`${t}/sessions`, { title: 'Verschuift', startsAt: new Date(Date.now() + 86_400_000).toISOString(), declaration: { outcomeKind: 'advice', decidedBy: 'de colleges van B&W' } });
+    expect((await inkoop.patch(`/sessions/${later.body.id}`, { startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString() })).status).toBe(200);
+    expect((await facilitator.post(`/sessions/${later.body.id}/cancel`, { reason: 'Afgezegd' })).status).toBe(200);
+    const subscription = await provider.post('/me/calendar-subscription');
+    expect((await fetch(`${url}${new URL(subscription.body.urls.https).pathname}`)).status).toBe(200);
+    await provider.get('/me/calendar-subscription');
+    await provider.delete('/me/calendar-subscription');
+
     const agreement = await inkoop.get(`${t}/agreement`);
     const clause = agreement.body.chapters.flatMap((c: { clauses: Array<{ id: string; status: string }> }) => c.clauses).find((c: { status: string }) => c.status === 'in_dialogue' || c.status === 'concept');
     if (clause.status !== 'in_dialogue') await inkoop.patch(`${t}/agreement/clauses/${clause.id}`, { status: 'in_dialogue' });

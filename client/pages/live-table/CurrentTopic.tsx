@@ -16,6 +16,7 @@ export function CurrentTopic({ live, announce }: { live: LiveSnapshot; announce:
       </Heading2>
       {status === 'planned' && <Paragraph>{t('sessions.live.notStarted')}</Paragraph>}
       {status === 'ended' && <Paragraph>{t('sessions.live.ended')}</Paragraph>}
+      {status === 'cancelled' && <Paragraph data-testid="live-cancelled">{t('calendar.cancel.liveCancelled')}</Paragraph>}
       {status === 'live' &&
         (item ? (
           <div className="dt-current__body">

@@ -25,7 +25,7 @@ export function FacilitatorControls({ live, send, mayFacilitate, mayOpenPoll, an
   const running = Boolean(live.timer?.startedAt);
   const atStart = live.currentIndex <= 0;
   const atEnd = live.currentIndex >= agenda.length - 1;
-  if (status === 'ended' || (!mayFacilitate && !mayOpenPoll)) return null;
+  if (status === 'ended' || status === 'cancelled' || (!mayFacilitate && !mayOpenPoll)) return null;
 
   const run = (key: string, emit: () => Promise<unknown>, done?: string) =>
     void action.run(key, emit, done ? () => announce(done) : undefined);
