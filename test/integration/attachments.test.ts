@@ -193,10 +193,13 @@ describe('attachments', () => {
     expectError(await list(clients.procurement, 'topic', topicId, midden), 404, 'not_found');
     const across = await fetch(`${server.url}/api/trajectories/${midden}${file}`, { headers: { cookie: `dt_session=${clients.procurement.token}` } });
     expect(across.status).toBe(404);
-    // Clauses and sessions follow their own policies: everyone at the table reads them, the procurement team attaches.
+    // Clauses, sessions and consultations follow their own policies: everyone at the table reads them, the procurement team attaches.
     const clauseId = (await clients.procurement.get(`/trajectories/${t}/agreement`)).body.chapters[0].clauses[0].id;
     const sessionId = (await clients.procurement.get(`/trajectories/${t}/sessions`)).body[0].id;
-    for (const [kind, parentId] of [['clause', clauseId], ['session', sessionId]] as const) {
+    const version = await clients.procurement.post(`/trajectories/${t}/versions`, { name: 'Concept voor consultatie', clauseId: null });
+    const consultation = await clients.procurement.post(`/trajectories/${t}/consultations`, { title: 'Consultatie', versionId: version.body.id, closesOn: todayInAmsterdam(new Date(Date.now() + 14 * 86_400_000)) });
+    expect(consultation.status, consultation.text).toBe(201);
+    for (const [kind, parentId] of [['clause', clauseId], ['session', sessionId], ['consultation', consultation.body.id]] as const) {
       expect((await upload(clients.municipality, { parentKind: kind, parentId, name: 'x.pdf' }, pdf())).status, kind).toBe(403);
       expect((await upload(clients.procurement, { parentKind: kind, parentId, name: `${kind}.pdf` }, pdf())).status, kind).toBe(201);
       expect((await list(clients.client, kind, parentId)).body.attachments).toHaveLength(1);
