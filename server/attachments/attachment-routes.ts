@@ -7,8 +7,13 @@ import { addAttachment, downloadAttachment, listAttachments, removeAttachment, r
 
 const op = (o: unknown) => o as Operation<z.ZodType, z.ZodType, unknown>;
 
-/** An upload's input: the name and parent from the query string, the bytes from the request as they arrive. */
+/**
+ * An upload's input: the name and parent from the query string, the bytes from the request as they
+ * arrive. A JSON body (which the body parser has read) is checked as the input it is, field by
+ * field, and always refused: it cannot carry a file.
+ */
 function uploadInput(req: Request): unknown {
+  if (req.is('application/json')) return req.body;
   const { name, parentKind, parentId, ...rest } = req.query;
   return {
     ...rest,

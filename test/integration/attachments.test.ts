@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Document, Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../shared/domain/calendar';
@@ -84,15 +85,22 @@ describe('attachments', () => {
     expect(event.summary).toMatchObject({ sha256: sha256(bytes), size: bytes.length, parentKind: 'topic', parentId: topicId });
   });
 
-  it('decides the type by content: an .exe or an HTML page renamed .pdf, a Word file renamed .pdf and HTML as .txt are refused, and nothing is stored', async () => {
+  it('decides the type by content: an .exe or an HTML page renamed .pdf, a Word file renamed .pdf, a macro-enabled .docm and HTML as .txt are refused, and nothing is stored', async () => {
     const before = await stored();
     const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Kwaliteitskader')] }] }));
+    // The same file declared macro-enabled (.docm), as Word saves one with macros.
+    const zip = await JSZip.loadAsync(word);
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file('[Content_Types].xml', types.replace('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'application/vnd.ms-word.document.macroEnabled.main+xml'));
+    const macro = await zip.generateAsync({ type: 'nodebuffer' });
     for (const [name, bytes, reason] of [
       ['setup.pdf', exe, 'type_not_allowed'],
       ['setup.exe', exe, 'type_not_allowed'],
       ['pagina.pdf', html, 'type_not_allowed'],
       ['pagina.txt', html, 'not_plain_text'],
       ['kader.pdf', word, 'name_does_not_match_content'],
+      ['kader.docx', macro, 'type_not_allowed'],
+      ['kader.docm', macro, 'type_not_allowed'],
       ['leeg.txt', Buffer.alloc(0), 'empty'],
     ] as const) {
       const res = await upload(clients.procurement, { parentKind: 'topic', parentId: topicId, name }, bytes);
@@ -185,10 +193,13 @@ describe('attachments', () => {
     expectError(await list(clients.procurement, 'topic', topicId, midden), 404, 'not_found');
     const across = await fetch(`${server.url}/api/trajectories/${midden}${file}`, { headers: { cookie: `dt_session=${clients.procurement.token}` } });
     expect(across.status).toBe(404);
-    // Clauses and sessions follow their own policies: everyone at the table reads them, the procurement team attaches.
+    // Clauses, sessions and consultations follow their own policies: everyone at the table reads them, the procurement team attaches.
     const clauseId = (await clients.procurement.get(`/trajectories/${t}/agreement`)).body.chapters[0].clauses[0].id;
     const sessionId = (await clients.procurement.get(`/trajectories/${t}/sessions`)).body[0].id;
-    for (const [kind, parentId] of [['clause', clauseId], ['session', sessionId]] as const) {
+    const version = await clients.procurement.post(`/trajectories/${t}/versions`, { name: 'Concept voor consultatie', clauseId: null });
+    const consultation = await clients.procurement.post(`/trajectories/${t}/consultations`, { title: 'Consultatie', versionId: version.body.id, closesOn: todayInAmsterdam(new Date(Date.now() + 14 * 86_400_000)) });
+    expect(consultation.status, consultation.text).toBe(201);
+    for (const [kind, parentId] of [['clause', clauseId], ['session', sessionId], ['consultation', consultation.body.id]] as const) {
       expect((await upload(clients.municipality, { parentKind: kind, parentId, name: 'x.pdf' }, pdf())).status, kind).toBe(403);
       expect((await upload(clients.procurement, { parentKind: kind, parentId, name: `${kind}.pdf` }, pdf())).status, kind).toBe(201);
       expect((await list(clients.client, kind, parentId)).body.attachments).toHaveLength(1);

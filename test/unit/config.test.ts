@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'ftp://x' })).toThrow(/^Invalid setting PUBLIC_URL/);
   });
 
+  it('limits attachments to 25 MB by default; MAX_ATTACHMENT_BYTES changes it and a bad value names the variable', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).attachments.maxBytes).toBe(25 * 1024 * 1024);
+    expect(loadConfig({ DATA_DIR: dataDir(), MAX_ATTACHMENT_BYTES: '1048576' }).attachments.maxBytes).toBe(1048576);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), MAX_ATTACHMENT_BYTES: '25MB' })).toThrow(/^Invalid setting MAX_ATTACHMENT_BYTES/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), MAX_ATTACHMENT_BYTES: '10' })).toThrow(/^Invalid setting MAX_ATTACHMENT_BYTES/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATA_DIR: dataDir() }).port).toBe(3000);
   });
