@@ -3,8 +3,7 @@ import type { notificationsNl } from './notifications-nl';
 export const notificationsEn: typeof notificationsNl = {
   title: 'Notifications',
   short: 'Notifications',
-  bell_one: 'Notifications, {{count}} unread',
-  bell_other: 'Notifications, {{count}} unread',
+  unreadSuffix: 'unread',
   unread_one: '{{count}} unread notification',
   unread_other: '{{count}} unread notifications',
   empty: 'You have no notifications yet.',

@@ -1,8 +1,7 @@
 export const notificationsNl = {
   title: 'Meldingen',
   short: 'Meldingen',
-  bell_one: 'Meldingen, {{count}} ongelezen',
-  bell_other: 'Meldingen, {{count}} ongelezen',
+  unreadSuffix: 'ongelezen',
   unread_one: '{{count}} ongelezen melding',
   unread_other: '{{count}} ongelezen meldingen',
   empty: 'U heeft nog geen meldingen.',

@@ -57,7 +57,7 @@ describe('notifications: the bell, the centre and the daily digest setting', () 
     const subject = await publishAnswer('Geldt de inspanningsverplichting ook voor vrijgevestigden?');
     // Live, over the person's own room: no reload.
     await waitFor(async () => (await count(page)) === before + 1, 15_000, 'the bell count to rise');
-    expect(await page.getByRole('link', { name: `Meldingen, ${before + 1} ongelezen` }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: `Meldingen ${before + 1} ongelezen` }).count()).toBe(1);
 
     await page.getByTestId('notification-bell').click();
     await page.waitForURL(`${server.url}/meldingen`);

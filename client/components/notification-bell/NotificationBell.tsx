@@ -26,14 +26,16 @@ export function NotificationBell() {
   useNotificationsChanged(refresh);
   if (!signedIn) return null;
   return (
-    <RouterLink to="/meldingen" className="dt-bell" data-testid="notification-bell" aria-label={t('notifications.bell', { count: unread })}>
+    // The visible words are the link's name (WCAG 2.5.3), with "unread" for screen readers after the count.
+    <RouterLink to="/meldingen" className="dt-bell" data-testid="notification-bell">
       <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24">
         <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />
       </svg>
-      <span aria-hidden="true">{t('notifications.short')}</span>
-      <span className="dt-bell__count" data-testid="notification-count" aria-hidden="true">
+      <span>{t('notifications.short')}</span>{' '}
+      <span className="dt-bell__count" data-testid="notification-count">
         {unread}
       </span>
+      <span className="dt-visually-hidden"> {t('notifications.unreadSuffix')}</span>
     </RouterLink>
   );
 }
