@@ -23,7 +23,7 @@ export async function checkFileType(name: string, head: Buffer): Promise<{ type:
   const extension = extensionOf(name);
   const detected = await fileTypeFromBuffer(head);
   if (detected) {
-    const type = (Object.keys(allowedAttachmentTypes) as AllowedAttachmentType[]).find((t) => t === detected.ext || (t === 'jpg' && detected.ext === 'jpg'));
+    const type = (Object.keys(allowedAttachmentTypes) as AllowedAttachmentType[]).find((t) => t === detected.ext);
     if (!type || type === 'csv' || type === 'txt') refuse(`Files of this type (${detected.ext}) cannot be attached.`, 'type_not_allowed');
     if (!(allowedAttachmentTypes[type].extensions as readonly string[]).includes(extension)) refuse(`The file's content is ${detected.ext}, but its name ends in .${extension || '(none)'}.`, 'name_does_not_match_content');
     return { type, mime: allowedAttachmentTypes[type].mime };

@@ -119,7 +119,8 @@ export function Attachments({ trajectoryId, parentKind, parentId, headingLevel =
   );
 
   return (
-    <section className="dt-attachments" aria-labelledby={`${id}-title`} data-testid={`attachments-${parentKind}`}>
+    // A plain block under its heading, not a landmark: a page of questions or sessions has one per card.
+    <div className="dt-attachments" data-testid={`attachments-${parentKind}`}>
       <Heading level={headingLevel} id={`${id}-title`}>
         {parentKind === 'question' ? t('attachments.questionTitle') : parentKind === 'answer' ? t('attachments.answerTitle') : t('attachments.title')}
       </Heading>
@@ -206,6 +207,6 @@ export function Attachments({ trajectoryId, parentKind, parentId, headingLevel =
           <input ref={replaceInput} type="file" accept={attachmentAccept} hidden tabIndex={-1} aria-hidden="true" onChange={(e) => onReplace(e.currentTarget)} data-testid="attachment-replace" />
         </div>
       )}
-    </section>
+    </div>
   );
 }
