@@ -9,6 +9,9 @@ import { AppError } from '../errors';
 import { defineTrajectoryOperation } from '../commands/operation';
 import { trajectoryParams } from '../commands/trajectories/trajectory-operations';
 import { blocksToYjs } from './blocks-to-yjs';
+import { isFinal } from '../commands/guards';
+import { enforce } from '../commands/access';
+import { decideTrajectoryAction } from '../policies/trajectory-policy';
 import { WordImportPreviews, wordImportPreviewsFor, type WordImportPreview } from './preview-store';
 import { checkWordFile, wordFileRefusal } from './word-file';
 import { wordOutline } from './word-outline';
@@ -29,9 +32,11 @@ export const previewWordImport = defineTrajectoryOperation({
   action: 'agreement.manage',
   params: trajectoryParams,
   body: uploadWordImportRequest,
-  guards: ['agreementOpen'],
   run: async (ctx, p, body, access) => {
     const { models, config } = ctx.services;
+    // Early and without the agreement's lock (reading a file takes seconds; nothing of the
+    // agreement is written here): the confirmation checks again under the lock.
+    enforce(decideTrajectoryAction(ctx.actor, access.seat, 'agreement.manage', { agreementFinal: await isFinal(models, p.trajectoryId) }));
     const limits = config.wordImport ?? defaultWordImportLimits;
     // The route's body limit already refused larger uploads; this holds for any other caller.
     if (body.file.length > limits.maxFileBytes) throw new AppError('payload_too_large', 'The file is larger than the import accepts.', { reason: 'too_large' });
