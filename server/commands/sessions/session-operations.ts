@@ -10,7 +10,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { defineSessionOperation, sessionParams } from './session-access';
 import { sessionView, topicTitles } from './session-view';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
-import { notifyAgendaPublished, notifySession } from '../../notifications/events';
+import { notifyAgendaPublished, notifySession, notifySessionCancelled } from '../../notifications/events';
 
 async function checkAgenda(ctx: OperationContext, trajectoryId: string, agenda: Array<{ topicId: string }> | undefined): Promise<void> {
   if (!agenda?.length) return;
@@ -137,6 +137,8 @@ export const cancelSession = defineSessionOperation({
       publish: [{ trajectoryId, what: 'sessions' }],
       // Anyone looking at the live table sees it called off.
       live: [p.sessionId],
+      // Everyone concerned hears it, with METHOD:CANCEL and the same UID, so calendars drop the entry.
+      notify: [notifySessionCancelled(updated, user.userId)],
     };
   },
 });
