@@ -16,6 +16,8 @@ export const excludedFromBackup = {
   notificationInboxes: 'a person’s notification centre is theirs, not the trajectory’s',
   notificationPreferences: 'a person’s notification choices are theirs, not the trajectory’s',
   notificationMarks: 'reminder marks are delivery bookkeeping',
+  calendarSubscriptions: 'a person’s secret calendar address is theirs (stored hashed), not the trajectory’s',
+  visitMarks: 'when a person last looked is theirs, only for the “nieuw” labels',
 } as const satisfies Partial<Record<keyof Models, string>>;
 
 /** Models exported by their own rule (see trajectory-export.ts). */

@@ -22,6 +22,8 @@ export const outcomeFeatureTags = ['outcomes'];
 export const finalFeatureTags = ['final'];
 /** The route tags of search across a trajectory. */
 export const searchFeatureTags = ['search'];
+/** The route tags of attachments (files on topics, clauses, sessions, questions, answers and consultations). */
+export const attachmentFeatureTags = ['attachments'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];

@@ -17,11 +17,13 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, fillPath, finalFeatureTags, hasBody, isTrajectoryScoped, outcomeFeatureTags, pathParams, questionFeatureTags, reportFeatureTags, routeKey, searchFeatureTags, sessionFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, fillPath, finalFeatureTags, hasBody, isTrajectoryScoped, outcomeFeatureTags, pathParams, questionFeatureTags, reportFeatureTags, routeKey, searchFeatureTags, sessionFeatureTags, attachmentFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 import { docxType, draftAgreementDocx } from '../helpers/word-files';
 
 interface Fixture {
+  /** Files on an IJmond clause: one to read and replace, one to remove (attachments follow the clause's policy). */
+  attachment: { id: string; fileId: string; toRemoveId: string };
   ids: DemoIds;
   orgs: Map<string, string>;
   /** Per trajectory: a membership, a topic and an open invitation. */
@@ -173,6 +175,8 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     { route: 'POST /polls/:pollId/ballot', request: (c, f) => c.post(`/polls/${f.sessions.votePollId}/ballot`, { choice: { kind: 'consent', option: 'agree' } }) },
   ],
   'agreement.view': [
+    { route: 'GET /trajectories/:trajectoryId/attachments', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/attachments?parentKind=clause&parentId=${f.agreement.clause.id}`) },
+    { route: 'GET /trajectories/:trajectoryId/attachments/:attachmentId/files/:fileId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/attachments/${f.attachment.id}/files/${f.attachment.fileId}`) },
     { route: 'GET /trajectories/:trajectoryId/agreement', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/agreement`) },
     { route: 'GET /trajectories/:trajectoryId/comments', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/comments?status=open`) },
     { route: 'GET /trajectories/:trajectoryId/amendments', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/amendments`) },
@@ -184,6 +188,9 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     },
   ],
   'agreement.manage': [
+    { route: 'POST /trajectories/:trajectoryId/attachments', request: (c, f, role) => attach(c, `/trajectories/${f.ids.ijmond}/attachments?parentKind=clause&parentId=${f.agreement.clause.id}&name=${encodeURIComponent(`bijlage-${role}.txt`)}`) },
+    { route: 'POST /trajectories/:trajectoryId/attachments/:attachmentId/versions', request: (c, f, role) => attach(c, `/trajectories/${f.ids.ijmond}/attachments/${f.attachment.id}/versions?name=${encodeURIComponent(`versie-${role}.txt`)}`) },
+    { route: 'DELETE /trajectories/:trajectoryId/attachments/:attachmentId', request: (c, f) => c.request('DELETE', `/trajectories/${f.ids.ijmond}/attachments/${f.attachment.toRemoveId}`) },
     { route: 'POST /trajectories/:trajectoryId/agreement/chapters', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/agreement/chapters`, { title: `Hoofdstuk van ${role}` }) },
     {
       route: 'PATCH /trajectories/:trajectoryId/agreement/chapters/:chapterId',
@@ -207,7 +214,8 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
         const { id, label, municipalities } = f.agreement.variant;
         return c.patch(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/variants/${id}`, { label, municipalities });
       },
-    },    { route: 'POST /trajectories/:trajectoryId/agreement/import/preview', request: (c, f) => uploadWord(c, `/trajectories/${f.ids.ijmond}/agreement/import/preview`) },
+    },
+    { route: 'POST /trajectories/:trajectoryId/agreement/import/preview', request: (c, f) => uploadWord(c, `/trajectories/${f.ids.ijmond}/agreement/import/preview`) },
     // A preview id that does not exist: the procurement team is told it is gone (410), everyone else is forbidden first.
     { route: 'POST /trajectories/:trajectoryId/agreement/import', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/agreement/import`, { previewId: 'a'.repeat(24), chapters: [{ title: 'Hoofdstuk', clauses: [] }] }) },
   ],
@@ -372,6 +380,7 @@ let procurementClient: ApiClient | undefined;
 
 /** A real Word draft, for the import's upload route (its body is the file). */
 const wordDraft = await draftAgreementDocx();
+const attach = (c: ApiClient, path: string) => c.request('POST', path, { raw: 'Een bijlage bij het artikel.\n', headers: { 'content-type': 'application/octet-stream' } });
 const uploadWord = (c: ApiClient, path: string) => c.request('POST', path, { raw: wordDraft, headers: { 'content-type': docxType } });
 
 const denied = new Set([401, 403, 404]);
@@ -440,6 +449,12 @@ describe('permissions', () => {
     };
 
     fixture.agreement = await agreementFixture(inkoop, ijmond);
+    const attachTo = `/trajectories/${ijmond}/attachments?parentKind=clause&parentId=${fixture.agreement.clause.id}`;
+    const kept = await attach(inkoop, `${attachTo}&name=matrix.txt`);
+    expect(kept.status, kept.text).toBe(201);
+    const toRemove = await attach(inkoop, `${attachTo}&name=weg.txt`);
+    expect(toRemove.status, toRemove.text).toBe(201);
+    fixture.attachment = { id: kept.body.id, fileId: kept.body.versions[0].fileId, toRemoveId: toRemove.body.id };
     const trajectory = (await inkoop.get(`/trajectories/${ijmond}`)).body as { milestones: Array<{ kind: string; title: string; date: string }> };
     const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     const moved = await inkoop.patch(`/trajectories/${ijmond}`, {
@@ -561,7 +576,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags, ...finalFeatureTags, ...searchFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags, ...finalFeatureTags, ...searchFeatureTags, ...attachmentFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -733,7 +748,7 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Apeldoorn', decision: 'approve' }),
     };
     /** Reads with options take them in the query string. */
-    const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current`, '/trajectories/:trajectoryId/search': '?q=afspraak' };
+    const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current`, '/trajectories/:trajectoryId/search': '?q=afspraak', '/trajectories/:trajectoryId/attachments': `?parentKind=clause&parentId=${'a'.repeat(24)}&name=buiten.txt` };
     /** Ids of things inside a trajectory that the sweep fills with an id that does not exist. */
     const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId'];
     const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', ...otherIds];
