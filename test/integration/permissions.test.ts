@@ -380,6 +380,7 @@ let procurementClient: ApiClient | undefined;
 
 /** A real Word draft, for the import's upload route (its body is the file). */
 const wordDraft = await draftAgreementDocx();
+const attachmentBytes = new TextEncoder().encode('Bijlage van een buitenstaander.\n');
 const attach = (c: ApiClient, path: string) => c.request('POST', path, { raw: 'Een bijlage bij het artikel.\n', headers: { 'content-type': 'application/octet-stream' } });
 const uploadWord = (c: ApiClient, path: string) => c.request('POST', path, { raw: wordDraft, headers: { 'content-type': docxType } });
 
@@ -713,6 +714,8 @@ describe('permissions', () => {
       'POST /polls/:pollId/close': () => ({}),
       'POST /trajectories/:trajectoryId/agreement/chapters': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/agreement/import/preview': () => wordDraft,
+      'POST /trajectories/:trajectoryId/attachments': () => attachmentBytes,
+      'POST /trajectories/:trajectoryId/attachments/:attachmentId/versions': () => attachmentBytes,
       'POST /trajectories/:trajectoryId/agreement/import': () => ({ previewId: missing, chapters: [{ title: 'Hoofdstuk van een buitenstaander', clauses: [] }] }),
       'PATCH /trajectories/:trajectoryId/agreement/chapters/:chapterId': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/agreement/clauses': () => ({ chapterId: missing, title: 'Artikel van een buitenstaander' }),
@@ -748,9 +751,9 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Apeldoorn', decision: 'approve' }),
     };
     /** Reads with options take them in the query string. */
-    const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current`, '/trajectories/:trajectoryId/search': '?q=afspraak', '/trajectories/:trajectoryId/attachments': `?parentKind=clause&parentId=${'a'.repeat(24)}&name=buiten.txt` };
+    const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current`, '/trajectories/:trajectoryId/search': '?q=afspraak', '/trajectories/:trajectoryId/attachments': `?parentKind=clause&parentId=${'a'.repeat(24)}` };
     /** Ids of things inside a trajectory that the sweep fills with an id that does not exist. */
-    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId'];
+    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId', 'attachmentId', 'fileId'];
     const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', ...otherIds];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
@@ -769,7 +772,10 @@ describe('permissions', () => {
       }) + (queries[path] ?? '');
     const send = (client: ApiClient, route: ApiRoute, path: string) => {
       const body = hasBody(route) ? valid[routeKey(route)]!(fixture) : undefined;
-      // An upload route's body is the file itself.
+      // An upload route's body is the file itself: a Word file for the import, any file as octet-stream for attachments (named in the query).
+      if (body instanceof Uint8Array && route.path.includes('/attachments')) {
+        return client.request(route.method, `${path}${path.includes('?') ? '&' : '?'}name=buiten.txt`, { raw: body, headers: { 'content-type': 'application/octet-stream' } });
+      }
       if (body instanceof Uint8Array) return client.request(route.method, path, { raw: body, headers: { 'content-type': docxType } });
       return client.request(route.method, path, body === undefined ? {} : { body });
     };

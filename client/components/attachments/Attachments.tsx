@@ -10,7 +10,7 @@ import { formatDateTime } from '../../format/dates';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { ErrorAlert } from '../ErrorAlert';
 import { useErrorMessage } from '../useErrorMessage';
-import { attachmentsApi, uploadFile } from './attachments-api';
+import { attachmentsApi, uploadAttachment } from './attachments-api';
 
 interface Props {
   trajectoryId: string;
@@ -70,7 +70,7 @@ export function Attachments({ trajectoryId, parentKind, parentId, headingLevel =
     if (file.size === 0) return setProblem(t('attachments.refused.empty'));
     setProgress({ name: file.name, fraction: 0 });
     try {
-      await uploadFile(url, file, (fraction) => setProgress({ name: file.name, fraction }));
+      await uploadAttachment(url, file, (fraction) => setProgress({ name: file.name, fraction }));
       setAnnouncement(done);
       files.reload();
     } catch (error) {
