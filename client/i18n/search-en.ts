@@ -23,6 +23,7 @@ export const searchEn: typeof searchNl = {
     question: 'Questions and answers',
     outcome: 'Agreements',
     report: 'Reports',
+    attachment: 'Attachments',
   },
   kind: {
     topic: 'Topic',
@@ -32,5 +33,6 @@ export const searchEn: typeof searchNl = {
     question: 'Question',
     outcome: 'Agreement',
     report: 'Report',
+    attachment: 'Attachment',
   },
 };

@@ -20,6 +20,7 @@ export const searchNl = {
     question: 'Vragen en antwoorden',
     outcome: 'Afspraken',
     report: 'Verslagen',
+    attachment: 'Bijlagen',
   },
   kind: {
     topic: 'Onderwerp',
@@ -29,5 +30,6 @@ export const searchNl = {
     question: 'Vraag',
     outcome: 'Afspraak',
     report: 'Verslag',
+    attachment: 'Bijlage',
   },
 };

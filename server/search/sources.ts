@@ -5,12 +5,14 @@ import type { SearchKind } from '../../shared/schemas/search';
 import type { Models } from '../models';
 import type { ChangeKind } from '../services';
 import type { Visibility } from './visibility';
+import { attachmentPolicy } from '../../shared/domain/attachments';
+import { listTrajectoryAttachments } from '../attachments/attachment-operations';
 
 /*
  * What search indexes, one source per kind of record. Each source reads a trajectory's records
  * of its kind once (on the first search, and again after a change of its kind) and turns them
- * into documents that carry their own visibility facts. A new kind — attachment names — is one
- * more entry in `searchSources` (and its kind in shared/schemas/search.ts).
+ * into documents that carry their own visibility facts. A new kind is one more entry in
+ * `searchSources` (and its kind in shared/schemas/search.ts).
  *
  * Never indexed: who wrote something (anonymous input stays unlinkable; an erased person's name
  * is not kept in memory), who asked a question, and comments on draft reports (their authors and
@@ -209,8 +211,47 @@ const reports: SearchSource = {
   },
 };
 
+/**
+ * Attachment names, each found where its parent is and seen by whoever may read the parent
+ * (shared/domain/attachments.ts): a file of an unpublished question only by the team that
+ * answers and its asker, of an unpublished answer by the team only. Who uploaded is never indexed.
+ */
+const attachments: SearchSource = {
+  name: 'attachments',
+  changes: ['attachments', 'questions'],
+  async load({ models, trajectoryId }) {
+    const files = await listTrajectoryAttachments(models, trajectoryId);
+    if (files.length === 0) return [];
+    const questionIds = files.filter((f) => f.parentKind === 'question' || f.parentKind === 'answer').map((f) => f.parentId);
+    const questionRecords = questionIds.length ? await models.questions.find({ trajectoryId }, { status: 1, askedBy: 1 }).lean() : [];
+    const question = new Map(questionRecords.map((q) => [String(q._id), q]));
+    const t = base(trajectoryId);
+    return files.flatMap((f): SearchDocument[] => {
+      const doc = (path: string, visibility: Visibility): SearchDocument[] => [{ id: `attachment:${f.id}`, kind: 'attachment', title: f.name, text: f.name, path, visibility }];
+      switch (f.parentKind) {
+        case 'topic':
+          return doc(`${t}/onderwerpen/${f.parentId}`, { action: attachmentPolicy.topic.view });
+        case 'clause':
+          return doc(`${t}/overeenkomst/artikelen/${f.parentId}`, { action: attachmentPolicy.clause.view });
+        case 'session':
+          return doc(`${t}/sessies`, { action: attachmentPolicy.session.view });
+        case 'consultation':
+          return doc(`${t}/overeenkomst/consultatie/${f.parentId}`, { action: attachmentPolicy.consultation.view });
+        case 'question':
+        case 'answer': {
+          const q = question.get(f.parentId);
+          if (!q) return [];
+          if (q.status === 'published') return doc(`${t}/vragen`, { action: 'question.list' });
+          const askers = f.parentKind === 'question' ? [String(q.askedBy)] : [];
+          return doc(`${t}/vragen`, { action: 'question.list', restricted: { action: 'question.answer', userIds: askers } });
+        }
+      }
+    });
+  },
+};
+
 /** Every source; a new kind is one entry here. */
-export const searchSources: readonly SearchSource[] = [topics, clauses, comments, amendments, questions, outcomes, reports];
+export const searchSources: readonly SearchSource[] = [topics, clauses, comments, amendments, questions, outcomes, reports, attachments];
 
 function firstWords(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim();

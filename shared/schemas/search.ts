@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 /** Kinds of things search finds, in the order their groups are shown. A new kind (attachments) is one entry here and one source on the server. */
-export const searchKinds = ['topic', 'clause', 'comment', 'amendment', 'question', 'outcome', 'report'] as const;
+export const searchKinds = ['topic', 'clause', 'comment', 'amendment', 'question', 'outcome', 'report', 'attachment'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 export const searchQueryMaxLength = 200;

@@ -154,6 +154,29 @@ describe('search across a trajectory', () => {
     }
   });
 
+  it('finds attachment names where their parent may be read: a topic’s file by everyone, a file of an unpublished question only by its asker and the team', async () => {
+    const attach = (person: Person, query: string) =>
+      api(person).request('POST', `/trajectories/${t}/attachments?${query}`, { raw: 'Een bijlage.\n', headers: { 'content-type': 'application/octet-stream' } });
+    const topicWord = unique('tarievenblad');
+    const topics = await api('procurement').get(`/trajectories/${t}/topics`);
+    const topicId = (topics.body as Array<{ id: string }>)[0]!.id;
+    const onTopic = await attach('procurement', `parentKind=topic&parentId=${topicId}&name=${topicWord}.txt`);
+    expect(onTopic.status, onTopic.text).toBe(201);
+    for (const person of tableRoles) {
+      const found = hits(await search(person, topicWord));
+      expect(found.map((h) => [h.id, h.kind, h.path]), person).toEqual([[`attachment:${onTopic.body.id}`, 'attachment', `/trajecten/${t}/onderwerpen/${topicId}`]]);
+    }
+
+    const questionWord = unique('onderbouwing');
+    const asked = await api('provider').post(`/trajectories/${t}/questions`, { text: 'Mag ik een onderbouwing meesturen?' });
+    expect(asked.status, asked.text).toBe(201);
+    const onQuestion = await attach('provider', `parentKind=question&parentId=${asked.body.id}&name=${questionWord}.txt`);
+    expect(onQuestion.status, onQuestion.text).toBe(201);
+    expect(await finds('provider', questionWord)).toBe(true);
+    expect(await finds('procurement', questionWord)).toBe(true);
+    for (const person of ['secondProvider', 'municipality', 'client', 'observer'] as Person[]) expect(await finds(person, questionWord), person).toBe(false);
+  });
+
   it('is current right after a change through REST: a new topic, a changed title, an outcome', async () => {
     const word = unique('zeppelin');
     expect(await finds('municipality', word)).toBe(false);
