@@ -1,13 +1,6 @@
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topicApi } from '../../api/endpoints';
-import { Dialog } from '../../components/Dialog';
-import { ErrorSummary } from '../../components/forms/ErrorSummary';
-import { errorFor } from '../../components/forms/field-errors';
-import { TextAreaField } from '../../components/forms/TextField';
-import { useSubmission } from '../../components/forms/useSubmission';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import type { TopicDto } from '../../../shared/schemas/topics';
 
 export interface DeclineTopicDialogProps {
@@ -21,56 +14,19 @@ export interface DeclineTopicDialogProps {
 /** Declining a proposal needs a reason: the person who proposed it sees what was done with it. */
 export function DeclineTopicDialog({ trajectoryId, topic, onClose, onDeclined }: DeclineTopicDialogProps) {
   const { t } = useTranslation();
-  const submission = useSubmission();
-  const [reason, setReason] = useState('');
-  const { clear } = submission;
-
-  useEffect(() => {
-    setReason('');
-    clear();
-  }, [topic?.id, clear]);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!topic) return;
-    let updated: TopicDto | undefined;
-    const ok = await submission.submit(
-      async () => {
-        updated = await topicApi.decide(trajectoryId, topic.id, { decision: 'decline', reason: reason.trim() });
-      },
-      reason.trim() ? {} : { reason: t('fieldError.reason') },
-    );
-    if (ok && updated) onDeclined(updated);
-  };
-  const summary = submission.summary({ reason: { target: 'decline-reason', label: t('topics.declineReason') } });
-
   return (
-    <Dialog open={Boolean(topic)} title={t('topics.declineTitle')} onClose={onClose}>
-      {topic && (
-        <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form">
-          <Paragraph>{t('topics.declineIntro', { title: topic.title })}</Paragraph>
-          {summary && <ErrorSummary summaryRef={submission.summaryRef} {...summary} />}
-          <TextAreaField
-            id="decline-reason"
-            label={t('topics.declineReason')}
-            description={t('topics.declineReasonHint')}
-            value={reason}
-            onChange={setReason}
-            rows={4}
-            required
-            data-autofocus
-            error={errorFor(submission.fieldErrors, 'reason')}
-          />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" busy={submission.busy}>
-              {t('topics.declineSubmit')}
-            </Button>
-            <Button appearance="secondary-action-button" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-          </ButtonGroup>
-        </form>
-      )}
-    </Dialog>
+    <ReasonDialog
+      subject={topic}
+      fieldId="decline-reason"
+      title={t('topics.declineTitle')}
+      intro={topic ? t('topics.declineIntro', { title: topic.title }) : ''}
+      label={t('topics.declineReason')}
+      hint={t('topics.declineReasonHint')}
+      submitLabel={t('topics.declineSubmit')}
+      backLabel={t('cancel')}
+      act={(reason) => topicApi.decide(trajectoryId, topic!.id, { decision: 'decline', reason })}
+      onClose={onClose}
+      onDone={onDeclined}
+    />
   );
 }
