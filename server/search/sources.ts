@@ -6,7 +6,7 @@ import type { Models } from '../models';
 import type { ChangeKind } from '../services';
 import type { Visibility } from './visibility';
 import { attachmentPolicy } from '../../shared/domain/attachments';
-import { listTrajectoryAttachments } from '../attachments/attachment-operations';
+import { listTrajectoryAttachments } from '../attachments/attachment-list';
 
 /*
  * What search indexes, one source per kind of record. Each source reads a trajectory's records
