@@ -147,11 +147,22 @@ export async function storedDocumentText(db: Connection, name: string): Promise<
 
 /**
  * Fields that change without anyone changing data, left out of the digest: a login session's
- * sliding expiry (`lastSeenAt`, `expiresAt` move on use) and the lock bookkeeping, which the
- * server takes and releases around writes that then turn out to be refused.
+ * sliding expiry (`lastSeenAt`, `expiresAt` move on use); and collections left out whole: the lock
+ * bookkeeping, which the server takes and releases around writes that then turn out to be
+ * refused, and the notification delivery the reminders do on their own.
  */
 const volatile: Record<string, string[]> = { sessions: ['lastSeenAt', 'expiresAt'] };
-const skippedCollections = new Set(['locks']);
+const skippedCollections = new Set([
+  'locks',
+  // Written on the clock, not by a request: a session's reminders (the day and the hour before)
+  // queue, deliver and mark mail on their own. Every notification a request causes follows a
+  // write to one of the other collections, which stay in the digest.
+  'notification_queue',
+  'notification_sent',
+  'notification_marks',
+  'notification_inboxes',
+  'outbox',
+]);
 
 /**
  * A digest per collection of everything stored. Collaboration documents are compared by their
