@@ -184,21 +184,25 @@ class Member implements RelayMembership {
 
   /**
    * After a Redis outage the others may hold what was published while this node could not hear
-   * it, and the other way round. Catches up round after round, with growing pauses, until a round
-   * in which every other node answered with the same state as this node's. On a busy machine a
-   * round may time out or find a node not yet subscribed again; that is no reason to stop.
-   * Stops when the document is unloaded, or when no other node has it loaded for several rounds.
+   * it, and the other way round. Catches up round after round, with growing pauses, until two
+   * rounds in which every other node answered with the same state as this node's. Two, because a
+   * state vector does not show deletions: equal vectors after a round whose update with this
+   * node's deletions was lost (published while Redis was still coming back) would leave the texts
+   * apart, and every round sends the deletions again. On a busy machine a round may time out or
+   * find a node not yet subscribed again; that is no reason to stop. Stops when the document is
+   * unloaded, or when no other node has it loaded for several rounds.
    */
   async converge(): Promise<void> {
     const run = ++this.convergeRun;
     let delay = Math.max(100, Math.floor(this.relay.waitMs / 3));
     let alone = 0;
+    let agreedRounds = 0;
     while (!this.left && run === this.convergeRun) {
       const round = await this.catchUpRound(true).catch((error: unknown) => {
         this.relay.warn(this.name, error);
         return null;
       });
-      if (round && round.others > 0 && round.agreed) return;
+      if (round && round.others > 0 && round.agreed && ++agreedRounds >= 2) return;
       if (round && round.others === 0 && ++alone >= aloneRounds) return;
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, maxRetryDelayMs);
