@@ -264,8 +264,9 @@ describe('the definitive agreement and its sign-off per municipality', () => {
       signOff(reps.get(last)!, { municipality: last, decision: 'approve' }).finally(() => (sealed = true)),
       ...commenters.map((client, n) => commentWhileSealing(client, n)),
     ]);
-    // Both outcomes happened: comments before the seal, and refusals after it.
-    expect(racing.some((res) => res.status === 201)).toBe(true);
+    // Every commenter posted once more after the seal, so refusals happened; whether any racing
+    // comment won the lock first depends on the machine's load, so that outcome is not asserted —
+    // only that a comment which did land was written before the seal.
     expect(racing.some((res) => res.status === 409)).toBe(true);
     expect(sealing.status, sealing.text).toBe(200);
     expect(sealing.body.status).toBe('final');
