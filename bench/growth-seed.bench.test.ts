@@ -5,7 +5,7 @@ import { clauseFragment } from '../shared/domain/clause-text';
 import { AuditLog } from '../server/audit/audit-log';
 import { CollabPersistence } from '../server/collab/persistence';
 import { Locks } from '../server/db/locks';
-import { voterKey } from '../server/live/live-state';
+import { voterKey } from '../server/live-table/live-state';
 import { createModels, ensureIndexes, type Models } from '../server/models';
 import { freshDatabaseUri } from '../test/helpers/server';
 import { growthSize, seedGrowth, type GrowthSeedResult } from './growth-seed';

@@ -16,13 +16,13 @@ import { clauseDocumentName } from '../shared/domain/agreement';
 import { clauseFragment, encodePosition, paragraphsOf } from '../shared/domain/clause-text';
 import { roleMay } from '../shared/domain/permissions';
 import { stakeholderGroupByRole, type Role } from '../shared/domain/roles';
-import { tallyPoll } from '../shared/domain/tally';
-import type { BallotChoice, StakeholderGroup } from '../shared/schemas/polls';
+import { tallyPoll } from '../shared/live-table/tally';
+import type { BallotChoice, StakeholderGroup } from '../shared/live-table/polls';
 import { hashEvent, platformChain } from '../server/audit/audit-log';
 import { hashPassword } from '../server/auth/passwords';
 import { newToken } from '../server/auth/tokens';
 import { idleTimeoutMs, absoluteTimeoutMs } from '../server/auth/session-store';
-import { settingsOf, voterKey } from '../server/live/live-state';
+import { settingsOf, voterKey } from '../server/live-table/live-state';
 import { createModels, type Models } from '../server/models';
 import type { PollRecord } from '../server/models/poll';
 

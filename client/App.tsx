@@ -17,7 +17,7 @@ const AuditLogPage = lazyPage(() => import('./pages/audit/AuditLogPage'), 'Audit
 const ConsultationPage = lazyPage(() => import('./pages/consultation/ConsultationPage'), 'ConsultationPage');
 const ConsultationsPage = lazyPage(() => import('./pages/consultation/ConsultationsPage'), 'ConsultationsPage');
 const InvitationPage = lazyPage(() => import('./pages/invitation/InvitationPage'), 'InvitationPage');
-const LiveTablePage = lazyPage(() => import('./pages/live-table/LiveTablePage'), 'LiveTablePage');
+const LiveTablePage = lazyPage(() => import('./live-table/LiveTablePage'), 'LiveTablePage');
 const MembersPage = lazyPage(() => import('./pages/members/MembersPage'), 'MembersPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found/NotFoundPage'), 'NotFoundPage');
 const MyDataPage = lazyPage(() => import('./pages/my-data/MyDataPage'), 'MyDataPage');

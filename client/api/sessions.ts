@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { BallotChoice, PollResult, PollSettings } from '../../shared/schemas/polls';
+import type { BallotChoice, PollResult, PollSettings } from '../../shared/live-table/polls';
 import type { AgendaProposal, CancelSessionRequest, createSessionRequest, SessionDto, updateSessionRequest } from '../../shared/schemas/sessions';
 import { request } from './client';
 

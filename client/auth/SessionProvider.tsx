@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError, unauthenticatedEvents } from '../api/client';
 import { authApi } from '../api/endpoints';
-import { renewOpenSocketSession } from '../realtime/session';
+import { renewOpenSocketSession } from '../live-table/session';
 import type { MeResponse } from '../../shared/schemas/auth';
 import { SessionContext } from './session-context';
 import type { Session, SessionStatus } from './session-context';

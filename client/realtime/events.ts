@@ -1,7 +1,7 @@
 import type { Ack } from '../../shared/schemas/acknowledgement';
 import type { TrajectoryChangedEvent } from '../../shared/schemas/realtime';
 import type { SystemPingPayload, SystemPingResult } from '../../shared/schemas/system';
-import type { SessionClientEvents, SessionServerEvents } from './session-events';
+import type { SessionClientEvents, SessionServerEvents } from '../live-table/session-events';
 
 /** The parts of a trajectory that can change; a screen refetches the part it shows. */
 export type TrajectoryPart = TrajectoryChangedEvent['what'];

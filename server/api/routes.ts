@@ -28,7 +28,7 @@ import { rateLimit } from '../http/rate-limit';
 import type { RedisClient } from '../cluster/redis-clients';
 import type { RouteTable } from './route-table';
 import { sessionDto } from '../../shared/schemas/sessions';
-import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
+import { castPollBallot, closeSessionPoll, openSessionPoll } from '../live-table/poll-operations';
 import { agreementDto, amendmentDto, commentDto, compareResult, restoreResult, versionContentDto, versionDto } from '../../shared/schemas/agreement';
 import { createChapter, createClause, createVariant, getAgreement, updateChapter, updateClause, updateVariant } from '../commands/agreement/agreement-operations';
 import { decideAmendment, listAmendments, proposeAmendment, replyToAmendment, withdrawAmendment } from '../commands/agreement/amendment-operations';

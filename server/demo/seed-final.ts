@@ -1,10 +1,10 @@
 import { clauseDocumentName } from '../../shared/domain/agreement';
 import { clauseFragment, paragraphsOf, replaceContent } from '../../shared/domain/clause-text';
 import { stakeholderGroupByRole, type Role } from '../../shared/domain/roles';
-import { tallyPoll } from '../../shared/domain/tally';
-import type { BallotChoice } from '../../shared/schemas/polls';
+import { tallyPoll } from '../../shared/live-table/tally';
+import type { BallotChoice } from '../../shared/live-table/polls';
 import type { AuditDraft } from '../audit/audit-log';
-import { electorateOf, settingsOf, voterKey } from '../live/live-state';
+import { electorateOf, settingsOf, voterKey } from '../live-table/live-state';
 import type { Services } from '../services';
 import type { SeededTrajectory } from './seed-sessions';
 

@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose';
 import { stakeholderGroupByRole, type Role } from '../../shared/domain/roles';
-import { tallyPoll } from '../../shared/domain/tally';
-import type { BallotChoice, PollSettings } from '../../shared/schemas/polls';
+import { tallyPoll } from '../../shared/live-table/tally';
+import type { BallotChoice, PollSettings } from '../../shared/live-table/polls';
 import type { AuditDraft } from '../audit/audit-log';
-import { electorateOf, settingsOf, voterKey } from '../live/live-state';
+import { electorateOf, settingsOf, voterKey } from '../live-table/live-state';
 import type { Services } from '../services';
 import { seedDemoAttendance } from './seed-attendance';
 

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { stakeholderGroups, type BallotChoice, type StakeholderGroup } from '../../shared/schemas/polls';
+import { stakeholderGroups, type BallotChoice, type StakeholderGroup } from '../../shared/live-table/polls';
 
 /**
  * One ballot per voter per poll. Its `_id` is the voter key, an HMAC of poll and person, so the

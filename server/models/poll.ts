@@ -1,7 +1,7 @@
 import { announceWrites } from './change-feed';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { outcomeKinds } from '../../shared/schemas/sessions';
-import { pollKinds, stakeholderGroups, type PollResult, type StakeholderGroup } from '../../shared/schemas/polls';
+import { pollKinds, stakeholderGroups, type PollResult, type StakeholderGroup } from '../../shared/live-table/polls';
 
 export interface PollRecord {
   _id: Types.ObjectId;

@@ -6,13 +6,13 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { personRoom, signInRoom, type Services } from '../services';
 import { registerSystemHandlers } from './system-handlers';
 import { registerTrajectoryHandlers } from './trajectory-handlers';
-import { registerSessionHandlers } from './session-handlers';
-import { LiveBroadcaster } from '../live/live-state';
-import { closeDuePolls } from '../commands/polls/poll-operations';
+import { registerSessionHandlers } from '../live-table/socket-handlers';
+import { LiveBroadcaster } from '../live-table/live-state';
+import { closeDuePolls } from '../live-table/poll-operations';
 import { anonymous } from '../policies/actor';
 import type { ConnectionCounter } from '../limits/connection-counter';
 import { connectionLimit, eventRateLimit } from '../limits/socket-limits';
-import { endExpiredSessions } from './session-liveness';
+import { endExpiredSessions } from '../live-table/session-liveness';
 import { fromOwnSite } from '../http/same-origin';
 
 /** Socket.io at /socket.io on the shared HTTP server; the handshake is authenticated with the session cookie. */

@@ -12,7 +12,7 @@ import { platformActions, roleMay, trajectoryActions, type PlatformAction, type 
 import { roles, type Role } from '../domain/roles';
 import type { ClauseStatus } from '../domain/agreement';
 // Types only from the schemas: this module is on the first page, and the schemas bring zod along.
-import type { StakeholderGroup } from '../schemas/polls';
+import type { StakeholderGroup } from '../live-table/polls';
 
 /** Who asks: nobody signed in, or a person with their seat in the trajectory at hand (role null without one). */
 export type Subject =

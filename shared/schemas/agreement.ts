@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clauseStatuses } from '../domain/agreement';
 import { id, title } from './common';
-import { stakeholderGroups } from './polls';
+import { stakeholderGroups } from '../live-table/polls';
 
 /*
  * The draft agreement (concept-inkoopovereenkomst): chapters with numbered clauses, whose

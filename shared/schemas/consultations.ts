@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { consultationStatuses, responseOutcomes } from '../domain/consultation';
 import { id, isoDate, title } from './common';
-import { stakeholderGroups } from './polls';
+import { stakeholderGroups } from '../live-table/polls';
 
 /*
  * Consultation (reactienota) on a version of the whole draft agreement: reactions per clause

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from './common';
-import { pollKinds, stakeholderGroups } from './polls';
+import { pollKinds, stakeholderGroups } from '../live-table/polls';
 
 /*
  * Agreements (afspraken) per topic: what the table settled, left open or disagreed on, with the
@@ -119,7 +119,7 @@ const authorRef = z.object({
   anonymous: z.boolean(),
 });
 
-/** A poll's result per option and per stakeholder group, as shared/domain/tally makes it. */
+/** A poll's result per option and per stakeholder group, as shared/live-table/tally makes it. */
 export const chainPollResult = z.object({
   kind: z.enum(pollKinds),
   ballots: z.number(),

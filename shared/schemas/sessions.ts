@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, longText, title } from './common';
-import { ballotChoice, pollSettings, type BallotChoice, type PollOption, type PollResult, type PollSettings, type StakeholderGroup } from './polls';
+import { ballotChoice, pollSettings, type BallotChoice, type PollOption, type PollResult, type PollSettings, type StakeholderGroup } from '../live-table/polls';
 
 /** What a session's outcomes mean and who finally sets them; shown on entry and beside every result. */
 export const outcomeKinds = ['advice', 'proposal', 'decision'] as const;

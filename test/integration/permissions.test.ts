@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleMay, trajectoryActions, trajectoryPermissions, type TrajectoryAction } from '../../shared/domain/permissions';
 import { roles, stakeholderGroupByRole, type Role } from '../../shared/domain/roles';
-import type { PollResult } from '../../shared/schemas/polls';
+import type { PollResult } from '../../shared/live-table/polls';
 import type { LiveState } from '../../shared/schemas/sessions';
 import {
   apiClient,

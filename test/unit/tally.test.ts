@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BallotChoice, CountedBallot, PollResult, PollSettings, StakeholderGroup } from '../../shared/schemas/polls';
+import type { BallotChoice, CountedBallot, PollResult, PollSettings, StakeholderGroup } from '../../shared/live-table/polls';
 import {
   formatPercentage,
   isEligible,
@@ -8,7 +8,7 @@ import {
   validateBallot,
   ballotProblem,
   validatePollSettings,
-} from '../../shared/domain/tally';
+} from '../../shared/live-table/tally';
 
 const topics = [
   { id: 'continuity', label: 'Zorgcontinuïteit' },

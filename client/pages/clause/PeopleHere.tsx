@@ -2,7 +2,7 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { ClauseConnection } from '../../editor/clause-connection';
 import { usePeopleHere } from '../../editor/useClauseConnections';
-import { stakeholderGroups } from '../../../shared/schemas/polls';
+import { stakeholderGroups } from '../../../shared/live-table/polls';
 
 /**
  * "Nu in dit artikel": everyone with the clause open now, each once however many tabs they

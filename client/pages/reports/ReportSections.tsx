@@ -19,8 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../format/dates';
 import { useLabels } from '../../labels/useLabels';
 import type { ReportContent, ReportTopic } from '../../../shared/schemas/reports';
-import { PollResults } from '../live-table/PollResults';
-import { ScrollTable } from '../live-table/ScrollTable';
+import { PollResults } from '../../live-table/PollResults';
+import { ScrollTable } from '../../live-table/ScrollTable';
 import { DeclarationNotice } from '../sessions/Declaration';
 
 /** A section of the report with its h2; the id lets a comment point to it. */

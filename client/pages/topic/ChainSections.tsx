@@ -1,12 +1,12 @@
 import { Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { TopicChainDto } from '../../../shared/schemas/outcomes';
-import type { PollResult } from '../../../shared/schemas/polls';
+import type { PollResult } from '../../../shared/live-table/polls';
 import type { PollView } from '../../../shared/schemas/sessions';
 import { RouterLink } from '../../components/RouterLink';
 import { formatDateTime } from '../../format/dates';
 import { useLabels } from '../../labels/useLabels';
-import { PollResults } from '../live-table/PollResults';
+import { PollResults } from '../../live-table/PollResults';
 
 type Chain = TopicChainDto;
 type Author = Chain['comments'][number]['author'];

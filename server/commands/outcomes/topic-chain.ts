@@ -1,9 +1,9 @@
 import { roleMay } from '../../../shared/domain/permissions';
 import { id } from '../../../shared/schemas/common';
 import { topicTakesOutcomes, type ChainPollDto, type TopicChainDto } from '../../../shared/schemas/outcomes';
-import type { PollResult } from '../../../shared/schemas/polls';
+import type { PollResult } from '../../../shared/live-table/polls';
 import { notFound } from '../../errors';
-import { pollView } from '../../live/live-state';
+import { pollView } from '../../live-table/live-state';
 import { amendmentView, clauseLabels, commentView, loadPeople } from '../agreement/agreement-views';
 import { noBody, defineTrajectoryOperation } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';

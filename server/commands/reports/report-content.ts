@@ -1,6 +1,6 @@
 import { roles } from '../../../shared/domain/roles';
 import type { ReportAction, ReportAttendanceGroup, ReportContent, ReportOutcome, ReportPoll, ReportTopic } from '../../../shared/schemas/reports';
-import { pollFields } from '../../live/live-state';
+import { pollFields } from '../../live-table/live-state';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
 import type { PollRecord } from '../../models/poll';
 import type { Services } from '../../services';

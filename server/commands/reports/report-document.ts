@@ -1,7 +1,7 @@
 import { amsterdam } from '../../../shared/domain/calendar';
 import { roles, type Role } from '../../../shared/domain/roles';
-import { formatPercentage } from '../../../shared/domain/tally';
-import { stakeholderGroups, type StakeholderGroup } from '../../../shared/schemas/polls';
+import { formatPercentage } from '../../../shared/live-table/tally';
+import { stakeholderGroups, type StakeholderGroup } from '../../../shared/live-table/polls';
 import type { ReportContent, ReportPoll } from '../../../shared/schemas/reports';
 import type { ExportDocument } from '../../export/document';
 import type { ReportRecord } from '../../models/report';

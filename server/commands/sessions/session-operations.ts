@@ -1,6 +1,6 @@
 import { cancelSessionRequest, createSessionRequest, endBeforeStart, endsAfterStart, updateSessionRequest } from '../../../shared/schemas/sessions';
 import { sessionIcs } from '../../calendar/session-ics';
-import { closePollNow } from '../polls/poll-operations';
+import { closePollNow } from '../../live-table/poll-operations';
 import type { AgendaProposal } from '../../../shared/schemas/sessions';
 import { AppError } from '../../errors';
 import type { Effect, OperationContext } from '../operation';

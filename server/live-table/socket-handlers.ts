@@ -2,9 +2,9 @@ import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { sessionRef } from '../../shared/schemas/sessions';
 import { AppError } from '../errors';
-import { presenceOfPerson, type SocketPresence } from '../live/presence';
+import { presenceOfPerson, type SocketPresence } from './presence';
 import type { Operation } from '../commands/operation';
-import { castPollBallot, closeSessionPoll, openSessionPoll } from '../commands/polls/poll-operations';
+import { castPollBallot, closeSessionPoll, openSessionPoll } from './poll-operations';
 import {
   clearTheFloor,
   endSession,
@@ -18,14 +18,14 @@ import {
   resetTimer,
   startSession,
   startTimer,
-} from '../commands/sessions/live-operations';
+} from './live-operations';
 import { authorizeSession } from '../commands/sessions/session-access';
-import { recordAttendance } from '../live/attendance';
-import { buildLiveState, sessionRoom } from '../live/live-state';
+import { recordAttendance } from './attendance';
+import { buildLiveState, sessionRoom } from './live-state';
 import type { Logger } from '../logger';
 import type { Actor } from '../policies/actor';
 import type { Services } from '../services';
-import { defineHandler } from './define-handler';
+import { defineHandler } from '../realtime/define-handler';
 
 type AnyOperation = Operation<z.ZodType, z.ZodType, unknown>;
 

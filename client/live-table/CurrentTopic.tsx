@@ -1,6 +1,6 @@
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import type { LiveSnapshot } from '../../realtime/useLiveSession';
+import type { LiveSnapshot } from './useLiveSession';
 import { TopicTimer } from './TopicTimer';
 
 /** The topic under discussion, large, with its place on the agenda and the timer. */

@@ -9,11 +9,11 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { stakeholderGroups } from '../../../shared/schemas/polls';
-import type { PollResult, StakeholderGroup } from '../../../shared/schemas/polls';
-import type { PollView } from '../../../shared/schemas/sessions';
-import { DeclarationAside } from '../sessions/Declaration';
-import { formatClock } from '../sessions/session-time';
+import { stakeholderGroups } from '../../shared/live-table/polls';
+import type { PollResult, StakeholderGroup } from '../../shared/live-table/polls';
+import type { PollView } from '../../shared/schemas/sessions';
+import { DeclarationAside } from '../pages/sessions/Declaration';
+import { formatClock } from '../pages/sessions/session-time';
 import { percent, usePollText } from './poll-text';
 import { ScrollTable } from './ScrollTable';
 

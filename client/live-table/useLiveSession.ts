@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { BallotChoice } from '../../shared/schemas/polls';
+import type { BallotChoice } from '../../shared/live-table/polls';
 import type { LiveState, PollView } from '../../shared/schemas/sessions';
 import type { SessionClientEvents } from './session-events';
 import { ackError, ackTimeoutMs, emitWithAck } from './live-ack';
 import type { AckResult, PayloadOf } from './live-ack';
-import { getSocket } from './socket';
+import { getSocket } from '../realtime/socket';
 
 export type JoinStatus = 'joining' | 'joined' | 'failed';
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { stakeholderGroupByRole } from '../../shared/domain/roles';
-import { pollOptionsOf, tallyPoll } from '../../shared/domain/tally';
+import { pollOptionsOf, tallyPoll } from '../../shared/live-table/tally';
 import { mayVote } from '../../shared/policy';
-import type { BallotChoice, PollResult, PollSettings, StakeholderGroup } from '../../shared/schemas/polls';
+import type { BallotChoice, PollResult, PollSettings, StakeholderGroup } from '../../shared/live-table/polls';
 import type { LiveState, PollView, PresentPerson } from '../../shared/schemas/sessions';
 import { sessionView, topicTitles } from '../commands/sessions/session-view';
 import type { DialogueSessionRecord } from '../models/dialogue-session';
@@ -100,7 +100,7 @@ export async function pollView(services: Services, poll: PollRecord, liveResult?
   return view;
 }
 
-/** Who is in the session's room, by user id: for attendance only, never shown (see server/live/presence.ts). */
+/** Who is in the session's room, by user id: for attendance only, never shown (see server/live-table/presence.ts). */
 export async function presentUserIdsOf(services: Services, sessionId: string): Promise<string[]> {
   const io = services.publisher.io;
   if (!io) return [];

@@ -1,17 +1,17 @@
-import { stakeholderGroupByRole } from '../../../shared/domain/roles';
-import { validateBallot, validatePollSettings } from '../../../shared/domain/tally';
-import type { StakeholderGroup } from '../../../shared/schemas/polls';
-import { castBallot, openPoll, pollRef } from '../../../shared/schemas/sessions';
-import { AppError, notFound } from '../../errors';
-import { electorateOf, settingsOf, tallyOf, voterKey } from '../../live/live-state';
-import { tallyBroadcasterOf } from '../../live/tally-broadcaster';
-import type { PollRecord } from '../../models/poll';
-import { authorizeTrajectory, enforce, loadSeat, requireUser } from '../access';
-import { readCacheOf } from '../../models/read-cache';
-import { ballotBookOf } from '../../live/ballot-book';
-import { decideTrajectoryAction } from '../../policies/trajectory-policy';
-import { defineOperation, noParams, type OperationContext } from '../operation';
-import { defineSessionOperation, sessionParams } from '../sessions/session-access';
+import { stakeholderGroupByRole } from '../../shared/domain/roles';
+import { validateBallot, validatePollSettings } from '../../shared/live-table/tally';
+import type { StakeholderGroup } from '../../shared/live-table/polls';
+import { castBallot, openPoll, pollRef } from '../../shared/schemas/sessions';
+import { AppError, notFound } from '../errors';
+import { electorateOf, settingsOf, tallyOf, voterKey } from './live-state';
+import { tallyBroadcasterOf } from './tally-broadcaster';
+import type { PollRecord } from '../models/poll';
+import { authorizeTrajectory, enforce, loadSeat, requireUser } from '../commands/access';
+import { readCacheOf } from '../models/read-cache';
+import { ballotBookOf } from './ballot-book';
+import { decideTrajectoryAction } from '../policies/trajectory-policy';
+import { defineOperation, noParams, type OperationContext } from '../commands/operation';
+import { defineSessionOperation, sessionParams } from '../commands/sessions/session-access';
 
 /**
  * The facilitator or the procurement team opens a poll for a session, live or still planned (the

@@ -17,7 +17,7 @@ import {
   type PollResult,
   type PollSettings,
   type StakeholderGroup,
-} from '../schemas/polls';
+} from './polls';
 import { mayVote } from '../policy';
 
 const consentLabels: Record<ConsentOption, string> = {

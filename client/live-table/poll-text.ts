@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { BallotChoice, StakeholderGroup } from '../../../shared/schemas/polls';
-import type { PollView } from '../../../shared/schemas/sessions';
-import { consentOptions } from '../../../shared/schemas/polls';
+import type { BallotChoice, StakeholderGroup } from '../../shared/live-table/polls';
+import type { PollView } from '../../shared/schemas/sessions';
+import { consentOptions } from '../../shared/live-table/polls';
 
 const isConsentOption = (id: string): id is (typeof consentOptions)[number] => (consentOptions as readonly string[]).includes(id);
 

@@ -1,10 +1,10 @@
-import { agendaGoto, giveFloor, sessionRef, timerStart } from '../../../shared/schemas/sessions';
-import { AppError } from '../../errors';
-import { recordPresentAttendance } from '../../live/attendance';
-import type { DialogueSessionRecord } from '../../models/dialogue-session';
-import type { OperationContext } from '../operation';
-import { closePollNow } from '../polls/poll-operations';
-import { defineSessionOperation, sessionParams, type SessionAccess } from './session-access';
+import { agendaGoto, giveFloor, sessionRef, timerStart } from '../../shared/schemas/sessions';
+import { AppError } from '../errors';
+import { recordPresentAttendance } from './attendance';
+import type { DialogueSessionRecord } from '../models/dialogue-session';
+import type { OperationContext } from '../commands/operation';
+import { closePollNow } from './poll-operations';
+import { defineSessionOperation, sessionParams, type SessionAccess } from '../commands/sessions/session-access';
 
 // Live-table operations arrive as socket events whose payload carries `sessionId`: the payload
 // is passed as both params (loose: only sessionId is read) and body (strict: the whole event).

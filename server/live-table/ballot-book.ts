@@ -1,7 +1,7 @@
 import type { RedisClients } from '../cluster/redis-clients';
 import type { Logger } from '../logger';
 import type { Models } from '../models';
-import type { BallotChoice, StakeholderGroup } from '../../shared/schemas/polls';
+import type { BallotChoice, StakeholderGroup } from '../../shared/live-table/polls';
 import { onePerServer } from '../one-per-server';
 
 /** A ballot as counted: by voter key, with the voter only for named polls. */

@@ -1,13 +1,13 @@
 import { Button, ButtonGroup, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import type { LiveSession } from '../../realtime/useLiveSession';
-import type { BallotChoice, StakeholderGroup } from '../../../shared/schemas/polls';
-import type { PollView } from '../../../shared/schemas/sessions';
-import { formatClock } from '../sessions/session-time';
+import { ErrorAlert } from '../components/ErrorAlert';
+import type { LiveSession } from './useLiveSession';
+import type { BallotChoice, StakeholderGroup } from '../../shared/live-table/polls';
+import type { PollView } from '../../shared/schemas/sessions';
+import { formatClock } from '../pages/sessions/session-time';
 import { BallotForm } from './BallotForm';
 import { PollResults } from './PollResults';
-import { mayVote as groupVotesIn } from '../../../shared/policy';
+import { mayVote as groupVotesIn } from '../../shared/policy';
 import { usePollText } from './poll-text';
 import { useLiveAction } from './useLiveAction';
 

@@ -1,7 +1,7 @@
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import type { LiveSession, LiveSnapshot } from '../../realtime/useLiveSession';
-import type { BallotChoice, StakeholderGroup } from '../../../shared/schemas/polls';
+import type { LiveSession, LiveSnapshot } from './useLiveSession';
+import type { BallotChoice, StakeholderGroup } from '../../shared/live-table/polls';
 import { PollCard } from './PollCard';
 
 export interface PollsSectionProps {

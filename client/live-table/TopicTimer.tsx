@@ -1,7 +1,7 @@
 import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimerState } from '../../../shared/schemas/sessions';
+import type { TimerState } from '../../shared/schemas/sessions';
 
 /** Time left on the timer now: a running timer counts down from when it started, by the server's clock. */
 export function remainingMs(timer: TimerState, clockOffsetMs: number, now = Date.now()): number {

@@ -1,9 +1,9 @@
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import type { LiveSession, LiveSnapshot } from '../../realtime/useLiveSession';
+import { Dialog } from '../components/Dialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import type { LiveSession, LiveSnapshot } from './useLiveSession';
 import { OpenPollDialog } from './OpenPollDialog';
 import { useLiveAction } from './useLiveAction';
 

@@ -2,7 +2,7 @@ import { ApiError } from '../api/client';
 import { httpStatusByCode, isErrorCode } from '../../shared/domain/errors';
 import type { Ack } from '../../shared/schemas/acknowledgement';
 import type { SessionClientEvents } from './session-events';
-import type { AppSocket } from './socket';
+import type { AppSocket } from '../realtime/socket';
 
 export const ackTimeoutMs = 10_000;
 

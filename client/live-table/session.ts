@@ -1,4 +1,4 @@
-import type { AppSocket } from './socket';
+import type { AppSocket } from '../realtime/socket';
 
 /**
  * The socket authenticates with the session cookie once, when it connects. After signing in
@@ -16,7 +16,7 @@ export function renewSocketSession(socket: AppSocket): void {
  * shell (and the first page) does not carry Socket.io's client; the screens that use it load it.
  */
 export async function renewOpenSocketSession(): Promise<void> {
-  const { currentSocket } = await import('./socket');
+  const { currentSocket } = await import('../realtime/socket');
   const socket = currentSocket();
   if (socket) renewSocketSession(socket);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, title } from './common';
+import { id, title } from '../schemas/common';
 
 export const pollKinds = ['consent', 'single_choice', 'multiple_choice', 'ranking', 'dot_voting'] as const;
 export type PollKind = (typeof pollKinds)[number];

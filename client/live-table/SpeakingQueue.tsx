@@ -1,7 +1,7 @@
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import type { LiveSnapshot, LiveSession } from '../../realtime/useLiveSession';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import type { LiveSnapshot, LiveSession } from './useLiveSession';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { usePollText } from './poll-text';
 import { useLiveAction } from './useLiveAction';
 

@@ -1,7 +1,7 @@
 import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { stakeholderGroups } from '../../../shared/schemas/polls';
-import type { PresentPerson } from '../../../shared/schemas/sessions';
+import { stakeholderGroups } from '../../shared/live-table/polls';
+import type { PresentPerson } from '../../shared/schemas/sessions';
 import { usePollText } from './poll-text';
 
 /** Who is at the table, per stakeholder group and organisation, with counts; live as people come and go. */

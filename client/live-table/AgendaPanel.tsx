@@ -1,7 +1,7 @@
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import type { LiveSession, LiveSnapshot } from '../../realtime/useLiveSession';
+import { ErrorAlert } from '../components/ErrorAlert';
+import type { LiveSession, LiveSnapshot } from './useLiveSession';
 import { useLiveAction } from './useLiveAction';
 
 export interface AgendaPanelProps {

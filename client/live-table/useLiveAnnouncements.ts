@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveSnapshot } from '../../realtime/useLiveSession';
+import type { LiveSnapshot } from './useLiveSession';
 
 /**
  * One polite status region for the live table. `announce` says something now; changes that

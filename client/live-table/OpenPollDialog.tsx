@@ -2,18 +2,18 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
-import { CheckboxGroup, RadioGroup } from '../../components/forms/ChoiceGroup';
-import { ErrorSummary } from '../../components/forms/ErrorSummary';
-import type { FieldErrors } from '../../components/forms/field-errors';
-import { errorFor } from '../../components/forms/field-errors';
-import { TextAreaField, TextField } from '../../components/forms/TextField';
-import { useSubmission } from '../../components/forms/useSubmission';
-import { pollKinds, stakeholderGroups } from '../../../shared/schemas/polls';
-import { votingGroups } from '../../../shared/policy';
-import type { PollSettingsPayload } from '../../realtime/session-events';
-import type { LiveSession, LiveSnapshot } from '../../realtime/useLiveSession';
-import type { PollKind, StakeholderGroup } from '../../../shared/schemas/polls';
+import { Dialog } from '../components/Dialog';
+import { CheckboxGroup, RadioGroup } from '../components/forms/ChoiceGroup';
+import { ErrorSummary } from '../components/forms/ErrorSummary';
+import type { FieldErrors } from '../components/forms/field-errors';
+import { errorFor } from '../components/forms/field-errors';
+import { TextAreaField, TextField } from '../components/forms/TextField';
+import { useSubmission } from '../components/forms/useSubmission';
+import { pollKinds, stakeholderGroups } from '../../shared/live-table/polls';
+import { votingGroups } from '../../shared/policy';
+import type { PollSettingsPayload } from './session-events';
+import type { LiveSession, LiveSnapshot } from './useLiveSession';
+import type { PollKind, StakeholderGroup } from '../../shared/live-table/polls';
 import { usePollText } from './poll-text';
 
 interface OptionRow {

@@ -1,5 +1,5 @@
 import type { Ack } from '../../shared/schemas/acknowledgement';
-import type { BallotChoice, PollSettings } from '../../shared/schemas/polls';
+import type { BallotChoice, PollSettings } from '../../shared/live-table/polls';
 import type { LiveState, PollView } from '../../shared/schemas/sessions';
 
 /** Payloads of the live table's socket events (their zod schemas live in shared/schemas/sessions). */

@@ -2,15 +2,15 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, RadioGroup } from '../../components/forms/ChoiceGroup';
-import { ErrorSummary } from '../../components/forms/ErrorSummary';
-import type { FieldErrors } from '../../components/forms/field-errors';
-import { TextAreaField, TextField } from '../../components/forms/TextField';
-import { useSubmission } from '../../components/forms/useSubmission';
-import { ballotProblem } from '../../../shared/domain/tally';
-import { ballotChoice, consentOptions } from '../../../shared/schemas/polls';
-import type { BallotChoice } from '../../../shared/schemas/polls';
-import type { PollView } from '../../../shared/schemas/sessions';
+import { CheckboxGroup, RadioGroup } from '../components/forms/ChoiceGroup';
+import { ErrorSummary } from '../components/forms/ErrorSummary';
+import type { FieldErrors } from '../components/forms/field-errors';
+import { TextAreaField, TextField } from '../components/forms/TextField';
+import { useSubmission } from '../components/forms/useSubmission';
+import { ballotProblem } from '../../shared/live-table/tally';
+import { ballotChoice, consentOptions } from '../../shared/live-table/polls';
+import type { BallotChoice } from '../../shared/live-table/polls';
+import type { PollView } from '../../shared/schemas/sessions';
 import { usePollText } from './poll-text';
 
 export interface BallotFormProps {
@@ -86,7 +86,7 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
     }
   };
 
-  /** The server's checks, run here first: the ballot schema (shared/schemas/polls) and the poll's rules (shared/domain/tally). */
+  /** The server's checks, run here first: the ballot schema (shared/live-table/polls) and the poll’s rules (shared/live-table/tally). */
   const build = (): { choice: BallotChoice | undefined; errors: FieldErrors } => {
     const none = poll.kind === 'multiple_choice' ? t('sessions.poll.chooseAtLeastOne') : t('sessions.poll.chooseOne');
     const parsed = ballotChoice.safeParse(drafted());

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../api/client';
 
 /**
  * Runs the live table's commands one at a time per control: which one is busy, and the last
