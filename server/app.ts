@@ -101,6 +101,7 @@ export function createApp(config: Config, database: Database, services: Services
       httpServer.closeAllConnections();
       await io.close();
       services.search.close();
+      services.liveTable.stop();
     },
   };
 }

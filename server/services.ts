@@ -12,6 +12,7 @@ import type { TrajectoryChangedEvent } from '../shared/schemas/realtime';
 import type { RedisClients } from './cluster/redis-clients';
 import { RedisRelay } from './collab/redis-relay';
 import { SearchService } from './search/search-service';
+import { createLiveTableBroadcasters, type LiveTableBroadcasters } from './live-table/broadcasters';
 
 /** Every kind of change a trajectory's room hears of: the list lives once, in the shared schema. */
 export type ChangeKind = TrajectoryChangedEvent['what'];
@@ -21,8 +22,8 @@ const changeWindowMs = 20;
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */
 export class Publisher {
   io: SocketServer | undefined;
-  /** Set once the live-table broadcaster exists; sends a session's state to its room. */
-  onSessionChanged: ((sessionId: string) => void) | undefined;
+  /** The live table's state broadcaster (built with the services): sends a session's state to its room. */
+  liveState: { schedule(sessionId: string): void } | undefined;
   /** Set by the collaboration server: decides document access again for a trajectory's open connections. */
   onAccessChanged: ((trajectoryId: string) => Promise<void>) | undefined;
   /** Set by search: hears every change at once (not once per window), to keep its indexes current. */
@@ -34,7 +35,7 @@ export class Publisher {
   }
 
   sessionChanged(sessionId: string): void {
-    this.onSessionChanged?.(sessionId);
+    this.liveState?.schedule(sessionId);
   }
 
   /**
@@ -99,22 +100,30 @@ export interface Services {
   redis: RedisClients | null;
   /** Search across a trajectory: one index per trajectory in this process (server/search). */
   search: SearchService;
+  /** The live table's broadcasters (server/live-table): built here, stopped with the server. */
+  liveTable: LiveTableBroadcasters;
 }
 
 export function createServices(parts: { config: Config; log: Logger; models: Models; publicUrl: () => string; redis?: RedisClients | null }): Services {
   const relay = parts.redis ? new RedisRelay(parts.redis, parts.log.child({ component: 'collab-relay' })) : null;
   const persistence = new CollabPersistence(parts.models);
   const documents = new DocumentRegistry(persistence, parts.log.child({ component: 'collab' }), { relay });
-  return {
+  const publisher = new Publisher();
+  const services: Services = {
     ...parts,
     redis: parts.redis ?? null,
     // Waits past a lock's lifetime: a lock left by a crashed process is overtaken, so an audit event never fails after its write.
     audit: new AuditLog(parts.models, new Locks(parts.models.locks, { waitMs: 15_000 })),
     sessions: new SessionStore(parts.models),
     mailer: new Mailer(parts.config, parts.models, parts.log),
-    publisher: new Publisher(),
+    publisher,
     locks: new Locks(parts.models.locks),
     documents,
     search: new SearchService(parts.models, documents, persistence, parts.log.child({ component: 'search' }), parts.config.search ?? { maxTrajectories: 20, idleMs: 30 * 60_000 }),
+    // Replaced at once below: the broadcasters read the services they belong to.
+    liveTable: undefined as unknown as LiveTableBroadcasters,
   };
+  services.liveTable = createLiveTableBroadcasters(services);
+  publisher.liveState = services.liveTable.state;
+  return services;
 }

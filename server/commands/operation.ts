@@ -8,6 +8,7 @@ import type { Actor } from '../policies/actor';
 import type { ChangeKind, Services } from '../services';
 import type { TrajectoryAction } from '../../shared/domain/permissions';
 import type { TrajectoryRecord } from '../models/trajectory';
+import type { PollRecord } from '../models/poll';
 import type { UserActor } from '../policies/actor';
 import type { Seat } from '../policies/trajectory-policy';
 import { produceAfterWrite, type NotificationDraft } from '../notifications/produce';
@@ -21,8 +22,11 @@ export interface OperationContext {
 
 export interface Effect<R> {
   result: R;
-  /** `anonymous` events record no actor: used for ballots of anonymous polls. */
-  audit?: Array<Omit<AuditDraft, 'actorId'> & { anonymous?: boolean }>;
+  /**
+   * `anonymous` events record no actor: used for ballots of anonymous polls. `actorId` names the
+   * person an event is about when it is not the one acting (attendance recorded as a session starts).
+   */
+  audit?: Array<Omit<AuditDraft, 'actorId'> & { anonymous?: boolean; actorId?: string }>;
   publish?: Array<{ trajectoryId: string; what: ChangeKind }>;
   /** Dialogue sessions whose live state changed; their rooms get the new state. */
   live?: string[];
@@ -30,6 +34,16 @@ export interface Effect<R> {
   access?: string[];
   /** Who is told of it (server/notifications): every recipient's mail is queued in one write, after the write. */
   notify?: NotificationDraft[];
+  /**
+   * Polls whose live tally changed (a ballot stored) or that closed: after the audit step, the
+   * tally broadcaster sends the new count to the session's room, or stops counting a closed poll.
+   */
+  tally?: Array<{ poll: PollRecord; closed?: boolean }>;
+  /**
+   * Operations that follow this one, each on its own road (with its own actor, audit and publish),
+   * once this one's effects are done: e.g. the polls a session's end closes, by the system.
+   */
+  follow?: Array<(services: Services) => Promise<unknown>>;
 }
 
 export interface OperationSpec<P extends z.ZodType, B extends z.ZodType, A, R> {
@@ -72,9 +86,15 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     const keys = [...new Set([spec.lock?.(params.data, body.data) ?? []].flat())].sort();
     const effect = await keys.reduceRight<() => Promise<Effect<R>>>((inner, key) => () => ctx.services.locks.withLock(key, inner), decideAndWrite)();
     const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-    for (const { anonymous, ...draft } of effect.audit ?? []) {
-      await appendAfterWrite(ctx.services, { ...draft, actorId: anonymous ? null : actorId });
+    // The system acting on its own is no person: its events carry no actor and say which part of the system acted.
+    const system = ctx.actor.kind === 'system' ? { system: ctx.actor.name } : {};
+    for (const { anonymous, actorId: about, ...draft } of effect.audit ?? []) {
+      await appendAfterWrite(ctx.services, { ...draft, summary: { ...draft.summary, ...system }, actorId: anonymous ? null : (about ?? actorId) });
       if (draft.chain !== 'platform') ctx.services.publisher.trajectoryChanged(draft.chain, 'audit');
+    }
+    for (const { poll, closed } of effect.tally ?? []) {
+      if (closed) ctx.services.liveTable.tally.forget(String(poll._id));
+      else if (poll.sessionId && poll.status === 'open') ctx.services.liveTable.tally.ballotStored(poll);
     }
     for (const p of effect.publish ?? []) ctx.services.publisher.trajectoryChanged(p.trajectoryId, p.what);
     // From the moment the answer is sent, open document connections follow a changed status or seat.
@@ -82,6 +102,7 @@ export function defineOperation<P extends z.ZodType, B extends z.ZodType, A, R>(
     for (const trajectoryId of access) await ctx.services.publisher.accessChanged(trajectoryId);
     for (const sessionId of effect.live ?? []) ctx.services.publisher.sessionChanged(sessionId);
     if (effect.notify?.length) await produceAfterWrite(ctx.services, effect.notify);
+    for (const next of effect.follow ?? []) await next(ctx.services);
     return effect.result;
   };
   return Object.assign(operation, { operationName: spec.name, params: spec.params, body: spec.body }) as Operation<P, B, R>;

@@ -1,5 +1,8 @@
 import type { DialogueSessionRecord } from '../models/dialogue-session';
 import type { Services } from '../services';
+import type { Effect } from '../commands/operation';
+
+type AuditEntries = NonNullable<Effect<unknown>['audit']>;
 import { presentUserIdsOf } from './live-state';
 import { readCacheOf } from '../models/read-cache';
 import { attendanceId } from '../models/session-attendance';
@@ -8,10 +11,12 @@ import { attendanceId } from '../models/session-attendance';
  * Attendance: who took part in a session, kept for its report. A person counts once they are in
  * the session's live room while the session is live — joining during the session, or being in
  * the room when it starts. Only members of the trajectory count (a platform administrator
- * looking in is not at the table).
+ * looking in is not at the table). Writes the records and answers with the audit entries of those
+ * seen for the first time: the operation that records them (joining, starting) audits them.
  */
-export async function recordAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId' | 'status'>, userIds: string[]): Promise<void> {
-  if (session.status !== 'live' || userIds.length === 0) return;
+export async function recordAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId' | 'status'>, userIds: string[]): Promise<AuditEntries> {
+  const audit: AuditEntries = [];
+  if (session.status !== 'live' || userIds.length === 0) return audit;
   const { models } = services;
   const seats = await readCacheOf(services).seatsOf(String(session.trajectoryId));
   for (const userId of new Set(userIds)) {
@@ -36,15 +41,14 @@ export async function recordAttendance(services: Services, session: Pick<Dialogu
       first = false;
     }
     if (first) {
-      const chain = String(session.trajectoryId);
       // Anonymous: no actor, so the log does not say who was at the table at that minute.
-      await services.audit.append({ chain, actorId: anonymous ? null : userId, action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role } });
-      services.publisher.trajectoryChanged(chain, 'audit');
+      audit.push({ chain: String(session.trajectoryId), action: 'session.attend', objectType: 'session', objectId: String(session._id), summary: { role: seat.role }, ...(anonymous ? { anonymous: true } : { actorId: userId }) });
     }
   }
+  return audit;
 }
 
 /** When a session starts, everyone already in its room has arrived. */
-export async function recordPresentAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId'>): Promise<void> {
-  await recordAttendance(services, { ...session, status: 'live' }, await presentUserIdsOf(services, String(session._id)));
+export async function recordPresentAttendance(services: Services, session: Pick<DialogueSessionRecord, '_id' | 'trajectoryId'>): Promise<AuditEntries> {
+  return recordAttendance(services, { ...session, status: 'live' }, await presentUserIdsOf(services, String(session._id)));
 }

@@ -1,9 +1,10 @@
 import { agendaGoto, giveFloor, sessionRef, timerStart } from '../../shared/schemas/sessions';
 import { AppError } from '../errors';
-import { recordPresentAttendance } from './attendance';
+import { recordAttendance, recordPresentAttendance } from './attendance';
+import { presenceOfPerson } from './presence';
 import type { DialogueSessionRecord } from '../models/dialogue-session';
 import type { OperationContext } from '../commands/operation';
-import { closePollNow } from './poll-operations';
+import { closeOpenPollsOfSession } from './poll-operations';
 import { defineSessionOperation, sessionParams, type SessionAccess } from '../commands/sessions/session-access';
 
 // Live-table operations arrive as socket events whose payload carries `sessionId`: the payload
@@ -55,8 +56,9 @@ export const startSession = defineSessionOperation({
     const { session } = access;
     if (session.status === 'cancelled') throw new AppError('conflict', refusals.cancelled);
     await conditional(ctx, session, { status: 'planned' }, { $set: { status: 'live', 'live.startedAt': new Date(), 'live.currentIndex': 0, 'live.timer': timerFor(session, 0) } }, 'This session has already started or ended.');
-    await recordPresentAttendance(ctx.services, session);
-    return { ...liveEffect(access, 'session.start'), publish: [{ trajectoryId: String(session.trajectoryId), what: 'sessions' as const }] };
+    const attendance = await recordPresentAttendance(ctx.services, session);
+    const effect = liveEffect(access, 'session.start');
+    return { ...effect, audit: [...effect.audit, ...attendance], publish: [{ trajectoryId: String(session.trajectoryId), what: 'sessions' as const }] };
   },
 });
 
@@ -68,10 +70,12 @@ export const endSession = defineSessionOperation({
   run: async (ctx, _p, _b, access) => {
     const { session } = access;
     await conditional(ctx, session, { status: 'live' }, { $set: { status: 'ended', 'live.endedAt': new Date(), 'live.floorUserId': null, 'live.queue': [] } }, 'Only a live session can be ended.');
-    // Polls still open when the session ends are closed with it, so their results are stored.
-    const open = await ctx.services.models.polls.find({ sessionId: session._id, status: 'open' }).lean();
-    for (const poll of open) await closePollNow(ctx, poll, 'session_ended');
-    return { ...liveEffect(access, 'session.end'), publish: [{ trajectoryId: String(session.trajectoryId), what: 'sessions' as const }] };
+    return {
+      ...liveEffect(access, 'session.end'),
+      publish: [{ trajectoryId: String(session.trajectoryId), what: 'sessions' as const }],
+      // Polls still open when the session ends are closed with it by the system, so their results are stored.
+      follow: [(services) => closeOpenPollsOfSession(services, String(session._id))],
+    };
   },
 });
 
@@ -207,5 +211,25 @@ export const clearTheFloor = defineSessionOperation({
   run: async (ctx, _p, _b, access) => {
     await conditional(ctx, access.session, {}, { $set: { 'live.floorUserId': null } }, 'The session is gone.');
     return liveEffect(access, 'queue.clear_floor');
+  },
+});
+
+/**
+ * Joining the live table: the person is shown present and counted as attending (their first
+ * arrival audited by the attendance records), and the room gets the new state. Answers with how
+ * the person shows in presence and with the session, for the socket adapter: it puts the socket
+ * in the room at once, before the coalesced broadcast of the room's state goes out.
+ */
+export const joinSession = defineSessionOperation({
+  name: 'session.join',
+  action: 'session.view',
+  params: sessionParams,
+  body: sessionRef,
+  run: async (ctx, _p, _b, access) => {
+    // A cancelled session has no table to sit at: nobody is shown present, nothing is voted.
+    if (access.session.status === 'cancelled') throw new AppError('conflict', 'The session was cancelled.', { session: 'cancelled' });
+    const presence = await presenceOfPerson(ctx.services, access.user, access.seat);
+    const attendance = await recordAttendance(ctx.services, access.session, [access.user.userId]);
+    return { result: { presence, session: access.session, userId: access.user.userId }, audit: attendance, live: [String(access.session._id)] };
   },
 });

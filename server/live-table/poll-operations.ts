@@ -4,13 +4,14 @@ import type { StakeholderGroup } from '../../shared/live-table/polls';
 import { castBallot, openPoll, pollRef } from '../../shared/schemas/sessions';
 import { AppError, notFound } from '../errors';
 import { electorateOf, settingsOf, tallyOf, voterKey } from './live-state';
-import { tallyBroadcasterOf } from './tally-broadcaster';
 import type { PollRecord } from '../models/poll';
 import { authorizeTrajectory, enforce, loadSeat, requireUser } from '../commands/access';
 import { readCacheOf } from '../models/read-cache';
 import { ballotBookOf } from './ballot-book';
 import { decideTrajectoryAction } from '../policies/trajectory-policy';
-import { defineOperation, noParams, type OperationContext } from '../commands/operation';
+import { defineOperation, noParams, type Effect, type OperationContext } from '../commands/operation';
+import { systemActor, type SystemActor } from '../policies/actor';
+import type { Services } from '../services';
 import { defineSessionOperation, sessionParams } from '../commands/sessions/session-access';
 
 /**
@@ -110,10 +111,10 @@ export const castPollBallot = defineOperation({
     const after = await polls.findById(body.pollId).lean();
     if (!after || (after.status === 'closed' && after.closedAt && after.closedAt < now)) throw new AppError('conflict', 'This poll closed just before your ballot arrived.');
     ballotBookOf(ctx.services).stored(body.pollId, key, { group, choice: body.choice, voterId, updatedAt: now.getTime() });
-    // The room gets the new tally now, not after the audit entry: a ballot changes only this
-    // poll's view, so that is all that is sent (the whole table follows once ballots settle).
-    if (after.sessionId && after.status === 'open') tallyBroadcasterOf(ctx.services).ballotStored(after);
     return {
+      // After the audit step the room gets the new tally: a ballot changes only this poll's view,
+      // so that is all that is sent (the whole table follows once ballots settle).
+      tally: [{ poll: after }],
       result: { pollId: body.pollId, choice: body.choice },
       audit: [
         {
@@ -129,61 +130,128 @@ export const castPollBallot = defineOperation({
   },
 });
 
-/** Closes a poll once: freezes its result, electorate and time; a closed result never changes. */
-export function closePollNow(ctx: OperationContext, poll: PollRecord, reason: 'manual' | 'deadline' | 'session_ended'): Promise<PollRecord> {
-  return ctx.services.locks.withLock(`poll:${String(poll._id)}`, () => closeLocked(ctx, poll, reason));
-}
+type CloseReason = 'manual' | 'deadline' | 'session_ended';
 
-async function closeLocked(ctx: OperationContext, poll: PollRecord, reason: 'manual' | 'deadline' | 'session_ended'): Promise<PollRecord> {
+/**
+ * Closes a poll once: freezes its result, electorate and time; a closed result never changes.
+ * Runs under the poll's lock (every closing operation holds `poll:<id>`), so of two closings
+ * (a person and the deadline, two nodes' sweepers) the second finds it closed and is refused.
+ */
+async function closePoll(ctx: OperationContext, poll: PollRecord, reason: CloseReason): Promise<Effect<{ pollId: string; result: PollRecord['result'] }>> {
   const closedAt = new Date();
   const closing = await ctx.services.models.polls.findOneAndUpdate({ _id: poll._id, status: 'open' }, { $set: { status: 'closed', closedAt } }, { returnDocument: 'after' }).lean();
   if (!closing) throw new AppError('conflict', 'This poll is closed already.');
-  tallyBroadcasterOf(ctx.services).forget(String(poll._id));
   const electorate = await electorateOf(ctx.services, closing);
   const { result } = await tallyOf(ctx.services, { ...closing, electorate }, closedAt);
   const closed = (await ctx.services.models.polls.findByIdAndUpdate(poll._id, { $set: { result, electorate } }, { returnDocument: 'after' }).lean())!;
-  await ctx.services.audit.append({
-    chain: String(poll.trajectoryId),
-    actorId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-    action: 'poll.close',
-    objectType: 'poll',
-    objectId: String(poll._id),
-    summary: { reason, ballots: result.ballots, leaders: result.leaders, ...(result.consent ? { consent: result.consent } : {}) },
-  });
-  if (poll.sessionId) ctx.services.publisher.sessionChanged(String(poll.sessionId));
-  // A closed ranking may propose an agenda order: the sessions page shows it without reloading.
-  if (poll.kind === 'ranking') ctx.services.publisher.trajectoryChanged(String(poll.trajectoryId), 'sessions');
-  return closed;
+  const trajectoryId = String(poll.trajectoryId);
+  return {
+    result: { pollId: String(closed._id), result: closed.result },
+    audit: [
+      {
+        chain: trajectoryId,
+        action: 'poll.close',
+        objectType: 'poll',
+        objectId: String(poll._id),
+        summary: { reason, ballots: result.ballots, leaders: result.leaders, ...(result.consent ? { consent: result.consent } : {}) },
+      },
+    ],
+    // The final result goes out with the whole table; the tally broadcaster stops counting it.
+    tally: [{ poll: closed, closed: true }],
+    live: poll.sessionId ? [String(poll.sessionId)] : [],
+    // A closed ranking may propose an agenda order: the sessions page shows it without reloading.
+    publish: poll.kind === 'ranking' ? [{ trajectoryId, what: 'sessions' }] : [],
+  };
 }
 
+const pollLock = (_p: unknown, body: { pollId: string }) => `poll:${body.pollId}`;
+
+/** The system, named `name`, closes a poll: nobody else may ask for it (a person closes with poll.close). */
+function requireSystem(ctx: OperationContext, name: SystemActor['name']): void {
+  if (ctx.actor.kind !== 'system' || ctx.actor.name !== name) throw new AppError('forbidden', 'Only the system closes polls this way.');
+}
+
+async function loadPollForSystem(ctx: OperationContext, pollId: string): Promise<PollRecord> {
+  const poll = await ctx.services.models.polls.findById(pollId).lean();
+  if (!poll) throw notFound();
+  return poll;
+}
+
+/** A person (the facilitator or the procurement team) closes a poll. */
 export const closeSessionPoll = defineOperation({
   name: 'poll.close',
   params: noParams,
   body: pollRef,
+  lock: pollLock,
   authorize: async (ctx, _p, body) => {
     const poll = await loadPoll(ctx, body.pollId);
     await authorizeTrajectory(ctx, String(poll.trajectoryId), 'poll.close');
     return poll;
   },
-  run: async (ctx, _p, _b, poll) => {
-    const closed = await closePollNow(ctx, poll, 'manual');
-    return { result: { pollId: String(closed._id), result: closed.result } };
-  },
+  run: (ctx, _p, _b, poll) => closePoll(ctx, poll, 'manual'),
 });
 
+/** A poll's closing time has passed: the system (`poll-deadline`) closes it. */
+export const closePollAtDeadline = defineOperation({
+  name: 'poll.close',
+  params: noParams,
+  body: pollRef,
+  lock: pollLock,
+  authorize: async (ctx, _p, body) => {
+    requireSystem(ctx, 'poll-deadline');
+    const poll = await loadPollForSystem(ctx, body.pollId);
+    if (!poll.closesAt || poll.closesAt > new Date()) throw new AppError('conflict', 'This poll has no closing time that passed.');
+    return poll;
+  },
+  run: (ctx, _p, _b, poll) => closePoll(ctx, poll, 'deadline'),
+});
+
+/** The poll's session ended or was cancelled: the system (`session-end`) closes it, its result stored. */
+export const closePollAtSessionEnd = defineOperation({
+  name: 'poll.close',
+  params: noParams,
+  body: pollRef,
+  lock: pollLock,
+  authorize: async (ctx, _p, body) => {
+    requireSystem(ctx, 'session-end');
+    const poll = await loadPollForSystem(ctx, body.pollId);
+    const session = poll.sessionId ? await ctx.services.models.dialogueSessions.findById(poll.sessionId, { status: 1 }).lean() : null;
+    if (!session || (session.status !== 'ended' && session.status !== 'cancelled')) throw new AppError('conflict', 'The poll’s session has not ended.');
+    return poll;
+  },
+  run: (ctx, _p, _b, poll) => closePoll(ctx, poll, 'session_ended'),
+});
+
+const isConflict = (error: unknown) => error instanceof AppError && error.code === 'conflict';
+
 /**
- * Closes polls whose closing time has passed. Safe on several nodes: closing holds the poll's
- * lock, and under it a poll another node or a person closed first is refused (conflict) and skipped.
+ * Closes the polls still open in a session that ended or was cancelled: an operation's `follow`
+ * (server/commands/operation.ts), after the session's own write. A poll a person closed meanwhile is skipped.
  */
-export async function closeDuePolls(ctx: OperationContext): Promise<number> {
-  const due = await ctx.services.models.polls.find({ status: 'open', closesAt: { $ne: null, $lte: new Date() } }).lean();
+export async function closeOpenPollsOfSession(services: Services, sessionId: string): Promise<void> {
+  const open = await services.models.polls.find({ sessionId, status: 'open' }, { _id: 1 }).lean();
+  for (const { _id } of open) {
+    await closePollAtSessionEnd({ services, actor: systemActor('session-end') }, { body: { pollId: String(_id) } }).catch((error: unknown) => {
+      if (!isConflict(error)) throw error;
+    });
+  }
+}
+
+/**
+ * Closes polls whose closing time has passed (the poll sweeper, every second on every node).
+ * Safe on several nodes: closing holds the poll's lock, and under it a poll another node or a
+ * person closed first is refused (conflict) and skipped.
+ */
+export async function closeDuePolls(services: Services): Promise<number> {
+  const due = await services.models.polls.find({ status: 'open', closesAt: { $ne: null, $lte: new Date() } }, { _id: 1 }).lean();
   let closed = 0;
-  for (const poll of due) {
+  for (const { _id } of due) {
     try {
-      await closePollNow(ctx, poll, 'deadline');
+      await closePollAtDeadline({ services, actor: systemActor('poll-deadline') }, { body: { pollId: String(_id) } });
       closed++;
-    } catch {
-      // closed by another node or a person in the meantime
+    } catch (error) {
+      // Closed by another node or a person in the meantime; anything else is worth a line in the log.
+      if (!isConflict(error)) services.log.warn({ pollId: String(_id), err: (error as Error).message }, 'closing a poll at its deadline failed');
     }
   }
   return closed;

@@ -1,14 +1,14 @@
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { sessionRef } from '../../shared/schemas/sessions';
-import { AppError } from '../errors';
-import { presenceOfPerson, type SocketPresence } from './presence';
+import type { SocketPresence } from './presence';
 import type { Operation } from '../commands/operation';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from './poll-operations';
 import {
   clearTheFloor,
   endSession,
   giveTheFloor,
+  joinSession,
   gotoAgendaItem,
   lowerHand,
   nextAgendaItem,
@@ -19,8 +19,6 @@ import {
   startSession,
   startTimer,
 } from './live-operations';
-import { authorizeSession } from '../commands/sessions/session-access';
-import { recordAttendance } from './attendance';
 import { buildLiveState, sessionRoom } from './live-state';
 import type { Logger } from '../logger';
 import type { Actor } from '../policies/actor';
@@ -54,17 +52,14 @@ export function registerSessionHandlers(socket: Socket, services: Services, log:
 
   /** Joining the room shows the person as present and answers with the whole state, their own ballots included. */
   defineHandler(socket, log, 'session:join', sessionRef, async ({ sessionId }) => {
-    const access = await authorizeSession(ctx(), sessionId, 'session.view');
-    // A cancelled session has no table to sit at: nobody is shown present, nothing is voted.
-    if (access.session.status === 'cancelled') throw new AppError('conflict', 'The session was cancelled.', { session: 'cancelled' });
+    const { presence, session, userId } = await joinSession(ctx(), { params: { sessionId }, body: { sessionId } });
+    // At once after the operation (no await between): the room's coalesced broadcast, due later, sees this socket in it.
     const data = socket.data as SocketPresence;
     // What others see (anonymous client representatives without name or id) and, apart, who it is for attendance.
-    data.presence = { ...data.presence, [sessionId]: await presenceOfPerson(services, access.user, access.seat) };
-    data.presentUserIds = { ...data.presentUserIds, [sessionId]: access.user.userId };
+    data.presence = { ...data.presence, [sessionId]: presence };
+    data.presentUserIds = { ...data.presentUserIds, [sessionId]: userId };
     await socket.join(sessionRoom(sessionId));
-    await recordAttendance(services, access.session, [access.user.userId]);
-    services.publisher.sessionChanged(sessionId);
-    return { state: await buildLiveState(services, access.session, access.user.userId) };
+    return { state: await buildLiveState(services, session, userId) };
   });
 
   defineHandler(socket, log, 'session:leave', sessionRef, async ({ sessionId }) => {

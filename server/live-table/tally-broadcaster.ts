@@ -100,15 +100,3 @@ export class TallyBroadcaster {
     this.settling.clear();
   }
 }
-
-const broadcasters = new WeakMap<Services, TallyBroadcaster>();
-
-/** The tally broadcaster of a running server (one per services object). */
-export function tallyBroadcasterOf(services: Services): TallyBroadcaster {
-  let broadcaster = broadcasters.get(services);
-  if (!broadcaster) {
-    broadcaster = new TallyBroadcaster(services);
-    broadcasters.set(services, broadcaster);
-  }
-  return broadcaster;
-}

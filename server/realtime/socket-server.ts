@@ -7,9 +7,7 @@ import { personRoom, signInRoom, type Services } from '../services';
 import { registerSystemHandlers } from './system-handlers';
 import { registerTrajectoryHandlers } from './trajectory-handlers';
 import { registerSessionHandlers } from '../live-table/socket-handlers';
-import { LiveBroadcaster } from '../live-table/live-state';
 import { closeDuePolls } from '../live-table/poll-operations';
-import { anonymous } from '../policies/actor';
 import type { ConnectionCounter } from '../limits/connection-counter';
 import { connectionLimit, eventRateLimit } from '../limits/socket-limits';
 import { endExpiredSessions } from '../live-table/session-liveness';
@@ -56,18 +54,14 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
     socket.on('error', (error) => log.warn({ socket: socket.id, err: error.message }, 'socket error'));
   });
   services.publisher.io = io;
-  const broadcaster = new LiveBroadcaster(services);
-  services.publisher.onSessionChanged = (sessionId) => broadcaster.schedule(sessionId);
-  // Polls with a closing time close by themselves. Every node sweeps; a poll closes once because
-  // closing holds the poll's lock (server/db/locks.ts, across nodes) and a poll found closed under it is skipped.
+  // Polls with a closing time close by themselves, by the system actor `poll-deadline`. Every node
+  // sweeps; a poll closes once because closing holds the poll's lock (server/db/locks.ts, across
+  // nodes), and under it a poll found closed already is refused and skipped.
   const closer = setInterval(() => {
-    closeDuePolls({ services, actor: anonymous }).catch((error: unknown) => log.warn({ err: (error as Error).message }, 'closing due polls failed'));
+    closeDuePolls(services).catch((error: unknown) => log.warn({ err: (error as Error).message }, 'closing due polls failed'));
   }, 1000);
   closer.unref();
-  io.on('close', () => {
-    clearInterval(closer);
-    broadcaster.stop();
-  });
+  io.on('close', () => clearInterval(closer));
   return io;
 }
 

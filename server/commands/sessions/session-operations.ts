@@ -1,6 +1,6 @@
 import { cancelSessionRequest, createSessionRequest, endBeforeStart, endsAfterStart, updateSessionRequest } from '../../../shared/schemas/sessions';
 import { sessionIcs } from '../../calendar/session-ics';
-import { closePollNow } from '../../live-table/poll-operations';
+import { closeOpenPollsOfSession } from '../../live-table/poll-operations';
 import type { AgendaProposal } from '../../../shared/schemas/sessions';
 import { AppError } from '../../errors';
 import type { Effect, OperationContext } from '../operation';
@@ -127,9 +127,6 @@ export const cancelSession = defineSessionOperation({
       .findOneAndUpdate({ _id: session._id, status: 'planned' }, { $set: { status: 'cancelled', cancellation }, $inc: { sequence: 1 } }, { returnDocument: 'after' })
       .lean();
     if (!updated) throw new AppError('conflict', 'Only a session that has not started can be cancelled.');
-    // A poll opened ahead of the session (e.g. ranking the agenda) ends with it, its result stored.
-    const open = await ctx.services.models.polls.find({ sessionId: session._id, status: 'open' }).lean();
-    for (const poll of open) await closePollNow(ctx, poll, 'session_ended');
     const trajectoryId = String(session.trajectoryId);
     return {
       result: sessionView(updated, await topicTitles(ctx.services.models, [updated])),
@@ -139,6 +136,8 @@ export const cancelSession = defineSessionOperation({
       live: [p.sessionId],
       // Everyone concerned hears it, with METHOD:CANCEL and the same UID, so calendars drop the entry.
       notify: [notifySessionCancelled(updated, user.userId)],
+      // A poll opened ahead of the session (e.g. ranking the agenda) ends with it, closed by the system, its result stored.
+      follow: [(services) => closeOpenPollsOfSession(services, p.sessionId)],
     };
   },
 });
