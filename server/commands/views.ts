@@ -68,6 +68,7 @@ export function topicView(t: TopicRecord, names: Map<string, string>): TopicDto 
     id: String(t._id),
     title: t.title,
     description: t.description,
+    summary: t.summary ?? '',
     order: t.order,
     status: t.status,
     owner: person(t.ownerId),

@@ -11,6 +11,7 @@ import { useSession } from '../../auth/session-context';
 import { Attachments } from '../../components/attachments/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
+import { PlainSummary } from '../../components/PlainSummary';
 import { RouterLink } from '../../components/RouterLink';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { ClauseEditor } from '../../editor/ClauseEditor';
@@ -148,10 +149,21 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
   const textLabel = t('agreement.clause.textLabel', { number: clause.number, version: versionLabel });
   const onEditor = useCallback((next: Editor | null) => setEditor(next), []);
   const describedBy = ['clause-access', mayComment ? 'clause-actions-hint' : null].filter(Boolean).join(' ');
+  // Client representatives read the summary in plain language first, before the text itself.
+  const firstSummary = role === 'client';
+  const summary = (
+    <PlainSummary
+      summary={clause.summary}
+      mayWrite={mayManage}
+      save={async (next) => agreement.setData(await agreementApi.setClauseSummary(trajectory.id, clause.id, next))}
+      announce={setAnnouncement}
+    />
+  );
 
   return (
     <div className="dt-clause" data-testid="clause-page" data-access={access}>
       <ClauseHeader trajectory={trajectory} found={found} access={access} discarded={discarded} snapshot={snapshot} proposed={proposal.proposed} />
+      {firstSummary && summary}
       {mayManage && <ClauseManage trajectory={trajectory} clause={clause} agreement={agreement} announce={setAnnouncement} onVariantAdded={showAddedVariant} />}
 
       <div className="dt-clause__grid">
@@ -216,6 +228,7 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
           />
         </div>
       </div>
+      {!firstSummary && summary}
       <Attachments trajectoryId={trajectory.id} parentKind="clause" parentId={clause.id} />
       <div role="status" className="dt-visually-hidden" data-testid="clause-announcement">
         {announcement}

@@ -137,6 +137,7 @@ export function clauseView(
     number,
     position: clause.position,
     title: clause.title,
+    summary: clause.summary ?? '',
     status: clause.status,
     topics: clause.topicIds.flatMap((t) => (topics.has(String(t)) ? [{ id: String(t), title: topics.get(String(t))! }] : [])),
     variants: clause.variants.map((v) => ({
