@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import { startGenerator, spread, type Generator } from './generators';
-import { count, merge, percentile, type Histogram } from './histogram';
+import { count, percentile, type Histogram } from './histogram';
 import { MachineSampler, now, processStats, ProcessSampler, sleep, type EventLoopDelay, type ServerProcess } from './proc';
 
 export interface ServerFigures {

@@ -40,6 +40,8 @@ export const agreementApi = {
     request<AgreementDto>('POST', `${agreementPath(trajectoryId)}/clauses`, input),
   updateClause: (trajectoryId: string, clauseId: string, input: UpdateClauseInput) =>
     request<AgreementDto>('PATCH', clausePath(trajectoryId, clauseId), input),
+  setClauseSummary: (trajectoryId: string, clauseId: string, summary: string) =>
+    request<AgreementDto>('PUT', `${clausePath(trajectoryId, clauseId)}/summary`, { summary }),
   addVariant: (trajectoryId: string, clauseId: string, input: VariantInput) =>
     request<AgreementDto>('POST', `${clausePath(trajectoryId, clauseId)}/variants`, input),
   updateVariant: (trajectoryId: string, clauseId: string, variantId: string, input: VariantInput) =>

@@ -93,6 +93,8 @@ export const topicApi = {
     request<TopicDto>('PATCH', `${trajectoryPath(trajectoryId)}/topics/${enc(topicId)}`, input),
   reorder: (trajectoryId: string, order: string[]) =>
     request<TopicDto[] | undefined>('PUT', `${trajectoryPath(trajectoryId)}/topics/order`, { order }),
+  setSummary: (trajectoryId: string, topicId: string, summary: string) =>
+    request<TopicDto>('PUT', `${trajectoryPath(trajectoryId)}/topics/${enc(topicId)}/summary`, { summary }),
 };
 
 export const auditApi = {

@@ -8,6 +8,7 @@ import { reportsEn } from './reports-en';
 import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
 import { limitsEn } from './limits-en';
+import { plainSummaryEn } from './plain-summary-en';
 import { privacyEn } from './privacy-en';
 import { notificationsEn } from './notifications-en';
 import { oidcEn } from './oidc-en';
@@ -455,6 +456,7 @@ export const en: Messages = {
   wordImport: wordImportEn,
   attachments: attachmentsEn,
   calendar: calendarEn,
+  plainSummary: plainSummaryEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

@@ -7,6 +7,7 @@ import { reportsNl } from './reports-nl';
 import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
 import { limitsNl } from './limits-nl';
+import { plainSummaryNl } from './plain-summary-nl';
 import { privacyNl } from './privacy-nl';
 import { notificationsNl } from './notifications-nl';
 import { oidcNl } from './oidc-nl';
@@ -456,6 +457,7 @@ export const nl = {
   wordImport: wordImportNl,
   attachments: attachmentsNl,
   calendar: calendarNl,
+  plainSummary: plainSummaryNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../errors';
 import type { Services } from '../services';
 import type { RateLimit } from '../http/rate-limit';
 import { fileUploadTypes } from '../http/same-origin';
+import { idPattern } from '../../shared/schemas/common';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -52,7 +53,7 @@ export function mountRoutes(router: Router, services: Services, table: RouteTabl
         if (!spec.upload && req.is([...fileUploadTypes])) throw new AppError('unsupported_media_type', 'Send JSON (content-type: application/json).');
         const ctx: OperationContext = { services, actor: req.actor, ip: req.ip };
         // Path ids of merged routes are checked like any path id: one that cannot exist is not found.
-        if (spec.mergeParams && Object.values(req.params).some((v) => !/^[a-f0-9]{24}$/.test(String(v)))) throw notFound();
+        if (spec.mergeParams && Object.values(req.params).some((v) => !idPattern.test(String(v)))) throw notFound();
         const body = spec.input ? spec.input(req) : spec.query ? { ...req.query } : !spec.mergeParams ? req.body : req.body === undefined ? { ...req.params } : isObject(req.body) ? { ...req.body, ...req.params } : req.body;
         const result = await spec.operation(ctx, { params: req.params, body });
         if (spec.respond) return spec.respond(res, result, req);

@@ -21,7 +21,7 @@ import { getPresenceAnonymity, setPresenceAnonymity } from '../commands/members/
 import { presenceAnonymity } from '../../shared/schemas/anonymity';
 import { defineOperation, noBody, noParams, type Operation } from '../commands/operation';
 import { requireUser } from '../commands/access';
-import { decideTopic, listTopics, proposeTopic, reorderTopics, updateTopic } from '../commands/topics/topic-operations';
+import { decideTopic, listTopics, proposeTopic, reorderTopics, setTopicSummary, updateTopic } from '../commands/topics/topic-operations';
 import { createRegion, createTrajectory, getTrajectory, listOrganisations, listRegions, listTrajectories, updateTrajectory } from '../commands/trajectories/trajectory-operations';
 import type { Config } from '../config';
 import { rateLimit } from '../http/rate-limit';
@@ -30,7 +30,7 @@ import type { RouteTable } from './route-table';
 import { sessionDto } from '../../shared/schemas/sessions';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../live-table/poll-operations';
 import { agreementDto, amendmentDto, commentDto, compareResult, restoreResult, versionContentDto, versionDto } from '../../shared/schemas/agreement';
-import { createChapter, createClause, createVariant, getAgreement, updateChapter, updateClause, updateVariant } from '../commands/agreement/agreement-operations';
+import { createChapter, createClause, createVariant, getAgreement, setClauseSummary, updateChapter, updateClause, updateVariant } from '../commands/agreement/agreement-operations';
 import { decideAmendment, listAmendments, proposeAmendment, replyToAmendment, withdrawAmendment } from '../commands/agreement/amendment-operations';
 import { createComment, listComments, replyToComment, setCommentStatus } from '../commands/agreement/comment-operations';
 import { compareVersions, createVersion, getVersion, listVersions, restoreVersion } from '../commands/agreement/version-operations';
@@ -161,6 +161,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'put', path: `${t}/topics/order`, tag: 'topics', summary: 'Set the order of the topics', operation: op(reorderTopics), response: z.array(topicDto) },
     { method: 'post', path: `${t}/topics/:topicId/decision`, tag: 'topics', summary: 'Accept or decline a proposed topic', operation: op(decideTopic), response: topicDto },
     { method: 'patch', path: `${t}/topics/:topicId`, tag: 'topics', summary: 'Change a topic', operation: op(updateTopic), response: topicDto },
+    { method: 'put', path: `${t}/topics/:topicId/summary`, tag: 'topics', summary: 'Write a topic’s summary in plain language (B1)', operation: op(setTopicSummary), response: topicDto },
     { method: 'get', path: `${t}/sessions`, tag: 'sessions', summary: 'Dialogue sessions', operation: op(listSessions), response: z.array(sessionDto) },
     { method: 'post', path: `${t}/sessions`, tag: 'sessions', summary: 'Plan a dialogue session', operation: op(createSession), response: sessionDto, status: 201 },
     { method: 'get', path: `${t}/sessions.ics`, tag: 'sessions', summary: 'Calendar feed of the sessions', operation: op(trajectoryCalendar), respond: calendarFile('dialoogsessies.ics') },
@@ -209,6 +210,7 @@ function agreementRoutes(t: string): RouteTable {
     { method: 'patch', path: `${a}/chapters/:chapterId`, tag: 'agreement', summary: 'Rename or move a chapter', operation: op(updateChapter), response: agreementDto },
     { method: 'post', path: `${a}/clauses`, tag: 'agreement', summary: 'Add a clause', operation: op(createClause), response: agreementDto, status: 201 },
     { method: 'patch', path: clause, tag: 'agreement', summary: 'Change a clause’s title, status or topics, or move it', operation: op(updateClause), response: agreementDto },
+    { method: 'put', path: `${clause}/summary`, tag: 'agreement', summary: 'Write a clause’s summary in plain language (B1)', operation: op(setClauseSummary), response: agreementDto },
     { method: 'post', path: `${clause}/variants`, tag: 'agreement', summary: 'Add a municipality variant', operation: op(createVariant), response: agreementDto, status: 201 },
     { method: 'patch', path: `${clause}/variants/:variantId`, tag: 'agreement', summary: 'Change a municipality variant', operation: op(updateVariant), response: agreementDto },
     { method: 'get', path: `${t}/comments`, tag: 'agreement', summary: 'Comments, optionally of one clause or with one status', operation: op(listComments), response: z.array(commentDto), query: true },

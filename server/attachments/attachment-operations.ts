@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { attachmentFileName, attachmentParent, type AttachmentDto, type AttachmentListDto, type AttachmentParentKind } from '../../shared/schemas/attachments';
+import { attachmentFileName, attachmentParent, type AttachmentDto, type AttachmentListDto } from '../../shared/schemas/attachments';
 import { id } from '../../shared/schemas/common';
 import { AppError, notFound } from '../errors';
 import type { Models } from '../models';
@@ -8,7 +8,7 @@ import type { AttachmentRecord, AttachmentVersionRecord } from '../models/attach
 import { authorizeTrajectory } from '../commands/access';
 import { defineOperation, noBody, type Effect, type OperationContext } from '../commands/operation';
 import { trajectoryParams } from '../commands/trajectories/trajectory-operations';
-import { userNames } from '../commands/views';
+import { organisationNames, userNames } from '../models/names';
 import { authorizeParent, hidesUploader, type ParentAccess } from './attachment-parents';
 import { readFile, storeUpload } from './attachment-store';
 
@@ -43,13 +43,6 @@ async function receive(ctx: OperationContext, trajectoryId: string, body: z.infe
     uploaderOrganisationId: (access.seat?.organisationId ?? null) as never,
     uploadedAt: new Date(),
   };
-}
-
-async function organisationNames(models: Models, ids: unknown[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter(Boolean).map(String))];
-  if (unique.length === 0) return new Map();
-  const organisations = await models.organisations.find({ _id: { $in: unique } }, { name: 1 }).lean();
-  return new Map(organisations.map((o) => [String(o._id), o.name]));
 }
 
 /** The records as this person may see them: names read at read time (an erased uploader shows as "oud-deelnemer"). */

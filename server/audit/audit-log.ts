@@ -4,6 +4,7 @@ import type { AuditEventRecord } from '../models/audit-event';
 import type { Models } from '../models';
 import { canonicalJson } from './canonical-json';
 import type { Locks } from '../db/locks';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 export const platformChain = 'platform';
 
@@ -58,7 +59,10 @@ export class AuditLog {
     private readonly locks: Locks,
   ) {}
 
-  /** Resolves once the event and the chain's stored head are written. */
+  /**
+   * Resolves once the event is stored in the chain. The chain's head is moved on after it at best
+   * effort: it may stay behind the last event (a failed head write), never in front of it.
+   */
   append(draft: AuditDraft): Promise<AuditEventRecord> {
     return new Promise<AuditEventRecord>((resolve, reject) => {
       const queue = this.waiting.get(draft.chain) ?? [];
@@ -110,7 +114,7 @@ export class AuditLog {
         written.push(...created.map((c) => c.toObject() as AuditEventRecord));
         pending = [];
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
         // The head lagged, or another writer (a lock taken over from a dead process) got in: keep
         // what an ordered insert stored before the conflict, retry the rest after the chain's real end.
         // (A scan on FerretDB, like `lastEvent`: only on this rare path.)

@@ -6,6 +6,7 @@ import type { Models } from '../models';
 import type { TrajectoryRecord } from '../models/trajectory';
 import { encodeArchive, type ArchiveManifest, type StoredRecord } from './archive-format';
 import { trajectoryScopedModels } from './trajectory-scope';
+import { idPattern } from '../../shared/schemas/common';
 
 const { ObjectId, Binary } = mongoose.mongo;
 
@@ -19,7 +20,7 @@ export class TrajectoryNotFound extends Error {
 
 /** The trajectory with this id, or else with exactly this name. */
 export async function findTrajectory(models: Models, idOrName: string): Promise<TrajectoryRecord> {
-  if (/^[a-f0-9]{24}$/i.test(idOrName)) {
+  if (idPattern.test(idOrName.toLowerCase())) {
     const byId = await models.trajectories.findById(idOrName).lean();
     if (byId) return byId;
   }
@@ -41,7 +42,7 @@ function collectIds(value: unknown, into: Set<string>, depth = 0): void {
   if (depth > 20 || value === null || value === undefined) return;
   if (value instanceof ObjectId) return void into.add(value.toHexString());
   if (typeof value === 'string') {
-    if (/^[a-f0-9]{24}$/.test(value)) into.add(value);
+    if (idPattern.test(value)) into.add(value);
     return;
   }
   if (value instanceof Date || value instanceof Binary || value instanceof Uint8Array) return;

@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { collabPathPrefix } from '../../shared/domain/collab';
 import type { Logger } from '../logger';
 import type { Actor } from '../policies/actor';
-import { canWrite, type DocumentAccess } from '../policies/collab-policy';
+import { canWrite } from '../policies/collab-policy';
 import type { DocumentGrant } from './clause-document-access';
 import type { DocumentRegistry } from './document-registry';
 import { encodeAwareness, encodePermissionDenied, encodeSyncStep1, handleIncoming } from './protocol';

@@ -9,7 +9,6 @@ import type { OrganisationRecord } from '../models/organisation';
 import type { RegionRecord } from '../models/region';
 import type { TopicRecord } from '../models/topic';
 import type { TrajectoryRecord } from '../models/trajectory';
-import type { Models } from '../models';
 
 /** Records → the DTOs of shared/schemas. Only what the schema names leaves the server. */
 export function trajectoryView(t: TrajectoryRecord, regionName: string, myRole: Role | null): TrajectoryDto {
@@ -69,6 +68,7 @@ export function topicView(t: TopicRecord, names: Map<string, string>): TopicDto 
     id: String(t._id),
     title: t.title,
     description: t.description,
+    summary: t.summary ?? '',
     order: t.order,
     status: t.status,
     owner: person(t.ownerId),
@@ -91,10 +91,3 @@ export function auditView(e: AuditEventRecord, names: Map<string, string>): Audi
   };
 }
 
-/** Names of people by id, in one query. */
-export async function userNames(models: Models, ids: Iterable<unknown>): Promise<Map<string, string>> {
-  const unique = [...new Set([...ids].filter(Boolean).map(String))];
-  if (unique.length === 0) return new Map();
-  const users = await models.users.find({ _id: { $in: unique } }, { name: 1 }).lean();
-  return new Map(users.map((u) => [String(u._id), u.name]));
-}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { AppError } from '../errors';
 import type { LockRecord } from '../models/lock';
+import { isDuplicateKey } from './duplicate-key';
 
 /**
  * Mutual exclusion per key, across processes and nodes. Why: the local database (FerretDB on
@@ -39,7 +40,7 @@ export class Locks {
         await this.locks.create({ _id: key, owner, expiresAt: new Date(Date.now() + ttlMs) });
         break;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
         const held = await this.locks.findById(key).lean();
         if (held && held.expiresAt.getTime() < Date.now()) await this.locks.deleteOne({ _id: key, owner: held.owner });
         if (Date.now() > deadline) throw new AppError('conflict', 'Someone else is changing this right now. Try again.');

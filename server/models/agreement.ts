@@ -24,6 +24,8 @@ export interface ClauseRecord {
   chapterId: Types.ObjectId;
   position: number;
   title: string;
+  /** A short summary in plain language (B1); absent or empty when none was written. */
+  summary?: string;
   status: ClauseStatus;
   topicIds: Types.ObjectId[];
   variants: VariantRecord[];
@@ -53,6 +55,7 @@ const clauseSchema = new Schema<ClauseRecord>(
     chapterId: { type: Schema.Types.ObjectId, required: true },
     position: { type: Number, required: true },
     title: { type: String, required: true },
+    summary: { type: String, default: '' },
     status: { type: String, enum: clauseStatuses, required: true, default: 'concept' },
     topicIds: { type: [Schema.Types.ObjectId], default: [] },
     variants: { type: [variantSchema], default: [] },

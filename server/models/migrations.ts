@@ -1,4 +1,5 @@
 import type { Models } from './index';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 /**
  * Changes to how records are stored, applied once at start-up before the server takes traffic, so
@@ -33,10 +34,9 @@ async function ballotIdIsVoterKey(models: Models): Promise<void> {
   const flush = async () => {
     if (batch.length === 0) return;
     const copies = batch.map((b) => ({ ...b, _id: b.voterKey as string }));
-    await ballots.insertMany(copies as never[], { ordered: false }).catch((error: { code?: number; writeErrors?: Array<{ code?: number }> }) => {
+    await ballots.insertMany(copies as never[], { ordered: false }).catch((error: unknown) => {
       // Copied already by a run that was interrupted before it deleted the old one.
-      const codes = error.writeErrors?.map((e) => e.code) ?? [error.code];
-      if (codes.some((c) => c !== 11000)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
     await ballots.deleteMany({ _id: { $in: batch.map((b) => b._id) } } as never);
     batch = [];

@@ -6,6 +6,8 @@ export interface TopicRecord {
   trajectoryId: Types.ObjectId;
   title: string;
   description: string;
+  /** A short summary in plain language (B1); absent or empty when none was written. */
+  summary?: string;
   order: number;
   status: (typeof topicStatuses)[number];
   ownerId: Types.ObjectId | null;
@@ -19,6 +21,7 @@ const schema = new Schema<TopicRecord>(
     trajectoryId: { type: Schema.Types.ObjectId, required: true, index: true },
     title: { type: String, required: true },
     description: { type: String, default: '' },
+    summary: { type: String, default: '' },
     order: { type: Number, required: true },
     status: { type: String, enum: topicStatuses, required: true },
     ownerId: { type: Schema.Types.ObjectId, default: null },

@@ -7,6 +7,7 @@ import type { Models } from '../models';
 import type { NotificationQueueRecord } from '../models/notification';
 import { composeDigest, composeMail, type OutgoingMail } from './compose';
 import { addToInboxes, inboxItemOf } from './produce';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 const hour = 60 * 60 * 1000;
 /** Sends at the same time per node: enough to empty a publication to hundreds quickly, few enough for one mail server. */
@@ -173,8 +174,8 @@ export class DeliveryWorker {
         try {
           await models.notificationSent
             .create({ _id: item._id, userId: item.userId, trajectoryId: item.event.trajectoryId, kind: item.event.kind, messageId: mail.messageId, to: mail.to, subject: mail.subject, sentAt: new Date() })
-            .catch((error: { code?: number }) => {
-              if (error.code !== 11000) throw error;
+            .catch((error: unknown) => {
+              if (!isDuplicateKey(error)) throw error;
             });
           await models.notificationQueue.deleteOne({ _id: item._id });
           break;

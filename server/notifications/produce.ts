@@ -6,6 +6,7 @@ import type { InboxItem, NotificationEvent, NotificationQueueRecord } from '../m
 import { personRoom, type Services } from '../services';
 import { nextDigestAt } from './digest-time';
 import { wakeDeliveryWorker } from './delivery-worker';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 /**
  * A notification as an operation's effect names it: what happened and who is concerned. The
@@ -103,8 +104,8 @@ export async function addToInboxes(models: Models, userIds: string[], item: Inbo
         const _id = new Types.ObjectId(userId);
         const pushed = await models.notificationInboxes.updateOne({ _id }, { $push: { items: item }, $inc: { unread: 1 } });
         if (pushed.matchedCount > 0) return;
-        await models.notificationInboxes.create({ _id, unread: 1, items: [item] }).catch(async (error: { code?: number }) => {
-          if (error.code !== 11000) throw error;
+        await models.notificationInboxes.create({ _id, unread: 1, items: [item] }).catch(async (error: unknown) => {
+          if (!isDuplicateKey(error)) throw error;
           await models.notificationInboxes.updateOne({ _id }, { $push: { items: item }, $inc: { unread: 1 } }); // made meanwhile
         });
       }),

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { Services } from '../services';
 import { notifyConsultation, notifySession } from './events';
 import { produceNotification, type NotificationDraft } from './produce';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 const hour = 60 * 60 * 1000;
 const scheduleLock = 'notification-schedule';
@@ -69,7 +70,7 @@ export class NotificationScheduler {
       try {
         await models.notificationMarks.create({ _id: key, at: now });
       } catch (error) {
-        if ((error as { code?: number }).code === 11000) continue; // produced before
+        if (isDuplicateKey(error)) continue; // produced before
         throw error;
       }
       await produceNotification(this.services, draft, now);

@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import { documentText } from '../../shared/domain/clause-text';
+import { id } from '../../shared/schemas/common';
 import { trajectoryChangedEvent } from '../../shared/schemas/realtime';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
@@ -10,8 +11,8 @@ const searchEvent = 'search:changed';
 
 /** What another node may send; checked like any input. */
 const searchChange = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('change'), trajectoryId: z.string().regex(/^[a-f0-9]{24}$/), what: trajectoryChangedEvent.shape.what }),
-  z.object({ kind: z.literal('clause-text'), trajectoryId: z.string().regex(/^[a-f0-9]{24}$/), document: z.string().max(200), text: z.string() }),
+  z.object({ kind: z.literal('change'), trajectoryId: id, what: trajectoryChangedEvent.shape.what }),
+  z.object({ kind: z.literal('clause-text'), trajectoryId: id, document: z.string().max(200), text: z.string() }),
 ]);
 
 /**

@@ -1,6 +1,7 @@
 import { visitDto, type VisitDto } from '../../shared/schemas/calendar';
 import { defineTrajectoryOperation, noBody } from '../commands/operation';
 import { trajectoryParams } from '../commands/trajectories/trajectory-operations';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 /**
  * A visit ends after this long without being seen: the next page opened after that starts a new
@@ -30,7 +31,7 @@ export const recordVisit = defineTrajectoryOperation({
         await visitMarks.create({ _id: id, previousVisitAt, lastSeenAt: now });
       } catch (error) {
         // Two pages opened at once: the other one made the record; this visit is the same.
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
     } else {
       const newVisit = now.getTime() - mark.lastSeenAt.getTime() > visitGapMs;

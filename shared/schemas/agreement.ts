@@ -64,6 +64,8 @@ export const clauseDto = z.object({
   number: z.number(),
   position: z.number(),
   title: z.string(),
+  /** A short summary in plain language (B1), empty when none was written. */
+  summary: z.string(),
   status: z.enum(clauseStatuses),
   topics: z.array(z.object({ id: z.string(), title: z.string() })),
   variants: z.array(variantDto),

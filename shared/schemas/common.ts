@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Identifiers are strings in every payload (24 hex characters, as MongoDB makes them). */
-export const id = z.string().regex(/^[a-f0-9]{24}$/, 'is not a valid id');
+export const idPattern = /^[a-f0-9]{24}$/;
+export const id = z.string().regex(idPattern, 'is not a valid id');
 export const email = z
   .string()
   .trim()

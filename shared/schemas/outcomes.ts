@@ -156,7 +156,7 @@ const chainClause = z.object({ id: z.string(), number: z.number(), title: z.stri
  * the clauses those changed.
  */
 export const topicChainDto = z.object({
-  topic: z.object({ id: z.string(), title: z.string(), description: z.string(), status: z.string() }),
+  topic: z.object({ id: z.string(), title: z.string(), description: z.string(), summary: z.string(), status: z.string() }),
   clauses: z.array(chainClause),
   comments: z.array(
     z.object({

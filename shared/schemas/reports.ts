@@ -79,6 +79,8 @@ export interface ReportTopic {
   topicId: string | null;
   /** Null for polls and agreements about no topic. */
   title: string | null;
+  /** The topic's summary in plain language (B1) when the report was made; absent in older reports. */
+  summary?: string;
   polls: ReportPoll[];
   outcomes: ReportOutcome[];
 }

@@ -23,6 +23,8 @@ export const topicDto = z.object({
   id: z.string(),
   title: z.string(),
   description: z.string(),
+  /** A short summary in plain language (B1), empty when none was written. */
+  summary: z.string(),
   order: z.number(),
   status: z.enum(topicStatuses),
   owner: z.object({ id: z.string(), name: z.string() }).nullable(),

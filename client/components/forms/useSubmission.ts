@@ -25,7 +25,15 @@ export interface Submission {
   clear: () => void;
 }
 
-/** The state of one form's submission: busy, errors per field, and the error summary. */
+/** Whatever an action threw, as the API error the forms know how to show. */
+export function toApiError(caught: unknown): ApiError {
+  return caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
+}
+
+/**
+ * The state of one submission, a form's or a single button's: busy, the error, errors per field
+ * and the error summary. A second press while the first runs is ignored.
+ */
 export function useSubmission(): Submission {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -60,7 +68,7 @@ export function useSubmission(): Submission {
         setFieldErrors({});
         return true;
       } catch (caught) {
-        const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
+        const apiError = toApiError(caught);
         setError(apiError);
         setFieldErrors(translateFieldErrors(apiError.fields, t));
         setFailures((n) => n + 1);

@@ -1,6 +1,5 @@
 import {
   Button,
-  ButtonGroup,
   Heading1,
   Paragraph,
   Table,
@@ -12,11 +11,10 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client';
 import { privacyApi } from '../../api/privacy';
 import { useResource } from '../../api/useResource';
 import { useSession } from '../../auth/session-context';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -30,24 +28,14 @@ export function AccountsPage() {
   const admin = Boolean(me?.user.platformAdmin);
   const accounts = useResource((signal) => (admin ? privacyApi.accounts(signal) : Promise.resolve([])), [admin]);
   const [confirming, setConfirming] = useState<AccountDto | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
 
   const erase = async () => {
-    if (!confirming || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await privacyApi.erase(confirming.id);
-      setConfirming(undefined);
-      setAnnouncement(t('privacy.accounts.done', { name: result.name }));
-      accounts.reload();
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    if (!confirming) return;
+    const result = await privacyApi.erase(confirming.id);
+    setConfirming(undefined);
+    setAnnouncement(t('privacy.accounts.done', { name: result.name }));
+    accounts.reload();
   };
 
   if (!admin) {
@@ -98,22 +86,16 @@ export function AccountsPage() {
           </Table>
         </div>
       )}
-      <Dialog open={Boolean(confirming)} title={t('privacy.accounts.confirmTitle')} onClose={() => setConfirming(undefined)}>
-        {confirming && (
-          <>
-            <Paragraph>{t('privacy.accounts.confirmText', { name: confirming.name, email: confirming.email ?? '—' })}</Paragraph>
-            {error && <ErrorAlert error={error} />}
-            <ButtonGroup>
-              <Button appearance="primary-action-button" busy={busy} onClick={() => void erase()}>
-                {t('privacy.accounts.confirm')}
-              </Button>
-              <Button appearance="secondary-action-button" data-autofocus onClick={() => setConfirming(undefined)}>
-                {t('privacy.accounts.cancel')}
-              </Button>
-            </ButtonGroup>
-          </>
-        )}
-      </Dialog>
+      <ConfirmDialog
+        open={Boolean(confirming)}
+        title={t('privacy.accounts.confirmTitle')}
+        confirmLabel={t('privacy.accounts.confirm')}
+        cancelLabel={t('privacy.accounts.cancel')}
+        onConfirm={erase}
+        onClose={() => setConfirming(undefined)}
+      >
+        {confirming && <Paragraph>{t('privacy.accounts.confirmText', { name: confirming.name, email: confirming.email ?? '—' })}</Paragraph>}
+      </ConfirmDialog>
     </>
   );
 }

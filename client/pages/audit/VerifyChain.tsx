@@ -1,31 +1,22 @@
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client';
 import { auditApi } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import type { AuditVerification } from '../../../shared/schemas/audit';
 
 /** Recomputes the hash chain on the server and says in words whether it is whole. */
 export function VerifyChain({ trajectoryId }: { trajectoryId: string }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<AuditVerification | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmission();
 
-  const verify = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
+  const verify = () =>
+    submit(async () => {
+      setResult(undefined);
       setResult(await auditApi.verify(trajectoryId));
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="dt-verify">

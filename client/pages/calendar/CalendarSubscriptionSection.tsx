@@ -2,10 +2,10 @@ import '../../styles/calendar.css';
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client';
 import { calendarApi } from '../../api/calendar';
 import { useResource } from '../../api/useResource';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import type { CalendarSubscriptionDto } from '../../../shared/schemas/calendar';
 
@@ -45,22 +45,14 @@ function CopyableUrl({ id, label, value, onCopied }: { id: string; label: string
 export function CalendarSubscriptionSection() {
   const { t, i18n } = useTranslation();
   const state = useResource((signal) => calendarApi.subscription(signal), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const { busy, error, submit } = useSubmission();
   const [message, setMessage] = useState('');
 
-  const act = async (action: () => Promise<CalendarSubscriptionDto>, done: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const act = (action: () => Promise<CalendarSubscriptionDto>, done: string) =>
+    submit(async () => {
       state.setData(await action());
       setMessage(done);
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const data = state.data;
   const date = (iso: string | null) => (iso ? dateFormat(i18n.language).format(new Date(iso)) : '');
 

@@ -1,46 +1,41 @@
-import { Alert, Button, ButtonGroup, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { Editor } from '@tiptap/react';
-import { useEditorState } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router-dom';
-import { agreementApi, agreementPaths, commentApi, proposalApi } from '../../api/agreement';
+import { useParams } from 'react-router-dom';
+import { agreementApi, agreementPaths, commentApi } from '../../api/agreement';
 import type { ApiError } from '../../api/client';
 import { useResource } from '../../api/useResource';
 import type { Resource } from '../../api/useResource';
 import { useSession } from '../../auth/session-context';
+import { Attachments } from '../../components/attachments/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
+import { PlainSummary } from '../../components/PlainSummary';
 import { RouterLink } from '../../components/RouterLink';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { ClauseEditor } from '../../editor/ClauseEditor';
 import { EditorToolbar } from '../../editor/EditorToolbar';
-import { anchorForRange, rangeOfAnchor, textBlocks } from '../../editor/anchors';
-import type { TextAnchorParts } from '../../editor/anchors';
-import type { Highlight } from '../../editor/comment-highlights';
-import { highlightGone } from '../../editor/comment-highlights';
 import { stakeholderColours } from '../../editor/presence-user';
 import type { PresenceUser } from '../../editor/presence-user';
 import { useClauseConnections, useConnectionSnapshot } from '../../editor/useClauseConnections';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
-import type { ClauseStatus } from '../../../shared/domain/agreement';
 import type { AgreementDto, CommentDto } from '../../../shared/schemas/agreement';
 import type { TrajectoryDto } from '../../../shared/schemas/trajectories';
-import { ClauseStatusBadge } from '../agreement/ClauseStatusBadge';
-import { StatusForm } from '../agreement/StatusForm';
 import { findClause, joinNames } from '../agreement/agreement-helpers';
 import type { ClauseInAgreement } from '../agreement/agreement-helpers';
 import { useTrajectory } from '../trajectory/trajectory-context';
-import { AddVariantDialog } from './AddVariantDialog';
-import type { CommentDraft } from './CommentComposer';
+import { ClauseBreadcrumb } from './ClauseBreadcrumb';
+import { ClauseHeader } from './ClauseHeader';
+import { ClauseManage } from './ClauseManage';
 import { CommentsPanel } from './CommentsPanel';
 import { PeopleHere } from './PeopleHere';
 import { ProposeChangeDialog } from './ProposeChangeDialog';
-import type { ProposalDraft } from './ProposeChangeDialog';
 import { SaveStatus } from './SaveStatus';
 import { VariantTabs } from './VariantTabs';
-import { useAccessText } from './access-text';
-import { Attachments } from '../../components/attachments/Attachments';
+import { useChangeProposal } from './useChangeProposal';
+import { useClauseComments } from './useClauseComments';
+import { useClausePermissions } from './useClausePermissions';
 
 /** /trajecten/:id/overeenkomst/artikelen/:clauseId — one clause at the table: its text, written together, and the comments on it. */
 export function ClausePage() {
@@ -62,25 +57,12 @@ export function ClausePage() {
   return <ClauseWorkspace key={clauseId} trajectory={trajectory} agreement={agreement} found={found} comments={comments} announceTitle={t('agreement.clauseHeading', { number: found.clause.number, title: found.clause.title })} />;
 }
 
-function Breadcrumb({ trajectory }: { trajectory: TrajectoryDto }) {
-  const { t } = useTranslation();
-  return (
-    <Paragraph className="dt-breadcrumb">
-      <RouterLink to="/trajecten">{t('trajectories.title')}</RouterLink>
-      {' › '}
-      <RouterLink to={`/trajecten/${trajectory.id}`}>{trajectory.name}</RouterLink>
-      {' › '}
-      <RouterLink to={agreementPaths.agreement(trajectory.id)}>{t('agreement.title')}</RouterLink>
-    </Paragraph>
-  );
-}
-
 function ClauseUnavailable({ trajectory, error }: { trajectory: TrajectoryDto; error: ApiError | undefined }) {
   const { t } = useTranslation();
   useDocumentTitle(t('agreement.clause.notFoundTitle'));
   return (
     <>
-      <Breadcrumb trajectory={trajectory} />
+      <ClauseBreadcrumb trajectory={trajectory} />
       <Heading1>{t('agreement.clause.notFoundTitle')}</Heading1>
       {error ? <ErrorAlert error={error} /> : <Paragraph>{t('agreement.clause.notFound')}</Paragraph>}
       <Paragraph>
@@ -101,10 +83,9 @@ interface WorkspaceProps {
 function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle }: WorkspaceProps) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
-  const { may } = useTrajectory();
-  const accessText = useAccessText();
-  const [searchParams] = useSearchParams();
-  const { clause, chapter } = found;
+  const { clause } = found;
+  const permissions = useClausePermissions(clause.status);
+  const { access, mayComment, mayPropose, mayManage, anonymousAllowed } = permissions;
   useDocumentTitle(`${announceTitle} – ${trajectory.name}`);
 
   // Who this person is to the others in the document: name, group and its colour.
@@ -125,11 +106,7 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
   const activeDocument = activeVariant?.documentName ?? clause.documentName;
   const connection = connections.get(activeDocument);
   const snapshot = useConnectionSnapshot(connection);
-
-  const editable = clause.access === 'edit' && !snapshot.closed;
-  const mayComment = clause.access !== 'read' && Boolean(role) && may('comment.create');
-  const mayPropose = clause.access !== 'read' && may('amendment.propose');
-  const anonymousAllowed = may('comment.anonymous');
+  const editable = access === 'edit' && !snapshot.closed;
   const versionName = useCallback(
     (documentName: string) => {
       const variant = clause.variants.find((v) => v.documentName === documentName);
@@ -139,185 +116,31 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
   );
 
   const [editor, setEditor] = useState<Editor | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [draft, setDraft] = useState<CommentDraft | null>(null);
-  const [proposal, setProposal] = useState<ProposalDraft | null>(null);
-  const [proposed, setProposed] = useState(false);
-  const [addingVariant, setAddingVariant] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const [error, setError] = useState<ApiError | undefined>(undefined);
   const commentButton = useRef<HTMLButtonElement>(null);
-  const pendingSelection = useRef<string | null>(null);
-
-  const inVersion = useMemo(
-    () => (comments.data ?? []).filter((c) => (c.variantId ?? null) === (activeVariant?.id ?? null)),
-    [comments.data, activeVariant?.id],
-  );
-  const openPerVersion = useMemo(() => {
-    const counts: Record<string, number> = {};
-    for (const c of comments.data ?? []) if (c.status === 'open') counts[c.variantId ?? 'regional'] = (counts[c.variantId ?? 'regional'] ?? 0) + 1;
-    return counts;
-  }, [comments.data]);
-  const highlights = useMemo<Highlight[]>(
-    () => [
-      ...inVersion
-        .filter((c) => c.status === 'open' || c.id === selectedId)
-        .map((c): Highlight => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, kind: c.id === selectedId ? 'active' : 'comment' })),
-      ...(draft?.anchor ? [{ id: 'draft', start: draft.anchor.start, end: draft.anchor.end, kind: 'draft' as const }] : []),
-    ],
-    [inVersion, selectedId, draft],
-  );
-  // Open comments whose words are gone from the text (known only once the text is there).
-  const goneKey = useEditorState({
+  const shownVariantId = activeVariant?.id ?? null;
+  const commenting = useClauseComments({
+    trajectoryId: trajectory.id,
+    clauseId: clause.id,
+    comments,
     editor,
-    selector: ({ editor: e }) =>
-      e && snapshot.state !== 'connecting'
-        ? inVersion
-            .filter((c) => c.status === 'open' && highlightGone(e.state, c.id))
-            .map((c) => c.id)
-            .join(' ')
-        : '',
+    variantId: shownVariantId,
+    showVariant: setVariantId,
+    textReady: snapshot.state !== 'connecting',
+    mayComment,
+    announce: setAnnouncement,
+    commentButton,
   });
-  const goneIds = useMemo(() => new Set((goneKey ?? '').split(' ').filter(Boolean)), [goneKey]);
+  const proposal = useChangeProposal({ trajectoryId: trajectory.id, clauseId: clause.id, editor, variantId: shownVariantId, announce: setAnnouncement, onProposed: agreement.reload });
 
   const switchVersion = (next: string | null) => {
-    if (next === (activeVariant?.id ?? null)) return;
+    if (next === shownVariantId) return;
     setVariantId(next);
-    setDraft(null);
-    setSelectedId(null);
+    commenting.reset();
   };
-
-  const openComposer = useCallback(() => {
-    if (!editor || !mayComment) return;
-    const { from, to, empty } = editor.state.selection;
-    const anchor = empty ? null : anchorForRange(editor.state, from, to);
-    const blocks = anchor
-      ? []
-      : textBlocks(editor.state).flatMap((b) => {
-          const a = anchorForRange(editor.state, b.from, b.to);
-          return a ? [a] : [];
-        });
-    setSelectedId(null);
-    setDraft({ anchor, blocks });
-  }, [editor, mayComment]);
-
-  const closeComposer = () => {
-    setDraft(null);
-    requestAnimationFrame(() => commentButton.current?.focus());
-  };
-
-  const submitComment = async ({ anchor, body, anonymous }: { anchor: TextAnchorParts; body: string; anonymous: boolean }) => {
-    const created = await commentApi.create(trajectory.id, clause.id, {
-      anchor: { variantId: activeVariant?.id ?? null, start: anchor.start, end: anchor.end, quote: anchor.quote },
-      body,
-      anonymous,
-    });
-    comments.setData((current) => [...(current ?? []).filter((c) => c.id !== created.id), created]);
-    setAnnouncement(anonymous ? t('agreement.comments.postedAnonymous') : t('agreement.comments.posted'));
-    closeComposer();
-  };
-
-  const onCommentChanged = useCallback(
-    (comment: CommentDto, message: string) => {
-      comments.setData((current) => (current ?? []).map((c) => (c.id === comment.id ? comment : c)));
-      setAnnouncement(message);
-    },
-    [comments],
-  );
-
-  const selectComment = useCallback((commentId: string) => {
-    pendingSelection.current = commentId;
-    setSelectedId(commentId);
-  }, []);
-
-  // After the highlight of the chosen comment is drawn: select its words in the text, and show them.
-  useEffect(() => {
-    const id = pendingSelection.current;
-    if (!id || !editor || editor.isDestroyed || id !== selectedId) return;
-    const comment = inVersion.find((c) => c.id === id);
-    const range = comment ? rangeOfAnchor(editor.state, comment.anchor.start, comment.anchor.end) : null;
-    if (!range) return;
-    pendingSelection.current = null;
-    editor.commands.setTextSelection(range);
-    // ProseMirror draws its selection only while the text has focus; draw it here so it shows now,
-    // and leave focus where it was (on the comment), so reading the comments goes on from there.
-    const focused = document.activeElement;
-    try {
-      const start = editor.view.domAtPos(range.from);
-      const end = editor.view.domAtPos(range.to);
-      document.getSelection()?.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
-    } catch {
-      // The text is being redrawn; the highlight still marks the words.
-    }
-    if (focused instanceof HTMLElement && focused !== document.activeElement) focused.focus({ preventScroll: true });
-    editor.view.dom.querySelector('.dt-comment-mark--active')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    setAnnouncement(t('agreement.comments.selected'));
-  }, [editor, selectedId, inVersion, highlights, t]);
-
-  // A link from the agreement page to one comment: show its text version and select its words.
-  const linked = searchParams.get('reactie');
-  const linkedDone = useRef(false);
-  useEffect(() => {
-    if (linkedDone.current || !linked || !comments.data) return;
-    const comment = comments.data.find((c) => c.id === linked);
-    if (!comment) {
-      linkedDone.current = true;
-      return;
-    }
-    if ((comment.variantId ?? null) !== (activeVariant?.id ?? null)) {
-      setVariantId(comment.variantId);
-      return;
-    }
-    if (!editor || snapshot.state === 'connecting') return;
-    linkedDone.current = true;
-    selectComment(comment.id);
-  }, [linked, comments.data, activeVariant?.id, editor, snapshot.state, selectComment]);
-
-  const openProposal = () => {
-    if (!editor) return;
-    const { from, to, empty } = editor.state.selection;
-    const anchor = empty ? null : anchorForRange(editor.state, from, to);
-    setProposed(false);
-    if (anchor) setProposal({ anchor: { start: anchor.start, end: anchor.end }, originalText: editor.state.doc.textBetween(from, to, '\n') });
-    else setProposal({ anchor: null, originalText: editor.state.doc.textBetween(0, editor.state.doc.content.size, '\n') });
-  };
-
-  const submitProposal = async ({ proposedText, motivation }: { proposedText: string; motivation: string }) => {
-    if (!proposal) return;
-    await proposalApi.propose(trajectory.id, clause.id, {
-      variantId: activeVariant?.id ?? null,
-      anchor: proposal.anchor,
-      originalText: proposal.originalText,
-      proposedText,
-      motivation,
-    });
-    setProposal(null);
-    setProposed(true);
-    setAnnouncement(t('agreement.amendment.done'));
-    agreement.reload();
-  };
-
-  const changeStatus = async (status: ClauseStatus) => {
-    setError(undefined);
-    try {
-      agreement.setData(await agreementApi.updateClause(trajectory.id, clause.id, { status }));
-      setAnnouncement(t('agreement.manage.statusChanged', { number: clause.number, status: t(`agreement.status.${status}`) }));
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
-  };
-
-  const addVariant = async (input: { label: string; municipalities: string[] }) => {
-    const next = await agreementApi.addVariant(trajectory.id, clause.id, input);
-    const before = new Set(clause.variants.map((v) => v.id));
-    const added = findClause(next, clause.id)?.clause.variants.find((v) => !before.has(v.id));
-    agreement.setData(next);
-    setAddingVariant(false);
-    setAnnouncement(t('agreement.variant.added', { label: input.label }));
-    if (added) {
-      switchVersion(added.id);
-      requestAnimationFrame(() => document.getElementById(`clause-tab-${added.id}`)?.focus());
-    }
+  const showAddedVariant = (added: string) => {
+    switchVersion(added);
+    requestAnimationFrame(() => document.getElementById(`clause-tab-${added}`)?.focus());
   };
 
   const versionLabel = activeVariant
@@ -326,74 +149,37 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
   const textLabel = t('agreement.clause.textLabel', { number: clause.number, version: versionLabel });
   const onEditor = useCallback((next: Editor | null) => setEditor(next), []);
   const describedBy = ['clause-access', mayComment ? 'clause-actions-hint' : null].filter(Boolean).join(' ');
+  // Client representatives read the summary in plain language first, before the text itself.
+  const firstSummary = role === 'client';
+  const summary = (
+    <PlainSummary
+      summary={clause.summary}
+      mayWrite={mayManage}
+      save={async (next) => agreement.setData(await agreementApi.setClauseSummary(trajectory.id, clause.id, next))}
+      announce={setAnnouncement}
+    />
+  );
 
   return (
-    <div className="dt-clause" data-testid="clause-page" data-access={clause.access}>
-      <Breadcrumb trajectory={trajectory} />
-      <div className="dt-clause__title">
-        <Heading1>{t('agreement.clauseHeading', { number: clause.number, title: clause.title })}</Heading1>
-        <ClauseStatusBadge status={clause.status} />
-      </div>
-      <Paragraph className="dt-clause__meta">
-        {t('agreement.clause.chapter', { number: chapter.number, title: chapter.title })}
-        {' · '}
-        {clause.topics.length > 0 ? t('agreement.topics', { topics: clause.topics.map((x) => x.title).join(', ') }) : t('agreement.noTopics')}
-      </Paragraph>
-      <Paragraph id="clause-access" className="dt-clause__access" data-testid="clause-access">
-        {accessText(clause.access, clause.status)}
-      </Paragraph>
-      {discarded && (
-        <Alert type="warning" className="dt-alert">
-          <Paragraph>{t('agreement.clause.accessRefused')}</Paragraph>
-        </Alert>
-      )}
-      {snapshot.closed && !snapshot.limit && (
-        <Alert type="warning" className="dt-alert">
-          <Paragraph>{t('agreement.clause.accessClosed')}</Paragraph>
-        </Alert>
-      )}
-      {snapshot.limit && (
-        <Alert type="warning" className="dt-alert" data-testid="clause-limit">
-          <Paragraph>{t(`limits.document.${snapshot.limit}`)}</Paragraph>
-        </Alert>
-      )}
-      {error && <ErrorAlert error={error} />}
-      {proposed && (
-        <Alert type="ok" className="dt-alert" data-testid="proposal-done">
-          <Paragraph>
-            {t('agreement.amendment.done')} <RouterLink to={agreementPaths.amendments(trajectory.id)}>{t('agreement.amendment.toList')}</RouterLink>
-          </Paragraph>
-        </Alert>
-      )}
-      <div className="dt-clause__links">
-        <RouterLink to={agreementPaths.amendments(trajectory.id)}>
-          {clause.pendingAmendments > 0 ? t('agreement.clause.pendingAmendments', { count: clause.pendingAmendments }) : t('agreement.toAmendments')}
-        </RouterLink>
-        <RouterLink to={agreementPaths.versions(trajectory.id)}>{t('agreement.toVersions')}</RouterLink>
-      </div>
-      {agreement.data?.mayManage && (
-        <div className="dt-clause__manage">
-          <StatusForm id="clause-status" status={clause.status} onChange={(status) => void changeStatus(status)} />
-          <Button appearance="secondary-action-button" onClick={() => setAddingVariant(true)}>
-            {t('agreement.clause.addVariant')}
-          </Button>
-        </div>
-      )}
+    <div className="dt-clause" data-testid="clause-page" data-access={access}>
+      <ClauseHeader trajectory={trajectory} found={found} access={access} discarded={discarded} snapshot={snapshot} proposed={proposal.proposed} />
+      {firstSummary && summary}
+      {mayManage && <ClauseManage trajectory={trajectory} clause={clause} agreement={agreement} announce={setAnnouncement} onVariantAdded={showAddedVariant} />}
 
       <div className="dt-clause__grid">
         <section aria-labelledby="clause-text-heading" className="dt-clause__main">
           <Heading2 id="clause-text-heading">{t('agreement.clause.textTitle')}</Heading2>
-          <VariantTabs variants={clause.variants} active={activeVariant?.id ?? null} onChange={switchVersion} openComments={openPerVersion}>
+          <VariantTabs variants={clause.variants} active={shownVariantId} onChange={switchVersion} openComments={commenting.openPerVersion}>
             {(mayComment || mayPropose) && (
               <div className="dt-clause__actions" role="group" aria-label={t('agreement.clause.actionsLabel')}>
                 <ButtonGroup>
                   {mayComment && (
-                    <Button ref={commentButton} appearance="primary-action-button" onMouseDown={(event) => event.preventDefault()} onClick={openComposer} aria-keyshortcuts="Control+Alt+M">
+                    <Button ref={commentButton} appearance="primary-action-button" onMouseDown={(event) => event.preventDefault()} onClick={commenting.openComposer} aria-keyshortcuts="Control+Alt+M">
                       {t('agreement.clause.comment')}
                     </Button>
                   )}
                   {mayPropose && (
-                    <Button appearance="secondary-action-button" onMouseDown={(event) => event.preventDefault()} onClick={openProposal}>
+                    <Button appearance="secondary-action-button" onMouseDown={(event) => event.preventDefault()} onClick={proposal.open}>
                       {t('agreement.clause.propose')}
                     </Button>
                   )}
@@ -412,9 +198,9 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
                 editable={editable}
                 label={textLabel}
                 describedBy={describedBy}
-                highlights={highlights}
+                highlights={commenting.highlights}
                 onEditor={onEditor}
-                onCommentShortcut={openComposer}
+                onCommentShortcut={commenting.openComposer}
               />
             ) : (
               <LoadingStatus />
@@ -427,29 +213,27 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
           {comments.error && <ErrorAlert error={comments.error} />}
           <CommentsPanel
             trajectoryId={trajectory.id}
-            comments={inVersion}
+            comments={commenting.inVersion}
             myUserId={me?.user.id}
-            selectedId={selectedId}
-            goneIds={goneIds}
+            selectedId={commenting.selectedId}
+            goneIds={commenting.goneIds}
             mayComment={mayComment}
             anonymousAllowed={anonymousAllowed}
-            draft={draft}
-            onSubmitDraft={submitComment}
-            onCancelDraft={closeComposer}
-            onSelect={selectComment}
-            onChanged={onCommentChanged}
+            draft={commenting.draft}
+            onSubmitDraft={commenting.submitComment}
+            onCancelDraft={commenting.closeComposer}
+            onSelect={commenting.selectComment}
+            onChanged={commenting.onCommentChanged}
             announce={setAnnouncement}
           />
         </div>
       </div>
+      {!firstSummary && summary}
       <Attachments trajectoryId={trajectory.id} parentKind="clause" parentId={clause.id} />
       <div role="status" className="dt-visually-hidden" data-testid="clause-announcement">
         {announcement}
       </div>
-      <ProposeChangeDialog draft={proposal} onClose={() => setProposal(null)} onSubmit={submitProposal} />
-      {agreement.data?.mayManage && (
-        <AddVariantDialog open={addingVariant} clause={clause} municipalities={trajectory.municipalities} onClose={() => setAddingVariant(false)} onSubmit={addVariant} />
-      )}
+      <ProposeChangeDialog draft={proposal.draft} onClose={proposal.close} onSubmit={proposal.submit} />
     </div>
   );
 }

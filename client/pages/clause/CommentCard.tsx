@@ -3,9 +3,9 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commentApi } from '../../api/agreement';
-import type { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextAreaField } from '../../components/forms/TextField';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { formatDateTime } from '../../format/dates';
 import type { CommentDto } from '../../../shared/schemas/agreement';
 import { AnonymousChoice } from './AnonymousChoice';
@@ -28,24 +28,15 @@ export interface CommentCardProps {
 export function CommentCard({ trajectoryId, comment, selected, gone, mayReply, anonymousAllowed, onSelect, onChanged }: CommentCardProps) {
   const { t, i18n } = useTranslation();
   const author = useAuthorText();
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmission();
   const who = author(comment.author);
   const resolved = comment.status === 'resolved';
 
-  const setStatus = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const setStatus = () =>
+    submit(async () => {
       const next = await commentApi.setStatus(trajectoryId, comment.id, resolved ? 'open' : 'resolved');
       onChanged(next, resolved ? t('agreement.comments.reopenedDone') : t('agreement.comments.resolvedDone'));
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <li className={`dt-comment${selected ? ' dt-comment--selected' : ''}`} data-testid="comment" data-comment-id={comment.id} data-status={comment.status}>
@@ -108,8 +99,7 @@ function ReplyForm({ trajectoryId, comment, who, anonymousAllowed, onChanged }: 
   const [body, setBody] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit: send } = useSubmission();
   const id = `reply-${comment.id}`;
 
   const submit = async (event: FormEvent) => {
@@ -120,21 +110,14 @@ function ReplyForm({ trajectoryId, comment, who, anonymousAllowed, onChanged }: 
       document.getElementById(id)?.focus();
       return;
     }
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
     setFieldError(undefined);
-    try {
+    await send(async () => {
       const next = await commentApi.reply(trajectoryId, comment.id, { body: text, anonymous: anonymousAllowed && anonymous });
       setBody('');
       setAnonymous(false);
       setOpen(false);
       onChanged(next, t('agreement.comments.replied'));
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,14 +3,13 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consultationApi, consultationConflict } from '../../api/consultations';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorFor } from '../../components/forms/field-errors';
 import { TextAreaField } from '../../components/forms/TextField';
 import { useSubmission } from '../../components/forms/useSubmission';
 import { RouterLink } from '../../components/RouterLink';
 import { formatDateTime } from '../../format/dates';
-import type { ApiError } from '../../api/client';
 import type { ReactionDto } from '../../../shared/schemas/consultations';
 import { amendmentsPath, versionsPath } from '../amendments/RevisionsHeader';
 import { authorLabel } from './consultation-helpers';
@@ -131,21 +130,10 @@ function EditReaction({ trajectoryId, consultationId, reaction, onDone, onStale 
 function OwnActions({ trajectoryId, consultationId, reaction, headingId, onEdit, onWithdrawn, onStale }: { trajectoryId: string; consultationId: string; reaction: ReactionDto; headingId: string; onEdit: () => void; onWithdrawn: (r: ReactionDto) => void; onStale: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
   const withdraw = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await consultationApi.withdraw(trajectoryId, consultationId, reaction.id);
-      setConfirming(false);
-      onWithdrawn(reaction);
-    } catch (caught) {
-      setError(caught as ApiError);
-      if (consultationConflict(caught)) onStale();
-    } finally {
-      setBusy(false);
-    }
+    await consultationApi.withdraw(trajectoryId, consultationId, reaction.id);
+    setConfirming(false);
+    onWithdrawn(reaction);
   };
   return (
     <>
@@ -153,22 +141,22 @@ function OwnActions({ trajectoryId, consultationId, reaction, headingId, onEdit,
         <Button appearance="secondary-action-button" onClick={onEdit} aria-describedby={headingId}>
           {t('consultation.mine.edit')}
         </Button>
-        <Button appearance="subtle-button" onClick={() => { setError(undefined); setConfirming(true); }} aria-describedby={headingId}>
+        <Button appearance="subtle-button" onClick={() => setConfirming(true)} aria-describedby={headingId}>
           {t('consultation.mine.withdraw')}
         </Button>
       </ButtonGroup>
-      <Dialog open={confirming} title={t('consultation.mine.confirmWithdrawTitle')} onClose={() => setConfirming(false)}>
-        {error && <ErrorAlert error={error} />}
+      <ConfirmDialog
+        open={confirming}
+        title={t('consultation.mine.confirmWithdrawTitle')}
+        confirmLabel={t('consultation.mine.confirmWithdrawSubmit')}
+        onConfirm={withdraw}
+        onError={(error) => {
+          if (consultationConflict(error)) onStale();
+        }}
+        onClose={() => setConfirming(false)}
+      >
         <Paragraph>{t('consultation.mine.confirmWithdraw', { number: reaction.clauseNumber })}</Paragraph>
-        <ButtonGroup>
-          <Button appearance="primary-action-button" busy={busy} onClick={() => void withdraw()}>
-            {t('consultation.mine.confirmWithdrawSubmit')}
-          </Button>
-          <Button appearance="secondary-action-button" onClick={() => setConfirming(false)} data-autofocus>
-            {t('cancel')}
-          </Button>
-        </ButtonGroup>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

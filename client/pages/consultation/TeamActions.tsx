@@ -1,10 +1,9 @@
-import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client';
 import { consultationApi, consultationConflict } from '../../api/consultations';
-import { Dialog } from '../../components/Dialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { ConsultationDto } from '../../../shared/schemas/consultations';
 
 export interface TeamActionsProps {
@@ -18,32 +17,17 @@ export interface TeamActionsProps {
 export function TeamActions({ trajectoryId, consultation, onChanged, announce }: TeamActionsProps) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'close' | 'publish' | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [stale, setStale] = useState(false);
-  const running = useRef(false);
   const unanswered = consultation.unanswered ?? 0;
 
   const run = async (action: () => Promise<unknown>, done: string) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
-    setError(undefined);
-    setStale(false);
-    try {
-      await action();
-      setDialog(undefined);
-      announce(done);
-      onChanged();
-    } catch (caught) {
-      setError(caught as ApiError);
-      if (consultationConflict(caught) === 'unanswered') setStale(true);
-      onChanged();
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    await action();
+    setDialog(undefined);
+    announce(done);
+    onChanged();
   };
+  // Responses still missing: publishing cannot succeed until they are written.
+  const unansweredLeft = (error: ApiError) => (consultationConflict(error) === 'unanswered' ? t('consultation.team.unansweredLeft') : undefined);
+  const isUnansweredLeft = (error: ApiError) => consultationConflict(error) === 'unanswered';
 
   return (
     <section aria-labelledby="team-heading" className="dt-form-section" data-testid="team-actions">
@@ -56,52 +40,41 @@ export function TeamActions({ trajectoryId, consultation, onChanged, announce }:
       {unanswered > 0 && <Paragraph className="dt-hint">{t('consultation.team.publishNotYet')}</Paragraph>}
       <ButtonGroup>
         {consultation.status === 'open' && (
-          <Button appearance="secondary-action-button" onClick={() => { setError(undefined); setDialog('close'); }}>
+          <Button appearance="secondary-action-button" onClick={() => setDialog('close')}>
             {t('consultation.team.close')}
           </Button>
         )}
         {/* Publishing ends the consultation: with no reaction yet, only once it has closed. */}
         {unanswered === 0 && (consultation.reactionCount > 0 || consultation.status !== 'open') && (
-          <Button appearance="primary-action-button" onClick={() => { setError(undefined); setDialog('publish'); }} data-testid="publish-consultation">
+          <Button appearance="primary-action-button" onClick={() => setDialog('publish')} data-testid="publish-consultation">
             {t('consultation.team.publish')}
           </Button>
         )}
       </ButtonGroup>
-      <Dialog open={dialog === 'close'} title={t('consultation.team.closeTitle')} onClose={() => setDialog(undefined)}>
-        {error && <ErrorAlert error={error} />}
+      <ConfirmDialog
+        open={dialog === 'close'}
+        title={t('consultation.team.closeTitle')}
+        confirmLabel={t('consultation.team.closeSubmit')}
+        onConfirm={() => run(() => consultationApi.close(trajectoryId, consultation.id), t('consultation.team.closed'))}
+        onError={onChanged}
+        onClose={() => setDialog(undefined)}
+      >
         <Paragraph>{t('consultation.team.closeConfirm')}</Paragraph>
-        <ButtonGroup>
-          <Button appearance="primary-action-button" busy={busy} onClick={() => void run(() => consultationApi.close(trajectoryId, consultation.id), t('consultation.team.closed'))}>
-            {t('consultation.team.closeSubmit')}
-          </Button>
-          <Button appearance="secondary-action-button" onClick={() => setDialog(undefined)} data-autofocus>
-            {t('cancel')}
-          </Button>
-        </ButtonGroup>
-      </Dialog>
-      <Dialog open={dialog === 'publish'} title={t('consultation.team.publishTitle')} onClose={() => setDialog(undefined)}>
-        <div data-testid="publish-dialog">
-          {stale ? (
-            <Alert type="error" role="alert">
-              <Paragraph>{t('consultation.team.unansweredLeft')}</Paragraph>
-            </Alert>
-          ) : (
-            error && <ErrorAlert error={error} />
-          )}
-          <Paragraph>{consultation.reactionCount === 0 ? t('consultation.team.publishConfirmEmpty') : t('consultation.team.publishConfirm', { count: consultation.reactionCount })}</Paragraph>
-          <Paragraph>{t('consultation.team.publishFinal')}</Paragraph>
-          <ButtonGroup>
-            {!stale && (
-              <Button appearance="primary-action-button" busy={busy} onClick={() => void run(() => consultationApi.publish(trajectoryId, consultation.id), t('consultation.team.published'))}>
-                {t('consultation.team.publishSubmit')}
-              </Button>
-            )}
-            <Button appearance="secondary-action-button" onClick={() => setDialog(undefined)} data-autofocus>
-              {t('cancel')}
-            </Button>
-          </ButtonGroup>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={dialog === 'publish'}
+        title={t('consultation.team.publishTitle')}
+        confirmLabel={t('consultation.team.publishSubmit')}
+        onConfirm={() => run(() => consultationApi.publish(trajectoryId, consultation.id), t('consultation.team.published'))}
+        onError={onChanged}
+        messageFor={unansweredLeft}
+        final={isUnansweredLeft}
+        onClose={() => setDialog(undefined)}
+        testId="publish-dialog"
+      >
+        <Paragraph>{consultation.reactionCount === 0 ? t('consultation.team.publishConfirmEmpty') : t('consultation.team.publishConfirm', { count: consultation.reactionCount })}</Paragraph>
+        <Paragraph>{t('consultation.team.publishFinal')}</Paragraph>
+      </ConfirmDialog>
     </section>
   );
 }

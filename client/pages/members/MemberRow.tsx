@@ -2,11 +2,11 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client';
 import { memberApi } from '../../api/endpoints';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/forms/SelectField';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { useLabels } from '../../labels/useLabels';
 import { roles } from '../../../shared/domain/roles';
 import type { Role } from '../../../shared/domain/roles';
@@ -26,41 +26,26 @@ export function MemberRow({ trajectoryId, member, isMe, mayChangeRole, mayRemove
   const { t } = useTranslation();
   const labels = useLabels();
   const [role, setRole] = useState<Role>(member.role);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const manage = !isMe && (mayChangeRole || mayRemove);
   // Follow changes made elsewhere (the list reloads live).
   useEffect(() => setRole(member.role), [member.role]);
 
-  const run = async (action: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const changeRole = (event: FormEvent) => {
     event.preventDefault();
     if (role === member.role) return;
-    void run(async () => {
+    void submission.submit(async () => {
       await memberApi.changeRole(trajectoryId, member.id, role);
       onChanged(t('members.roleChanged', { name: member.name, role: labels.role(role) }));
     });
   };
 
-  const remove = () =>
-    run(async () => {
-      await memberApi.remove(trajectoryId, member.id);
-      setConfirming(false);
-      onChanged(t('members.removed', { name: member.name }));
-    });
+  const remove = async () => {
+    await memberApi.remove(trajectoryId, member.id);
+    setConfirming(false);
+    onChanged(t('members.removed', { name: member.name }));
+  };
 
   return (
     <li className="dt-member" data-testid="member">
@@ -71,7 +56,7 @@ export function MemberRow({ trajectoryId, member, isMe, mayChangeRole, mayRemove
         <br />
         <span className="dt-member__role">{labels.role(member.role)}</span>
       </Paragraph>
-      {error && <ErrorAlert error={error} />}
+      {submission.error && <ErrorAlert error={submission.error} />}
       {manage && (
         // Folded away: the list is for reading first; managing is the exception.
         <details className="dt-member__manage">
@@ -89,7 +74,7 @@ export function MemberRow({ trajectoryId, member, isMe, mayChangeRole, mayRemove
                   options={roles.map((r) => ({ value: r, label: labels.role(r) }))}
                 />
                 <ButtonGroup>
-                  <Button type="submit" appearance="secondary-action-button" busy={busy} aria-label={`${t('members.changeRole')}: ${member.name}`}>
+                  <Button type="submit" appearance="secondary-action-button" busy={submission.busy} aria-label={`${t('members.changeRole')}: ${member.name}`}>
                     {t('members.changeRole')}
                   </Button>
                 </ButtonGroup>
@@ -110,18 +95,9 @@ export function MemberRow({ trajectoryId, member, isMe, mayChangeRole, mayRemove
           </div>
         </details>
       )}
-      <Dialog open={confirming} title={t('members.removeTitle')} onClose={() => setConfirming(false)}>
+      <ConfirmDialog open={confirming} title={t('members.removeTitle')} confirmLabel={t('members.removeYes')} danger onConfirm={remove} onClose={() => setConfirming(false)}>
         <Paragraph>{t('members.removeConfirm', { name: member.name })}</Paragraph>
-        {error && <ErrorAlert error={error} />}
-        <ButtonGroup>
-          <Button appearance="primary-action-button" hint="danger" busy={busy} onClick={() => void remove()}>
-            {t('members.removeYes')}
-          </Button>
-          <Button appearance="secondary-action-button" onClick={() => setConfirming(false)} data-autofocus>
-            {t('cancel')}
-          </Button>
-        </ButtonGroup>
-      </Dialog>
+      </ConfirmDialog>
     </li>
   );
 }

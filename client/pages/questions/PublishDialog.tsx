@@ -1,11 +1,9 @@
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { questionApi } from '../../api/questions';
 import type { PublishResult } from '../../api/questions';
-import { Dialog } from '../../components/Dialog';
-import { useErrorMessage } from '../../components/useErrorMessage';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { conflictReason } from './question-helpers';
 
 export interface PublishDialogProps {
@@ -19,65 +17,28 @@ export interface PublishDialogProps {
   onStale: () => void;
 }
 
+const nothingLeft = (error: ApiError) => conflictReason(error) === 'nothing_to_publish';
+
 /** "Are you sure?": publishing cannot be undone and reaches everyone at once, without names. */
 export function PublishDialog({ trajectoryId, open, count, onClose, onPublished, onStale }: PublishDialogProps) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  const running = useRef(false);
-  const failureRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (open) setFailure(undefined);
-  }, [open]);
-  useEffect(() => {
-    if (failure) failureRef.current?.focus();
-  }, [failure]);
-
-  const publish = async () => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
-    try {
-      onPublished(await questionApi.publish(trajectoryId));
-    } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
-      if (conflictReason(apiError) === 'nothing_to_publish') {
-        setFailure(t('questions.team.nothingLeft'));
-        onStale();
-      } else {
-        setFailure(errorMessage(apiError));
-      }
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog open={open} title={t('questions.team.confirmTitle')} onClose={onClose}>
-      <div data-testid="publish-dialog">
-        {failure && (
-          <div ref={failureRef} tabIndex={-1} className="dt-questions__failure">
-            <Alert type="error" role="alert">
-              <Paragraph>{failure}</Paragraph>
-            </Alert>
-          </div>
-        )}
-        <Paragraph data-testid="publish-confirm-text">{t('questions.team.confirm', { count })}</Paragraph>
-        <Paragraph>{t('questions.team.confirmFinal')}</Paragraph>
-        <ButtonGroup>
-          {!failure && (
-            <Button appearance="primary-action-button" busy={busy} onClick={() => void publish()}>
-              {t('questions.team.confirmSubmit')}
-            </Button>
-          )}
-          <Button appearance="secondary-action-button" onClick={onClose} data-autofocus>
-            {t('cancel')}
-          </Button>
-        </ButtonGroup>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      open={open}
+      title={t('questions.team.confirmTitle')}
+      confirmLabel={t('questions.team.confirmSubmit')}
+      onConfirm={async () => onPublished(await questionApi.publish(trajectoryId))}
+      onError={(error) => {
+        if (nothingLeft(error)) onStale();
+      }}
+      messageFor={(error) => (nothingLeft(error) ? t('questions.team.nothingLeft') : undefined)}
+      // Whatever went wrong, the screen behind is reloaded or out of date: look again before retrying.
+      final={() => true}
+      onClose={onClose}
+      testId="publish-dialog"
+    >
+      <Paragraph data-testid="publish-confirm-text">{t('questions.team.confirm', { count })}</Paragraph>
+      <Paragraph>{t('questions.team.confirmFinal')}</Paragraph>
+    </ConfirmDialog>
   );
 }

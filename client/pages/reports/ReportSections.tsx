@@ -16,6 +16,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { PlainSummaryText } from '../../components/PlainSummary';
 import { formatDate } from '../../format/dates';
 import { useLabels } from '../../labels/useLabels';
 import type { ReportContent, ReportTopic } from '../../../shared/schemas/reports';
@@ -88,6 +89,7 @@ function Topic({ topic }: { topic: ReportTopic }) {
   return (
     <section aria-labelledby={headingId} className="dt-report__topic" data-testid="report-topic">
       <Heading3 id={headingId}>{topic.title ? t('reports.topic.title', { title: topic.title }) : t('reports.sections.general')}</Heading3>
+      {topic.summary && <PlainSummaryText summary={topic.summary} />}
       {topic.polls.length === 0 && topic.outcomes.length === 0 && <Paragraph>{t('reports.topic.nothing')}</Paragraph>}
       {topic.polls.map((poll) => (
         <div key={poll.id} className="dt-report__poll" data-testid="report-poll">

@@ -1,12 +1,12 @@
 import { Button, ButtonGroup, Heading4, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client';
 import { sessionApi } from '../../api/sessions';
 import type { AgendaProposal as Proposal } from '../../api/sessions';
 import { useResource } from '../../api/useResource';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import type { SessionDto } from '../../../shared/schemas/sessions';
 
 export interface AgendaProposalProps {
@@ -30,8 +30,7 @@ function adoptedAgenda(session: SessionDto, proposal: Proposal) {
 export function AgendaProposal({ session, mayAdopt, onAdopted, announce, onRankingOpen }: AgendaProposalProps) {
   const { t } = useTranslation();
   const proposal = useResource((signal) => sessionApi.agendaProposal(session.id, signal), [session.id]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const { busy, error, submit } = useSubmission();
   const data = proposal.data;
   // Closing the ranking at the table proposes an order: show it without reloading.
   useTrajectoryChanges(session.trajectoryId, (what) => {
@@ -46,19 +45,12 @@ export function AgendaProposal({ session, mayAdopt, onAdopted, announce, onRanki
   const same = next.every((item, index) => session.agenda[index]?.topicId === item.topicId);
   const headingId = `proposal-${session.id}`;
 
-  const adopt = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const adopt = () =>
+    submit(async () => {
       const updated = await sessionApi.update(session.id, { agenda: next });
       onAdopted(updated);
       announce(t('sessions.ranking.adopted'));
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby={headingId} className="dt-proposal" data-testid="agenda-proposal">

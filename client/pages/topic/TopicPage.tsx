@@ -6,8 +6,10 @@ import { useParams } from 'react-router-dom';
 import type { OutcomeDto } from '../../../shared/schemas/outcomes';
 import { outcomeApi } from '../../api/outcomes';
 import { useResource } from '../../api/useResource';
+import { topicApi } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
+import { PlainSummary } from '../../components/PlainSummary';
 import { RouterLink } from '../../components/RouterLink';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { TrajectoryHeader } from '../trajectory/TrajectoryHeader';
@@ -27,7 +29,7 @@ const chainParts = new Set(['topics', 'comments', 'amendments', 'sessions', 'agr
  */
 export function TopicPage() {
   const { t } = useTranslation();
-  const { trajectory } = useTrajectory();
+  const { trajectory, may } = useTrajectory();
   const { topicId = '' } = useParams();
   const chain = useResource((signal) => outcomeApi.chain(trajectory.id, topicId, signal), [trajectory.id, topicId]);
   const [editing, setEditing] = useState<OutcomeDto | undefined>(undefined);
@@ -46,6 +48,20 @@ export function TopicPage() {
     requestAnimationFrame(() => document.getElementById(`outcome-${outcome.id}-title`)?.focus());
   };
 
+  // Client representatives read the summary in plain language first, before the topic's own words.
+  const firstSummary = trajectory.myRole === 'client';
+  const summary = chain.data && (
+    <PlainSummary
+      summary={chain.data.topic.summary}
+      mayWrite={may('topic.update')}
+      save={async (next) => {
+        await topicApi.setSummary(trajectory.id, topicId, next);
+        chain.reload();
+      }}
+      announce={setAnnouncement}
+    />
+  );
+
   return (
     <>
       <TrajectoryHeader title={chain.data?.topic.title ?? t('topics.title')} />
@@ -59,7 +75,9 @@ export function TopicPage() {
       {chain.error && <ErrorAlert error={chain.error} />}
       {chain.data && (
         <div className="dt-chain">
+          {firstSummary && summary}
           {chain.data.topic.description && <Paragraph>{chain.data.topic.description}</Paragraph>}
+          {!firstSummary && summary}
           <Paragraph appearance="small">{t('outcomes.intro')}</Paragraph>
           <InputSection chain={chain.data} trajectoryId={trajectory.id} />
           <AmendmentsSection chain={chain.data} />

@@ -1,9 +1,9 @@
 import { OrderedList } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client';
 import { topicApi } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import type { TopicDto } from '../../../shared/schemas/topics';
 import { DeclineTopicDialog } from './DeclineTopicDialog';
 import { TopicItem } from './TopicItem';
@@ -28,26 +28,13 @@ function moved(topics: TopicDto[], index: number, by: -1 | 1): TopicDto[] {
 /** The topics in their order, with the procurement team's controls where they apply. */
 export function TopicList({ trajectoryId, topics, mayDecide, mayReorder, onTopics, onChanged, announce }: TopicListProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  // One change at a time; a ref, because two quick presses come before a re-render.
-  const running = useRef(false);
+  // One change at a time; after a failure the list is loaded again, for it may have changed meanwhile.
+  const submission = useSubmission();
+  const { busy, error } = submission;
   const [declining, setDeclining] = useState<TopicDto | undefined>(undefined);
 
   const run = async (action: () => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught as ApiError);
-      onChanged();
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    if (!(await submission.submit(action))) onChanged();
   };
 
   // After a decision the buttons that were used are gone; put focus on the topic itself.

@@ -11,13 +11,13 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { anonymityApi } from '../../api/anonymity';
-import { ApiError } from '../../api/client';
 import { useResource } from '../../api/useResource';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 
 /**
  * On the trajectory overview, for client representatives only: whether others see them by name
@@ -30,10 +30,7 @@ export function PresenceAnonymitySection({ trajectoryId, isClient }: { trajector
   // The box as ticked now; undefined until the person touches it (then the stored choice shows).
   const [ticked, setTicked] = useState<boolean | undefined>(undefined);
   const [saved, setSaved] = useState<boolean | undefined>(undefined);
-  const [saveError, setSaveError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  // The button stays enabled while saving (disabling it would drop keyboard focus); a second press is ignored.
-  const running = useRef(false);
+  const { busy, error: saveError, submit } = useSubmission();
 
   // Only a client representative can choose; anyone else sees nothing, not even a failed load.
   if (!choice.data?.canChoose) {
@@ -48,22 +45,13 @@ export function PresenceAnonymitySection({ trajectoryId, isClient }: { trajector
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
-    setSaved(undefined);
-    try {
+    await submit(async () => {
+      setSaved(undefined);
       const result = await anonymityApi.set(trajectoryId, checked);
       choice.setData(result);
       setTicked(undefined);
-      setSaveError(undefined);
       setSaved(result.anonymous);
-    } catch (caught) {
-      setSaveError(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught)));
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,6 +2,7 @@ import { clauseDocumentName } from '../../../shared/domain/agreement';
 import { clauseFragment, paragraphsOf, replaceContent } from '../../../shared/domain/clause-text';
 import { createChapterRequest, createClauseRequest, updateChapterRequest, updateClauseRequest, variantRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
+import { setPlainSummaryRequest } from '../../../shared/schemas/summaries';
 import { AppError, notFound } from '../../errors';
 import type { Models } from '../../models';
 import { defineTrajectoryOperation, noBody, type OperationContext, type TrajectoryAccess } from '../operation';
@@ -161,6 +162,27 @@ export const updateClause = defineTrajectoryOperation({
       audit: [{ chain: p.trajectoryId, action: body.status && body.status !== clause.status ? 'agreement.clause.status' : 'agreement.clause.update', objectType: 'clause', objectId: p.clauseId, summary }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'agreement' }],
       ...(body.status && body.status !== clause.status ? { access: [p.trajectoryId] } : {}),
+    };
+  },
+});
+
+/**
+ * The procurement team writes (or, empty, removes) a clause's summary in plain language (B1).
+ * It explains the text and is no part of it, so it may still be written once the agreement is final.
+ */
+export const setClauseSummary = defineTrajectoryOperation({
+  name: 'agreement.clause.summary',
+  action: 'agreement.manage',
+  params: clauseParams,
+  body: setPlainSummaryRequest,
+  run: async (ctx, p, body, access) => {
+    const { models } = ctx.services;
+    await findClause(models, p.trajectoryId, p.clauseId);
+    await models.clauses.updateOne({ _id: p.clauseId }, { $set: { summary: body.summary, updatedAt: new Date() } });
+    return {
+      result: await currentAgreement(ctx, p.trajectoryId, access),
+      audit: [{ chain: p.trajectoryId, action: 'agreement.clause.summary', objectType: 'clause', objectId: p.clauseId, summary: { length: body.summary.length } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'agreement' }],
     };
   },
 });

@@ -3,6 +3,7 @@ import { allowed, asMember, clauseAccess } from '../../../shared/policy';
 import { roleMay } from '../../../shared/domain/permissions';
 import { stakeholderGroupByRole, type Role } from '../../../shared/domain/roles';
 import type { AgreementDto, AmendmentDto, AuthorDto, ClauseDto, CommentDto } from '../../../shared/schemas/agreement';
+import { organisationNames, userNames } from '../../models/names';
 import type { ChapterRecord, ClauseRecord } from '../../models/agreement';
 import type { AmendmentRecord } from '../../models/amendment';
 import type { AuthorFields, CommentRecord, ReplyRecord } from '../../models/clause-comment';
@@ -23,16 +24,11 @@ export interface People {
 }
 
 export async function loadPeople(models: Models, records: AuthorFields[], extraUserIds: unknown[] = []): Promise<People> {
-  const userIds = [...new Set([...records.map((r) => String(r.authorId)), ...extraUserIds.filter(Boolean).map(String)])];
-  const orgIds = [...new Set(records.flatMap((r) => (r.authorOrganisationId ? [String(r.authorOrganisationId)] : [])))];
-  const [users, orgs] = await Promise.all([
-    userIds.length ? models.users.find({ _id: { $in: userIds } }, { name: 1 }).lean() : [],
-    orgIds.length ? models.organisations.find({ _id: { $in: orgIds } }, { name: 1 }).lean() : [],
+  const [users, organisations] = await Promise.all([
+    userNames(models, [...records.map((r) => r.authorId), ...extraUserIds]),
+    organisationNames(models, records.map((r) => r.authorOrganisationId)),
   ]);
-  return {
-    users: new Map(users.map((u) => [String(u._id), u.name])),
-    organisations: new Map(orgs.map((o) => [String(o._id), o.name])),
-  };
+  return { users, organisations };
 }
 
 /**
@@ -141,6 +137,7 @@ export function clauseView(
     number,
     position: clause.position,
     title: clause.title,
+    summary: clause.summary ?? '',
     status: clause.status,
     topics: clause.topicIds.flatMap((t) => (topics.has(String(t)) ? [{ id: String(t), title: topics.get(String(t))! }] : [])),
     variants: clause.variants.map((v) => ({

@@ -1,6 +1,6 @@
 import { allowed, asMember } from '../../../shared/policy';
 import { decodePosition } from '../../../shared/domain/clause-text';
-import { AppError, notFound } from '../../errors';
+import { AppError } from '../../errors';
 import type { ClauseRecord } from '../../models/agreement';
 import type { AuthorFields } from '../../models/clause-comment';
 import type { TrajectoryAccess } from '../operation';

@@ -1,6 +1,7 @@
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
-import { auditView, userNames } from '../views';
+import { userNames } from '../../models/names';
+import { auditView } from '../views';
 
 export const listAuditEvents = defineTrajectoryOperation({
   name: 'audit.list',

@@ -14,6 +14,7 @@ import type { UserActor } from '../../policies/actor';
 import { acceptInvitation } from '../invitations/invitation-operations';
 import { defineOperation, noBody, noParams, type OperationContext } from '../operation';
 import { signOut } from './sign-out';
+import { isDuplicateKey } from '../../db/duplicate-key';
 
 /** The path the provider sends people back to; registered at the provider as `PUBLIC_URL` + this. */
 export const oidcCallbackPath = '/api/auth/oidc/callback';
@@ -149,7 +150,7 @@ async function finish(ctx: OperationContext, input: z.infer<typeof callbackInput
         user = (await models.users.create({ email, name: personName(identity.name, email), passwordHash })).toObject();
       } catch (error) {
         // Made a moment ago by another request (a double click): that one goes on, this one stops.
-        if ((error as { code?: number }).code === 11000) throw refusal('expired', 'gone', 'This sign-in was finished in another window. Start again.');
+        if (isDuplicateKey(error)) throw refusal('expired', 'gone', 'This sign-in was finished in another window. Start again.');
         throw error;
       }
       created = true;

@@ -11,12 +11,10 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { buildSnapshot, readChapters, sha256 } from './final-snapshot';
 import { finalDocument } from './final-document';
 import { notifyFinalSignOff } from '../../notifications/events';
+import { isDuplicateKey } from '../../db/duplicate-key';
+import { userNames } from '../../models/names';
 
-async function names(ctx: OperationContext, ids: unknown[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter(Boolean).map(String))];
-  const users = unique.length ? await ctx.services.models.users.find({ _id: { $in: unique } }, { name: 1 }).lean() : [];
-  return new Map(users.map((u) => [String(u._id), u.name]));
-}
+const names = (ctx: OperationContext, ids: unknown[]) => userNames(ctx.services.models, ids);
 
 /** The municipality the seat speaks for in this trajectory, or null (not a municipality, or not one of its municipalities). */
 async function municipalityOfSeat(ctx: OperationContext, access: TrajectoryAccess): Promise<string | null> {
@@ -176,7 +174,7 @@ export const signOffFinalAgreement = defineTrajectoryOperation({
       try {
         await models.finalSeals.create({ _id: p.trajectoryId, revision: record.revision, contentHash: record.contentHash, at });
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
         throw new AppError('conflict', 'De overeenkomst is al definitief.', { reason: 'agreement_final' });
       }
       await models.finalAgreements.updateOne({ _id: p.trajectoryId }, { $set: { status: 'final', finalAt: at } });

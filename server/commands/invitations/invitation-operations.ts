@@ -12,6 +12,7 @@ import { defineOperation, defineTrajectoryOperation, noBody } from '../operation
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { invitationStatus, invitationView } from '../views';
 import { createInvitation } from './create-invitation';
+import { isDuplicateKey } from '../../db/duplicate-key';
 
 export const invite = defineTrajectoryOperation({
   name: 'invitation.create',
@@ -162,7 +163,7 @@ export const acceptInvitation = defineOperation({
       }
     } catch (error) {
       await models.invitations.updateOne({ _id: invitation._id }, { $set: { acceptedAt: null } });
-      if ((error as { code?: number }).code === 11000) throw new AppError('conflict', 'An account with this e-mail address was just created. Sign in first, then accept.');
+      if (isDuplicateKey(error)) throw new AppError('conflict', 'An account with this e-mail address was just created. Sign in first, then accept.');
       throw error;
     }
     // A removed member who is invited again gets their old seat back, with the new role.

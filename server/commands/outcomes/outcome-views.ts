@@ -1,5 +1,6 @@
 import type { OutcomeDto } from '../../../shared/schemas/outcomes';
 import type { Models } from '../../models';
+import { userNames } from '../../models/names';
 import type { OutcomeRecord } from '../../models/outcome';
 
 /** Titles and names an outcome's DTO shows, loaded once for a whole list. */
@@ -18,7 +19,7 @@ export async function loadOutcomeLabels(models: Models, trajectoryId: string, re
   const [topics, sessions, users, seats] = await Promise.all([
     models.topics.find({ _id: { $in: unique(records.map((o) => o.topicId)) } }, { title: 1 }).lean(),
     models.dialogueSessions.find({ _id: { $in: unique(records.map((o) => o.sessionId)) } }, { title: 1, startsAt: 1 }).lean(),
-    userIds.length ? models.users.find({ _id: { $in: userIds } }, { name: 1 }).lean() : [],
+    userNames(models, userIds),
     userIds.length ? models.memberships.find({ trajectoryId, userId: { $in: userIds } }, { userId: 1, organisationId: 1 }).lean() : [],
   ]);
   const organisations = seats.length ? await models.organisations.find({ _id: { $in: unique(seats.map((s) => s.organisationId)) } }, { name: 1 }).lean() : [];
@@ -26,7 +27,7 @@ export async function loadOutcomeLabels(models: Models, trajectoryId: string, re
   return {
     topics: new Map(topics.map((t) => [String(t._id), t.title])),
     sessions: new Map(sessions.map((s) => [String(s._id), { title: s.title, startsAt: s.startsAt }])),
-    users: new Map(users.map((u) => [String(u._id), u.name])),
+    users,
     organisationOfUser: new Map(seats.map((s) => [String(s.userId), organisationName.get(String(s.organisationId)) ?? '—'])),
   };
 }

@@ -78,7 +78,7 @@ export const topicChain = defineTrajectoryOperation({
 
     return {
       result: {
-        topic: { id: String(topic._id), title: topic.title, description: topic.description, status: topic.status },
+        topic: { id: String(topic._id), title: topic.title, description: topic.description, summary: topic.summary ?? '', status: topic.status },
         clauses: byNumber(clauses.map((c) => ({ id: String(c._id), number: label(c._id).number, title: c.title, status: c.status }))),
         comments: comments.map((c) => {
           const view = commentView(c, label(c.clauseId), people, viewer);

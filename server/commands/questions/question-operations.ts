@@ -5,6 +5,7 @@ import { id } from '../../../shared/schemas/common';
 import { answerQuestionRequest, askQuestionRequest, type PublishedQuestionDto, type QuestionDto, type QuestionsOverviewDto } from '../../../shared/schemas/questions';
 import { AppError, notFound } from '../../errors';
 import type { Models } from '../../models';
+import { organisationNames, userNames } from '../../models/names';
 import type { QuestionRecord } from '../../models/question';
 import type { ExportDocument } from '../../export/document';
 import { defineTrajectoryOperation, noBody, type TrajectoryAccess } from '../operation';
@@ -26,14 +27,14 @@ async function labelsFor(models: Models, records: QuestionRecord[]): Promise<Lab
   const [topics, clauses, users, organisations] = await Promise.all([
     models.topics.find({ _id: { $in: ids((q) => q.topicId) } }, { title: 1 }).lean(),
     models.clauses.find({ _id: { $in: ids((q) => q.clauseId) } }, { title: 1 }).lean(),
-    models.users.find({ _id: { $in: ids((q) => q.askedBy) } }, { name: 1 }).lean(),
-    models.organisations.find({ _id: { $in: ids((q) => q.askerOrganisationId) } }, { name: 1 }).lean(),
+    userNames(models, records.map((q) => q.askedBy)),
+    organisationNames(models, records.map((q) => q.askerOrganisationId)),
   ]);
   return {
     topics: new Map(topics.map((t) => [String(t._id), t.title])),
     clauses: new Map(clauses.map((c) => [String(c._id), c.title])),
-    users: new Map(users.map((u) => [String(u._id), u.name])),
-    organisations: new Map(organisations.map((o) => [String(o._id), o.name])),
+    users,
+    organisations,
   };
 }
 

@@ -1,6 +1,7 @@
 import { roles } from '../../../shared/domain/roles';
 import type { ReportAction, ReportAttendanceGroup, ReportContent, ReportOutcome, ReportPoll, ReportTopic } from '../../../shared/schemas/reports';
 import { pollFields } from '../../live-table/live-state';
+import { userNames } from '../../models/names';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
 import type { PollRecord } from '../../models/poll';
 import type { Services } from '../../services';
@@ -35,16 +36,16 @@ export async function buildReportContent(services: Services, session: DialogueSe
 
   const owners = outcomes.flatMap((o) => o.actions.map((a) => a.ownerUserId));
   const topicIds = [...session.agenda.map((a) => a.topicId), ...polls.map((p) => p.topicId), ...outcomes.map((o) => o.topicId)].filter(Boolean);
-  const [topics, users, ownerSeats] = await Promise.all([
-    models.topics.find({ _id: { $in: topicIds } }, { title: 1 }).lean(),
-    models.users.find({ _id: { $in: [...attendance.filter((a) => !a.anonymous).map((a) => a.userId), ...owners] } }, { name: 1 }).lean(),
+  const [topics, nameOf, ownerSeats] = await Promise.all([
+    models.topics.find({ _id: { $in: topicIds } }, { title: 1, summary: 1 }).lean(),
+    userNames(models, [...attendance.filter((a) => !a.anonymous).map((a) => a.userId), ...owners]),
     models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: owners } }, { userId: 1, organisationId: 1 }).lean(),
   ]);
   const organisations = await models.organisations
     .find({ _id: { $in: [...attendance.map((a) => a.organisationId), ...ownerSeats.map((s) => s.organisationId)].filter(Boolean) } }, { name: 1 })
     .lean();
   const titles = new Map(topics.map((t) => [String(t._id), t.title]));
-  const nameOf = new Map(users.map((u) => [String(u._id), u.name]));
+  const summaries = new Map(topics.map((t) => [String(t._id), t.summary ?? '']));
   const organisationName = new Map(organisations.map((o) => [String(o._id), o.name]));
 
   return {
@@ -61,7 +62,7 @@ export async function buildReportContent(services: Services, session: DialogueSe
     declaration: { outcomeKind: session.declaration.outcomeKind, decidedBy: session.declaration.decidedBy },
     attendance: attendanceGroups(attendance, nameOf, organisationName),
     agenda: agendaAsHeld(session, titles, log, now),
-    topics: topicSections(session, polls, outcomes, titles),
+    topics: topicSections(session, polls, outcomes, titles, summaries),
     actions: outcomes.flatMap((o) =>
       o.actions
         .filter((a) => a.status === 'open')
@@ -109,12 +110,14 @@ function topicSections(
   polls: PollRecord[],
   outcomes: Array<{ _id: unknown; topicId: unknown; number: number; text: string; category: ReportOutcome['category']; horizon: ReportOutcome['horizon']; status: ReportOutcome['status']; positions: ReportOutcome['positions'] }>,
   titles: Map<string, string>,
+  summaries: Map<string, string>,
 ): ReportTopic[] {
   const sections = new Map<string, ReportTopic>();
   const section = (topicId: unknown) => {
     const key = topicKey(topicId);
     if (!sections.has(key)) {
-      sections.set(key, { key, topicId: topicId ? String(topicId) : null, title: topicId ? (titles.get(String(topicId)) ?? '—') : null, polls: [], outcomes: [] });
+      const summary = topicId ? summaries.get(String(topicId)) : undefined;
+      sections.set(key, { key, topicId: topicId ? String(topicId) : null, title: topicId ? (titles.get(String(topicId)) ?? '—') : null, ...(summary ? { summary } : {}), polls: [], outcomes: [] });
     }
     return sections.get(key)!;
   };

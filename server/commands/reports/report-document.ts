@@ -63,7 +63,8 @@ function pollParagraphs(poll: ReportPoll): Paragraph[] {
 
 function topicSections(content: ReportContent): ExportDocument['sections'] {
   return content.topics.map((topic) => {
-    const paragraphs: Paragraph[] = [...topic.polls.flatMap(pollParagraphs)];
+    // The summary in plain language first, as on the topic's page.
+    const paragraphs: Paragraph[] = [...(topic.summary ? [{ label: 'In gewone taal:', text: topic.summary }] : []), ...topic.polls.flatMap(pollParagraphs)];
     for (const o of topic.outcomes) {
       paragraphs.push({
         label: `Afspraak A${o.number} (${categoryNames[o.category]}, ${horizonNames[o.horizon]}, ${outcomeStatusNames[o.status]}):`,
@@ -71,7 +72,7 @@ function topicSections(content: ReportContent): ExportDocument['sections'] {
       });
       for (const p of o.positions) paragraphs.push({ label: `Standpunt ${p.party}:`, text: p.position });
     }
-    if (paragraphs.length === 0) paragraphs.push({ text: 'Geen peilingen of afspraken vastgelegd.' });
+    if (topic.polls.length === 0 && topic.outcomes.length === 0) paragraphs.push({ text: 'Geen peilingen of afspraken vastgelegd.' });
     return { heading: topic.title ? `Onderwerp: ${topic.title}` : 'Overige peilingen', paragraphs };
   });
 }

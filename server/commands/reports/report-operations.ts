@@ -5,6 +5,7 @@ import { reportCommentRequest, reportSummaryRequest, type ReportCommentDto, type
 import { AppError, notFound } from '../../errors';
 import type { ExportDocument } from '../../export/document';
 import type { Models } from '../../models';
+import { organisationNames, userNames } from '../../models/names';
 import type { ReportRecord } from '../../models/report';
 import { defineTrajectoryOperation, noBody, type TrajectoryAccess } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
@@ -39,12 +40,7 @@ function requireDraft(report: ReportRecord): void {
 async function commentsOf(models: Models, report: ReportRecord, access: TrajectoryAccess): Promise<ReportCommentDto[]> {
   const filter = seesAllComments(access) ? { reportId: report._id } : { reportId: report._id, authorId: access.user.userId };
   const comments = await models.reportComments.find(filter).sort({ createdAt: 1 }).lean();
-  const [users, organisations] = await Promise.all([
-    models.users.find({ _id: { $in: comments.map((c) => c.authorId) } }, { name: 1 }).lean(),
-    models.organisations.find({ _id: { $in: comments.map((c) => c.authorOrganisationId).filter(Boolean) } }, { name: 1 }).lean(),
-  ]);
-  const names = new Map(users.map((u) => [String(u._id), u.name]));
-  const orgs = new Map(organisations.map((o) => [String(o._id), o.name]));
+  const [names, orgs] = await Promise.all([userNames(models, comments.map((c) => c.authorId)), organisationNames(models, comments.map((c) => c.authorOrganisationId))]);
   return comments.map((c) => ({
     id: String(c._id),
     text: c.text,

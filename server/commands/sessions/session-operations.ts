@@ -2,6 +2,7 @@ import { cancelSessionRequest, createSessionRequest, endBeforeStart, endsAfterSt
 import { sessionIcs } from '../../calendar/session-ics';
 import { closeOpenPollsOfSession } from '../../live-table/poll-operations';
 import type { AgendaProposal } from '../../../shared/schemas/sessions';
+import { idPattern } from '../../../shared/schemas/common';
 import { AppError } from '../../errors';
 import type { Effect, OperationContext } from '../operation';
 
@@ -180,7 +181,7 @@ export const agendaProposal = defineSessionOperation({
     const openRankingPollId = open ? String(open._id) : null;
     const polls = await ctx.services.models.polls.find({ sessionId: session._id, kind: 'ranking', status: 'closed' }).sort({ closedAt: -1 }).lean();
     for (const poll of polls) {
-      const topics = await ctx.services.models.topics.find({ _id: { $in: poll.options.map((o) => o.id).filter((o) => /^[a-f0-9]{24}$/.test(o)) }, trajectoryId: session.trajectoryId }, { title: 1 }).lean();
+      const topics = await ctx.services.models.topics.find({ _id: { $in: poll.options.map((o) => o.id).filter((o) => idPattern.test(o)) }, trajectoryId: session.trajectoryId }, { title: 1 }).lean();
       if (!poll.result || topics.length !== poll.options.length) continue;
       const title = new Map(topics.map((t) => [String(t._id), t.title]));
       const order = [...poll.result.options]

@@ -1,10 +1,12 @@
 import { id } from '../../../shared/schemas/common';
+import { setPlainSummaryRequest } from '../../../shared/schemas/summaries';
 import { decideTopicRequest, proposeTopicRequest, reorderTopicsRequest, updateTopicRequest } from '../../../shared/schemas/topics';
 import { AppError, notFound } from '../../errors';
 import { roleMay } from '../../../shared/domain/permissions';
 import { defineTrajectoryOperation, noBody, type OperationContext } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
-import { topicView, userNames } from '../views';
+import { userNames } from '../../models/names';
+import { topicView } from '../views';
 
 const topicParams = trajectoryParams.extend({ topicId: id });
 
@@ -125,6 +127,27 @@ export const reorderTopics = defineTrajectoryOperation({
     return {
       result: sorted.map((t) => topicView(t, names)),
       audit: [{ chain: p.trajectoryId, action: 'topic.reorder', objectType: 'trajectory', objectId: p.trajectoryId, summary: { order: body.order } }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'topics' }],
+    };
+  },
+});
+
+/**
+ * The procurement team writes (or, empty, removes) a topic's summary in plain language (B1).
+ * The audit event records that it changed and its length, not the words: those are on the topic.
+ */
+export const setTopicSummary = defineTrajectoryOperation({
+  name: 'topic.summary',
+  action: 'topic.update',
+  params: topicParams,
+  lock: (p) => `topics:${p.trajectoryId}`,
+  body: setPlainSummaryRequest,
+  run: async (ctx, p, body) => {
+    await findTopic(ctx, p.trajectoryId, p.topicId);
+    await ctx.services.models.topics.updateOne({ _id: p.topicId }, { $set: { summary: body.summary } });
+    return {
+      result: await viewOf(ctx, p.topicId),
+      audit: [{ chain: p.trajectoryId, action: 'topic.summary', objectType: 'topic', objectId: p.topicId, summary: { length: body.summary.length } }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'topics' }],
     };
   },

@@ -1,0 +1,93 @@
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../api/client';
+import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
+import { toApiError, useSubmission } from './forms/useSubmission';
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  /** What will happen, in words; read as the dialog's description. */
+  children: ReactNode;
+  confirmLabel: string;
+  /** Runs the step; a rejection is shown in the dialog, which then stays open. */
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+  /** Told about a failure too, e.g. to reload what has changed meanwhile. */
+  onError?: (error: ApiError) => void;
+  /** Words for a failure where the general message per code is not enough (undefined: the general one). */
+  messageFor?: (error: ApiError) => string | undefined;
+  /** A failure that trying again cannot mend (decided meanwhile): only "close" is offered then. */
+  final?: (error: ApiError) => boolean;
+  /** Marks a step that removes or withdraws something. */
+  danger?: boolean;
+  /** Label of the way back; "Annuleren" unless said. */
+  cancelLabel?: string;
+  /** Label of the way back after a failure that is `final`. */
+  closeLabel?: string;
+  testId?: string;
+}
+
+/**
+ * "Are you sure?" for a step that cannot simply be undone. Focus starts on the way back, the
+ * safe choice; the step runs once however often it is pressed, and a failure is said in the
+ * dialog itself (and focused), which then stays open.
+ */
+export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onClose, onError, messageFor, final, danger, cancelLabel, closeLabel, testId }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const { error, clear } = submission;
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (open) clear();
+  }, [open, clear]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const confirm = async () => {
+    await submission.submit(async () => {
+      try {
+        await onConfirm();
+      } catch (caught) {
+        onError?.(toApiError(caught));
+        throw caught;
+      }
+    });
+  };
+  const hopeless = error !== undefined && final?.(error) === true;
+  const ownMessage = error && messageFor?.(error);
+
+  return (
+    <Dialog open={open} title={title} onClose={onClose}>
+      <div data-testid={testId}>
+        {error && (
+          <div ref={errorRef} tabIndex={-1} className="dt-confirm__error">
+            {ownMessage ? (
+              <Alert type="error" role="alert">
+                <Paragraph>{ownMessage}</Paragraph>
+              </Alert>
+            ) : (
+              <ErrorAlert error={error} />
+            )}
+          </div>
+        )}
+        <div className="dt-confirm__body">{children}</div>
+        <ButtonGroup>
+          {!hopeless && (
+            <Button appearance="primary-action-button" {...(danger ? { hint: 'danger' as const } : {})} busy={submission.busy} onClick={() => void confirm()}>
+              {confirmLabel}
+            </Button>
+          )}
+          <Button appearance="secondary-action-button" onClick={onClose} data-autofocus>
+            {(hopeless ? closeLabel : undefined) ?? cancelLabel ?? t('cancel')}
+          </Button>
+        </ButtonGroup>
+      </div>
+    </Dialog>
+  );
+}
