@@ -2,11 +2,6 @@ import path from 'node:path';
 import { root, staleParts } from './build-state.mjs';
 import { buildServer } from './build-server';
 
-/** True when dist/client is missing or older than any of the client's sources. */
-export function clientBuildIsStale(): boolean {
-  return staleParts().includes('client');
-}
-
 /** Builds the client with Vite; Vite prints its own progress. */
 export async function buildClient(options: { quiet?: boolean } = {}): Promise<void> {
   const { build } = await import('vite');

@@ -80,11 +80,6 @@ export const CommentHighlights = Extension.create({
   },
 });
 
-/** Where a highlight is now in this editor state, or null when its words are gone. */
-export function highlightRange(state: EditorState, id: string): { from: number; to: number } | null {
-  return commentHighlightsKey.getState(state)?.ranges.get(id) ?? null;
-}
-
 /** True when the highlight is known here but its words are no longer in the text. */
 export function highlightGone(state: EditorState, id: string): boolean {
   const value = commentHighlightsKey.getState(state);

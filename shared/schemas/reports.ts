@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles, type Role } from '../domain/roles';
+import type { Role } from '../domain/roles';
 import type { Declaration, PollView, SessionDto } from './sessions';
 import type { outcomeCategories, outcomeHorizons, outcomeStatuses } from './outcomes';
 
@@ -131,5 +131,3 @@ export interface SessionReportPage {
   mayManage: boolean;
   mayComment: boolean;
 }
-
-export const roleOrder = (role: Role) => roles.indexOf(role);

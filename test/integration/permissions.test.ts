@@ -135,6 +135,10 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
       request: (c, f) => c.patch(`/trajectories/${f.ids.ijmond}/topics/${f.ijmond.acceptedTopic.id}`, { title: f.ijmond.acceptedTopic.title }),
     },
     {
+      route: 'PUT /trajectories/:trajectoryId/topics/:topicId/summary',
+      request: (c, f, role) => c.put(`/trajectories/${f.ids.ijmond}/topics/${f.ijmond.acceptedTopic.id}/summary`, { summary: `In gewone taal, door ${role}.` }),
+    },
+    {
       route: 'PUT /trajectories/:trajectoryId/topics/order',
       request: async (c, f) => {
         // The current order, read by the procurement team: the request keeps it as it is.
@@ -203,6 +207,10 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     {
       route: 'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId',
       request: (c, f) => c.patch(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}`, { title: f.agreement.clause.title }),
+    },
+    {
+      route: 'PUT /trajectories/:trajectoryId/agreement/clauses/:clauseId/summary',
+      request: (c, f, role) => c.put(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/summary`, { summary: `In gewone taal, door ${role}.` }),
     },
     {
       route: 'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants',
@@ -701,6 +709,7 @@ describe('permissions', () => {
       'PUT /trajectories/:trajectoryId/topics/order': (f) => ({ order: [f.midden.topicId] }),
       'POST /trajectories/:trajectoryId/topics/:topicId/decision': () => ({ decision: 'decline', reason: 'buitenstaander' }),
       'PATCH /trajectories/:trajectoryId/topics/:topicId': () => ({ title: 'Titel van een buitenstaander' }),
+      'PUT /trajectories/:trajectoryId/topics/:topicId/summary': () => ({ summary: 'Samenvatting van een buitenstaander' }),
       'POST /sessions/:sessionId/cancel': () => ({ reason: 'Afgezegd door een buitenstaander' }),
       'PUT /trajectories/:trajectoryId/visit': () => ({}),
       'POST /trajectories/:trajectoryId/sessions': () => ({
@@ -720,6 +729,7 @@ describe('permissions', () => {
       'PATCH /trajectories/:trajectoryId/agreement/chapters/:chapterId': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/agreement/clauses': () => ({ chapterId: missing, title: 'Artikel van een buitenstaander' }),
       'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId': () => ({ status: 'fixed' }),
+      'PUT /trajectories/:trajectoryId/agreement/clauses/:clauseId/summary': () => ({ summary: 'Samenvatting van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants': () => ({ label: 'Buiten', municipalities: ['Apeldoorn'] }),
       'PATCH /trajectories/:trajectoryId/agreement/clauses/:clauseId/variants/:variantId': () => ({ label: 'Buiten', municipalities: ['Apeldoorn'] }),
       'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/comments': (f) => ({ anchor: f.agreement.anchor, body: 'Reactie van een buitenstaander' }),

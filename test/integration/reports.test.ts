@@ -154,6 +154,8 @@ describe('session reports (verslagen)', () => {
     const empty = await c.gemeente.get(`/trajectories/${t}/sessions/${sessionId}/report`);
     expect(empty.body).toMatchObject({ report: null, mayManage: false, mayComment: true, session: { id: sessionId, status: 'ended' } });
 
+    // The first topic has a summary in plain language: the report keeps it.
+    expect((await c.inkoop.put(`/trajectories/${t}/topics/${agenda[0]!.id}/summary`, { summary: 'Hoe korten we de wachttijd?' })).status).toBe(200);
     const generated = await c.inkoop.post(`/trajectories/${t}/sessions/${sessionId}/report`, {});
     expect(generated.status, generated.text).toBe(201);
     report = generated.body;
@@ -193,6 +195,7 @@ describe('session reports (verslagen)', () => {
     expect(poll.result.options.find((o) => o.optionId === 'b')!.byGroup).toMatchObject({ provider: 1, client: 1, municipality: 0 });
     expect(poll.result.turnout.municipality).toMatchObject({ voted: 1 });
     expect(second!.polls).toEqual([]);
+    expect([first!.summary, second!.summary]).toEqual(['Hoe korten we de wachttijd?', undefined]);
     expect(third!.outcomes.map((o) => [o.number, o.text, o.status])).toEqual([[901, 'Elke gemeente wijst een contactpersoon voor de wachtlijst aan.', 'agreed']]);
     expect(content.actions).toEqual([
       { outcomeNumber: 901, description: 'Contactpersonen doorgeven aan het inkoopbureau', owner: { name: 'Ruud Kramer', organisationName: 'Gemeente Haarlem' }, dueDate: '2026-12-15' },

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client';
 import { invitationAdminApi } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { formatDate } from '../../format/dates';
 import { useLabels } from '../../labels/useLabels';
@@ -32,22 +33,17 @@ export interface InvitationListProps {
 export function InvitationList({ trajectoryId, invitations, loading, error, mayRevoke, onChanged }: InvitationListProps) {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
-  const [revokeError, setRevokeError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState<string | undefined>(undefined);
+  const { busy, error: revokeError, submit } = useSubmission();
+  // Which invitation is being withdrawn: its button shows it.
+  const [revoking, setRevoking] = useState<string | undefined>(undefined);
 
-  const revoke = async (invitation: InvitationDto) => {
-    if (busy) return;
-    setBusy(invitation.id);
-    setRevokeError(undefined);
-    try {
+  const revoke = (invitation: InvitationDto) => {
+    if (!busy) setRevoking(invitation.id);
+    return submit(async () => {
       await invitationAdminApi.revoke(trajectoryId, invitation.id);
       onChanged(t('invitations.revoked', { email: invitation.email }));
       document.getElementById('invitations-heading')?.focus();
-    } catch (caught) {
-      setRevokeError(caught as ApiError);
-    } finally {
-      setBusy(undefined);
-    }
+    });
   };
 
   return (
@@ -89,7 +85,7 @@ export function InvitationList({ trajectoryId, invitations, loading, error, mayR
                       {invitation.status === 'open' && (
                         <Button
                           appearance="subtle-button"
-                          busy={busy === invitation.id}
+                          busy={busy && revoking === invitation.id}
                           onClick={() => void revoke(invitation)}
                           aria-label={`${t('invitations.revoke')}: ${invitation.email}`}
                         >
