@@ -36,6 +36,7 @@ export const notificationsEn: typeof notificationsNl = {
     'comment.reply': 'A reply to your comment or proposal',
     'amendment.decided': 'A decision on your amendment',
     'final.signoff': 'Definitive agreement ready for sign-off',
+    'final.version': 'New version of the agreement sealed',
     'member.role': 'Your role changed',
     'member.removed': 'Removed from the trajectory',
   },

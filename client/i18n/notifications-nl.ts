@@ -34,6 +34,7 @@ export const notificationsNl = {
     'comment.reply': 'Reactie op uw opmerking of voorstel',
     'amendment.decided': 'Besluit over uw wijzigingsvoorstel',
     'final.signoff': 'Definitieve overeenkomst klaar voor ondertekening',
+    'final.version': 'Nieuwe versie van de overeenkomst vastgesteld',
     'member.role': 'Uw rol gewijzigd',
     'member.removed': 'Verwijderd uit het traject',
   },

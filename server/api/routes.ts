@@ -46,6 +46,8 @@ import { listOutcomes, recordOutcome, updateOutcome } from '../commands/outcomes
 import { topicChain } from '../commands/outcomes/topic-chain';
 import { outcomeDto, topicChainDto } from '../../shared/schemas/outcomes';
 import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, signOffFinalAgreement } from '../commands/final/final-operations';
+import { getContractVersion, listContractVersions, openChangeRound } from '../commands/rounds/round-operations';
+import { contractVersionDto, contractVersionsDto } from '../../shared/schemas/rounds';
 import { finalAgreementDto } from '../../shared/schemas/final';
 import { namedExportFile } from '../export/download';
 import { privacyRoutes } from '../privacy/privacy-routes';
@@ -287,5 +289,8 @@ function finalRoutes(t: string): RouteTable {
     { method: 'post', path: `${f}/signoffs`, tag: 'final', summary: 'Approve, or reject with a reason, for one’s own municipality', operation: op(signOffFinalAgreement), response: finalAgreementDto },
     { method: 'get', path: `${f}/agreement.docx`, tag: 'final', summary: 'The definitive agreement as DOCX', operation: op(finalAgreementDocument), respond: namedExportFile('docx') },
     { method: 'get', path: `${f}/agreement.pdf`, tag: 'final', summary: 'The definitive agreement as PDF', operation: op(finalAgreementDocument), respond: namedExportFile('pdf') },
+    { method: 'get', path: `${f}/versions`, tag: 'final', summary: 'The versions of the definitive agreement (1.0, 1.1, …) and the change round in dialogue', operation: op(listContractVersions), response: contractVersionsDto },
+    { method: 'get', path: `${f}/versions/:version`, tag: 'final', summary: 'One sealed version: text, seal check, sign-offs and traceability to its change round', operation: op(getContractVersion), response: contractVersionDto },
+    { method: 'post', path: `${f}/rounds`, tag: 'final', summary: 'Open a change round (wijzigingsronde) on the definitive agreement', operation: op(openChangeRound), response: contractVersionsDto, status: 201 },
   ];
 }

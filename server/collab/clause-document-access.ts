@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseClauseDocumentName } from '../../shared/domain/agreement';
 import type { Models } from '../models';
+import { isFinal } from '../commands/guards';
 import { anonymousClientLabel } from '../../shared/schemas/anonymity';
 import { stakeholderColours, type Role } from '../../shared/domain/roles';
 import type { Actor } from '../policies/actor';
@@ -35,11 +36,11 @@ export function clauseDocumentAccess(models: Models, options: { playground?: boo
     const [membership, clause, sealed] = await Promise.all([
       models.memberships.findOne({ trajectoryId: parsed.trajectoryId, userId: actor.userId, removedAt: null }, { role: 1, organisationId: 1, anonymousPresence: 1 }).lean(),
       models.clauses.findOne({ _id: parsed.clauseId, trajectoryId: parsed.trajectoryId }, { status: 1, variants: 1 }).lean(),
-      // A definitive agreement is read-only for everyone, whatever a clause's status says.
-      models.finalSeals.exists({ _id: parsed.trajectoryId }),
+      // A definitive agreement is read-only for everyone, whatever a clause's status says, until a change round reopens it.
+      isFinal(models, parsed.trajectoryId),
     ]);
     const variantExists = !parsed.variantId || (clause?.variants ?? []).some((v) => String(v._id) === parsed.variantId);
-    const facts: ClauseDocumentFacts = { role: membership?.role ?? null, status: clause && variantExists ? clause.status : null, final: sealed !== null };
+    const facts: ClauseDocumentFacts = { role: membership?.role ?? null, status: clause && variantExists ? clause.status : null, final: sealed };
     const access = documentAccess(actor, documentName, facts);
     if (!access) return null;
     if (membership?.role === 'client' && membership.anonymousPresence === true) {

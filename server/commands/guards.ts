@@ -1,5 +1,6 @@
 import { sealedActions, type Action } from '../../shared/policy';
 import type { Models } from '../models';
+import { agreementSealed } from './rounds/contract-versions';
 import { decideTrajectoryAction } from '../policies/trajectory-policy';
 import { enforce } from './access';
 import type { OperationContext, TrajectoryAccess } from './operation';
@@ -14,8 +15,9 @@ export const lockKeys = {
 } as const;
 export type LockName = keyof typeof lockKeys;
 
+/** Sealed and no change round open (a round reopens the agreement for its dialogue: see server/commands/rounds/). */
 export async function isFinal(models: Models, trajectoryId: string): Promise<boolean> {
-  return (await models.finalSeals.exists({ _id: trajectoryId })) !== null;
+  return agreementSealed(models, trajectoryId);
 }
 
 type Guard = (ctx: OperationContext, params: { trajectoryId: string }, access: TrajectoryAccess, action: Action) => Promise<void>;

@@ -11,6 +11,7 @@ import { reportModel } from './report';
 import { reportCommentModel } from './report-comment';
 import { sessionAttendanceModel } from './session-attendance';
 import { finalAgreementModel, finalSealModel } from './final-agreement';
+import { changeRoundStateModel, contractVersionModel } from './change-round';
 import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
@@ -69,6 +70,8 @@ export function createModels(connection: Connection) {
     reportComments: reportCommentModel(connection),
     finalAgreements: finalAgreementModel(connection),
     finalSeals: finalSealModel(connection),
+    changeRounds: changeRoundStateModel(connection),
+    contractVersions: contractVersionModel(connection),
     publications: publicationModel(connection),
     attachments: attachmentModel(connection),
     attachmentChunks: attachmentChunkModel(connection),

@@ -100,6 +100,15 @@ export const notifyFinalSignOff = (trajectoryId: unknown, organisationIds?: read
   to: organisationIds ? { organisationIds } : { roles: ['municipality'] },
 });
 
+/** A change round's version is sealed: every provider at the table is told which version applies to them from which day. */
+export const notifyVersionApplies = (trajectoryId: unknown, label: string, appliesFrom: string): NotificationDraft => ({
+  kind: 'final.version',
+  trajectoryId: String(trajectoryId),
+  link: `${t(trajectoryId)}/overeenkomst/definitief`,
+  params: { title: label, on: appliesFrom },
+  to: { roles: ['provider'] },
+});
+
 export const notifyRoleChanged = (trajectoryId: unknown, userId: unknown, role: Role): NotificationDraft => ({
   kind: 'member.role',
   trajectoryId: String(trajectoryId),

@@ -20,6 +20,7 @@ export const notificationKinds = [
   'comment.reply',
   'amendment.decided',
   'final.signoff',
+  'final.version',
   'member.role',
   'member.removed',
 ] as const;
@@ -40,7 +41,7 @@ const procurementSteps: readonly NotificationKind[] = ['answers.published', 'con
 /** A role's default for a kind: procurement steps and what concerns oneself at once, the rest in the daily digest. */
 export function defaultMode(role: string | null, kind: NotificationKind): DeliveryMode {
   if (mandatoryKinds.includes(kind)) return 'immediate';
-  if (['comment.reply', 'amendment.decided', 'final.signoff'].includes(kind)) return 'immediate';
+  if (['comment.reply', 'amendment.decided', 'final.signoff', 'final.version'].includes(kind)) return 'immediate';
   if (procurementSteps.includes(kind)) return role === 'observer' ? 'digest' : 'immediate';
   return 'digest';
 }

@@ -10,11 +10,13 @@ import { defineTrajectoryOperation, noBody, type OperationContext, type Trajecto
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { buildSnapshot, readChapters, sha256 } from './final-snapshot';
 import { finalDocument } from './final-document';
-import { notifyFinalSignOff } from '../../notifications/events';
+import { notifyFinalSignOff, notifyVersionApplies } from '../../notifications/events';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { userNames } from '../../models/names';
+import { roundOpen } from '../rounds/contract-versions';
+import { sealRoundVersion } from '../rounds/round-seal';
 
-const names = (ctx: OperationContext, ids: unknown[]) => userNames(ctx.services.models, ids);
+export const names = (ctx: OperationContext, ids: unknown[]) => userNames(ctx.services.models, ids);
 
 /** The municipality the seat speaks for in this trajectory, or null (not a municipality, or not one of its municipalities). */
 async function municipalityOfSeat(ctx: OperationContext, access: TrajectoryAccess): Promise<string | null> {
@@ -41,7 +43,7 @@ async function readClauseNumbers(ctx: OperationContext, trajectoryId: string) {
   return { clauses, numbers };
 }
 
-function signoffsView(record: FinalAgreementRecord | null, municipalities: string[], people: Map<string, string>): MunicipalitySignoffDto[] {
+export function signoffsView(record: Pick<FinalAgreementRecord, 'signoffs'> | null, municipalities: string[], people: Map<string, string>): MunicipalitySignoffDto[] {
   return municipalities.map((municipality) => {
     const s = record?.signoffs.find((x) => x.municipality === municipality);
     if (!s) return { municipality, status: 'pending', reason: null, by: null, at: null };
@@ -60,6 +62,8 @@ async function finalView(ctx: OperationContext, trajectoryId: string, access: Tr
   const record = await ctx.services.models.finalAgreements.findById(trajectoryId).lean();
   const people = await names(ctx, [record?.assembledBy, ...(record?.signoffs ?? []).map((s) => s.userId)]);
   const role = access.seat?.role ?? null;
+  // In a change round the sealed record stays until the team assembles the round's draft.
+  const inRound = await roundOpen(ctx.services.models, trajectoryId);
   return {
     trajectoryId,
     status: record ? record.status : 'not_assembled',
@@ -76,7 +80,7 @@ async function finalView(ctx: OperationContext, trajectoryId: string, access: Tr
       : null,
     finalAt: record?.finalAt ? record.finalAt.toISOString() : null,
     signoffs: signoffsView(record, access.trajectory.municipalities, people),
-    mayAssemble: role !== null && roleMay(role, 'final.assemble') && record?.status !== 'final',
+    mayAssemble: role !== null && roleMay(role, 'final.assemble') && (record?.status !== 'final' || inRound),
     signsFor: record?.status === 'final' ? null : await municipalityOfSeat(ctx, access),
   };
 }
@@ -154,6 +158,8 @@ export const signOffFinalAgreement = defineTrajectoryOperation({
     if (own !== municipality) throw new AppError('forbidden', own ? `You sign off for ${own} only.` : 'You do not represent a municipality of this trajectory.');
     const record = await models.finalAgreements.findById(p.trajectoryId).lean();
     if (!record) throw new AppError('conflict', 'The definitive agreement has not been assembled yet.', { reason: 'not_assembled' });
+    // In a change round the sealed version is not what is signed: the round's draft is assembled first.
+    if (record.status === 'final') throw new AppError('conflict', 'The change round’s draft has not been assembled yet.', { reason: 'not_assembled' });
     if (await isOutdated(ctx, record)) throw new AppError('conflict', 'The agreement changed after it was assembled; the procurement team assembles it again first.', { reason: 'outdated' });
     const signoff = { municipality, decision: body.decision, reason: body.decision === 'reject' ? body.reason : null, userId: access.user.userId, organisationId: access.seat!.organisationId, at: new Date() };
     const signoffs = [...record.signoffs.filter((s) => s.municipality !== municipality), signoff];
@@ -169,7 +175,14 @@ export const signOffFinalAgreement = defineTrajectoryOperation({
     ];
     const approved = new Set(signoffs.filter((s) => s.decision === 'approve').map((s) => s.municipality));
     const complete = access.trajectory.municipalities.every((m) => approved.has(m));
-    if (complete) {
+    const round = complete ? (await models.changeRounds.findById(p.trajectoryId, { open: 1 }).lean())?.open ?? null : null;
+    let sealedVersion: { label: string; appliesFrom: string } | null = null;
+    if (complete && round) {
+      // A change round's last approval seals its version; the versions before it stay as they are.
+      sealedVersion = await sealRoundVersion(models, p.trajectoryId, record, signoffs, round);
+      await recordPublication(models, ctx.services.config, 'final', p.trajectoryId, p.trajectoryId);
+      audit.push({ chain: p.trajectoryId, action: 'final.version.seal', objectType: 'final_agreement', objectId: p.trajectoryId, summary: { municipality, version: sealedVersion.label, revision: record.revision, contentHash: record.contentHash, appliesFrom: sealedVersion.appliesFrom } });
+    } else if (complete) {
       const at = new Date();
       try {
         await models.finalSeals.create({ _id: p.trajectoryId, revision: record.revision, contentHash: record.contentHash, at });
@@ -186,6 +199,7 @@ export const signOffFinalAgreement = defineTrajectoryOperation({
       audit,
       publish: [{ trajectoryId: p.trajectoryId, what: 'final' }, ...(complete ? [{ trajectoryId: p.trajectoryId, what: 'agreement' as const }] : [])],
       ...(complete ? { access: [p.trajectoryId] } : {}),
+      ...(sealedVersion ? { notify: [notifyVersionApplies(p.trajectoryId, sealedVersion.label, sealedVersion.appliesFrom)] } : {}),
     };
   },
 });
