@@ -38,5 +38,7 @@ export const notificationsEn: typeof notificationsNl = {
     'final.signoff': 'Definitive agreement ready for sign-off',
     'member.role': 'Your role changed',
     'member.removed': 'Removed from the trajectory',
+    'admission.application': 'Application for admission to review',
+    'admission.accession': 'Accession statement signed',
   },
 };

@@ -36,5 +36,7 @@ export const notificationsNl = {
     'final.signoff': 'Definitieve overeenkomst klaar voor ondertekening',
     'member.role': 'Uw rol gewijzigd',
     'member.removed': 'Verwijderd uit het traject',
+    'admission.application': 'Aanvraag tot toetreding te beoordelen',
+    'admission.accession': 'Toetredingsverklaring getekend',
   },
 };

@@ -21,6 +21,8 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'final.signoff': 'De definitieve overeenkomst is klaar voor ondertekening door uw gemeente',
     'member.role': 'Uw rol in {trajectory} is gewijzigd: {title}',
     'member.removed': 'U bent verwijderd uit {trajectory}',
+    'admission.application': 'Aanvraag tot toetreding te beoordelen: {title} (beslissen uiterlijk {when})',
+    'admission.accession': 'Toetredingsverklaring getekend: {title}',
   },
   en: {
     'answers.published': 'Answers published in the nota van inlichtingen ({title})',
@@ -38,6 +40,8 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'final.signoff': 'The definitive agreement is ready for your municipality’s sign-off',
     'member.role': 'Your role in {trajectory} has changed: {title}',
     'member.removed': 'You have been removed from {trajectory}',
+    'admission.application': 'Application for admission to review: {title} (decide by {when})',
+    'admission.accession': 'Accession statement signed: {title}',
   },
 };
 

@@ -22,6 +22,9 @@ export const notificationKinds = [
   'final.signoff',
   'member.role',
   'member.removed',
+  // Admission under Open House (server/admission): a new or completed application, and a signed accession.
+  'admission.application',
+  'admission.accession',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -41,6 +44,8 @@ const procurementSteps: readonly NotificationKind[] = ['answers.published', 'con
 export function defaultMode(role: string | null, kind: NotificationKind): DeliveryMode {
   if (mandatoryKinds.includes(kind)) return 'immediate';
   if (['comment.reply', 'amendment.decided', 'final.signoff'].includes(kind)) return 'immediate';
+  // Admission has a review period: the procurement team hears of an application at once.
+  if (kind === 'admission.application' || kind === 'admission.accession') return role === 'procurement' ? 'immediate' : 'digest';
   if (procurementSteps.includes(kind)) return role === 'observer' ? 'digest' : 'immediate';
   return 'digest';
 }
