@@ -7,6 +7,7 @@ import { consultationEn } from './consultation-en';
 import { reportsEn } from './reports-en';
 import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
+import { admissionEn } from './admission-en';
 import { limitsEn } from './limits-en';
 import { privacyEn } from './privacy-en';
 import { notificationsEn } from './notifications-en';
@@ -455,6 +456,7 @@ export const en: Messages = {
   wordImport: wordImportEn,
   attachments: attachmentsEn,
   calendar: calendarEn,
+  admission: admissionEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

@@ -6,6 +6,7 @@ import { consultationNl } from './consultation-nl';
 import { reportsNl } from './reports-nl';
 import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
+import { admissionNl } from './admission-nl';
 import { limitsNl } from './limits-nl';
 import { privacyNl } from './privacy-nl';
 import { notificationsNl } from './notifications-nl';
@@ -456,6 +457,7 @@ export const nl = {
   wordImport: wordImportNl,
   attachments: attachmentsNl,
   calendar: calendarNl,
+  admission: admissionNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

@@ -37,8 +37,9 @@ function sendCsv(res: Response, result: unknown): void {
  * Inside the trajectory: the procurement team's review.
  */
 export function admissionRoutes(t: string, redis: RedisClient | null): RouteTable {
-  // Applying writes records and mails: strict per address. Reading the link or the register: generous.
-  const applyLimit = rateLimit({ name: 'admission-apply', points: 10, durationSeconds: 15 * 60, redis });
+  // Applying writes records and mails: 30 per address per 15 minutes (an office of providers may share one).
+  // Reading the link or the register: generous.
+  const applyLimit = rateLimit({ name: 'admission-apply', points: 30, durationSeconds: 15 * 60, redis });
   const linkLimit = rateLimit({ name: 'admission-link', points: 100, durationSeconds: 15 * 60, redis });
   const registerLimit = rateLimit({ name: 'admission-register', points: 300, durationSeconds: 15 * 60, redis });
   const pub = '/open-house/:openHouseId';
