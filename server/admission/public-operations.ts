@@ -78,7 +78,7 @@ export const admissionForm = defineOperation({
   run: async (ctx, p): Promise<Effect<AdmissionFormDto>> => {
     const trajectory = await openHouse(ctx.services.models, p.openHouseId);
     const book = await readBook(ctx.services.models, p.openHouseId);
-    return { result: { trajectoryId: p.openHouseId, trajectoryName: trajectory.name, municipalities: trajectory.municipalities, settings: book.settings } };
+    return { result: { trajectoryId: p.openHouseId, trajectoryName: trajectory.name, municipalities: trajectory.municipalities, settings: book.settings, maxBytes: ctx.services.config.attachments.maxBytes } };
   },
 });
 

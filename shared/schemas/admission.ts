@@ -149,6 +149,8 @@ export const admissionFormDto = z.object({
   trajectoryName: z.string(),
   municipalities: z.array(z.string()),
   settings: admissionSettings,
+  /** The largest document accepted (MAX_ATTACHMENT_BYTES). */
+  maxBytes: z.number().int(),
 });
 export type AdmissionFormDto = z.infer<typeof admissionFormDto>;
 
