@@ -40,6 +40,11 @@ const TrajectoryOverviewPage = lazyPage(() => import('./pages/trajectory/Traject
 const NewTrajectoryPage = lazyPage(() => import('./pages/trajectory-new/NewTrajectoryPage'), 'NewTrajectoryPage');
 const VersionPage = lazyPage(() => import('./pages/versions/VersionPage'), 'VersionPage');
 const VersionsPage = lazyPage(() => import('./pages/versions/VersionsPage'), 'VersionsPage');
+const ApplyPage = lazyPage(() => import('./pages/admission/ApplyPage'), 'ApplyPage');
+const ApplicantPage = lazyPage(() => import('./pages/admission/ApplicantPage'), 'ApplicantPage');
+const RegisterPage = lazyPage(() => import('./pages/admission/RegisterPage'), 'RegisterPage');
+const ReviewPage = lazyPage(() => import('./pages/admission/ReviewPage'), 'ReviewPage');
+const ApplicationReviewPage = lazyPage(() => import('./pages/admission/ApplicationReviewPage'), 'ApplicationReviewPage');
 
 export function App() {
   return (
@@ -50,6 +55,9 @@ export function App() {
         <Route path="wachtwoord-vergeten" element={<PasswordForgottenPage />} />
         <Route path="wachtwoord-herstellen/:token" element={<PasswordResetPage />} />
         <Route path="uitnodiging/:token" element={<InvitationPage />} />
+        <Route path="toetreding/aanvraag/:token" element={<ApplicantPage />} />
+        <Route path="toetreding/:openHouseId" element={<ApplyPage />} />
+        <Route path="toetreding/:openHouseId/register" element={<RegisterPage />} />
         <Route path="trajecten" element={<RequireSignIn><TrajectoriesPage /></RequireSignIn>} />
         <Route path="trajecten/nieuw" element={<RequireSignIn><NewTrajectoryPage /></RequireSignIn>} />
         <Route path="trajecten/:trajectoryId" element={<RequireSignIn><TrajectoryLayout /></RequireSignIn>}>
@@ -71,6 +79,8 @@ export function App() {
           <Route path="overeenkomst/word-importeren" element={<WordImportPage />} />
           <Route path="vragen" element={<QuestionsPage />} />
           <Route path="zoeken" element={<SearchPage />} />
+          <Route path="toetreding" element={<ReviewPage />} />
+          <Route path="toetreding/:applicationId" element={<ApplicationReviewPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
         <Route path="beheer/postvak" element={<RequireSignIn><OutboxPage /></RequireSignIn>} />

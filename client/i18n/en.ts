@@ -7,6 +7,7 @@ import { consultationEn } from './consultation-en';
 import { reportsEn } from './reports-en';
 import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
+import { admissionEn } from './admission-en';
 import { limitsEn } from './limits-en';
 import { plainSummaryEn } from './plain-summary-en';
 import { privacyEn } from './privacy-en';
@@ -457,6 +458,7 @@ export const en: Messages = {
   attachments: attachmentsEn,
   calendar: calendarEn,
   plainSummary: plainSummaryEn,
+  admission: admissionEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

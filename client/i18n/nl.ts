@@ -6,6 +6,7 @@ import { consultationNl } from './consultation-nl';
 import { reportsNl } from './reports-nl';
 import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
+import { admissionNl } from './admission-nl';
 import { limitsNl } from './limits-nl';
 import { plainSummaryNl } from './plain-summary-nl';
 import { privacyNl } from './privacy-nl';
@@ -458,6 +459,7 @@ export const nl = {
   attachments: attachmentsNl,
   calendar: calendarNl,
   plainSummary: plainSummaryNl,
+  admission: admissionNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

@@ -39,5 +39,7 @@ export const notificationsEn: typeof notificationsNl = {
     'final.version': 'New version of the agreement sealed',
     'member.role': 'Your role changed',
     'member.removed': 'Removed from the trajectory',
+    'admission.application': 'Application for admission to review',
+    'admission.accession': 'Accession statement signed',
   },
 };

@@ -37,5 +37,7 @@ export const notificationsNl = {
     'final.version': 'Nieuwe versie van de overeenkomst vastgesteld',
     'member.role': 'Uw rol gewijzigd',
     'member.removed': 'Verwijderd uit het traject',
+    'admission.application': 'Aanvraag tot toetreding te beoordelen',
+    'admission.accession': 'Toetredingsverklaring getekend',
   },
 };

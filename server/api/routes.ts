@@ -60,6 +60,7 @@ import { attachmentRoutes } from '../attachments/attachment-routes';
 import { calendarRoutes } from '../calendar/calendar-routes';
 import { agendaProposal, cancelSession, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 import { notificationRoutes } from '../notifications/notification-routes';
+import { admissionRoutes } from '../admission/admission-routes';
 
 /** Sends an iCalendar file. */
 function calendarFile(filename: string) {
@@ -199,6 +200,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'get', path: `${t}/search`, tag: 'search', summary: 'Search the trajectory: topics, clauses, comments, amendments, questions, agreements and reports the viewer may read', operation: op(searchTrajectory), response: searchResult, query: true, rateLimit: searchLimit },
     ...calendarRoutes(redis),
     ...notificationRoutes(),
+    ...admissionRoutes(t, redis),
   ];
 }
 

@@ -24,6 +24,10 @@ async function findParent(models: Models, trajectoryId: string, kind: Attachment
       return (await models.dialogueSessions.exists(inTrajectory)) ? {} : null;
     case 'consultation':
       return (await models.consultations.exists(inTrajectory)) ? {} : null;
+    case 'application': {
+      const application = await models.admissionApplications.findById(parentId, { trajectoryId: 1 }).lean();
+      return application && String(application.trajectoryId) === trajectoryId ? {} : null;
+    }
     case 'question':
     case 'answer': {
       const question = await models.questions.findOne(inTrajectory, { askedBy: 1, status: 1 }).lean();

@@ -7,6 +7,7 @@ import { seedDemoAgreement } from './seed-agreement';
 import { seedDemoSessions } from './seed-sessions';
 import { seedDemoOutcomes } from './seed-outcomes';
 import { seedDemoFinalAgreement } from './seed-final';
+import { seedDemoAdmission } from '../admission/seed-admission';
 
 export interface SeedResult {
   seeded: boolean;
@@ -84,6 +85,8 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
     if (t.model === 'open_house') {
       const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
       await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members }, log);
+      // After the definitive agreement (and any sealed version of it): providers accede to that.
+      await seedDemoAdmission(services, chain, t.municipalities, log);
     }
   }
   return { seeded: true, accounts };

@@ -22,6 +22,8 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'final.version': 'Versie {title} van de overeenkomst is vastgesteld en geldt voor u vanaf {when}',
     'member.role': 'Uw rol in {trajectory} is gewijzigd: {title}',
     'member.removed': 'U bent verwijderd uit {trajectory}',
+    'admission.application': 'Aanvraag tot toetreding te beoordelen: {title} (beslissen uiterlijk {when})',
+    'admission.accession': 'Toetredingsverklaring getekend: {title}',
   },
   en: {
     'answers.published': 'Answers published in the nota van inlichtingen ({title})',
@@ -40,6 +42,8 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'final.version': 'Version {title} of the agreement is sealed and applies to you from {when}',
     'member.role': 'Your role in {trajectory} has changed: {title}',
     'member.removed': 'You have been removed from {trajectory}',
+    'admission.application': 'Application for admission to review: {title} (decide by {when})',
+    'admission.accession': 'Accession statement signed: {title}',
   },
 };
 

@@ -34,6 +34,7 @@ import { publicationModel } from './publication';
 import { attachmentChunkModel, attachmentModel } from './attachment';
 import { calendarSubscriptionModel } from './calendar-subscription';
 import { visitMarkModel } from './visit-mark';
+import { admissionBookModel, applicationModel } from '../admission/admission-models';
 import { notificationInboxModel, notificationMarkModel, notificationPreferencesModel, notificationQueueModel, notificationSentModel } from './notification';
 
 export function createModels(connection: Connection) {
@@ -82,6 +83,8 @@ export function createModels(connection: Connection) {
     notificationInboxes: notificationInboxModel(connection),
     notificationPreferences: notificationPreferencesModel(connection),
     notificationMarks: notificationMarkModel(connection),
+    admissionBooks: admissionBookModel(connection),
+    admissionApplications: applicationModel(connection),
   };
 }
 

@@ -245,6 +245,9 @@ const attachments: SearchSource = {
           const askers = f.parentKind === 'question' ? [String(q.askedBy)] : [];
           return doc(`${t}/vragen`, { action: 'question.list', restricted: { action: 'question.answer', userIds: askers } });
         }
+        case 'application':
+          // An applicant's documents: the procurement team that reviews only.
+          return doc(`${t}/toetreding/${f.parentId}`, { action: attachmentPolicy.application.view });
       }
     });
   },

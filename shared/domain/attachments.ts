@@ -15,6 +15,8 @@ export const attachmentPolicy = {
   question: { view: 'question.list', manage: 'question.ask' },
   answer: { view: 'question.list', manage: 'question.answer' },
   consultation: { view: 'consultation.view', manage: 'consultation.manage' },
+  // An application for admission: its documents are the applicant's and the procurement team's only.
+  application: { view: 'admission.review', manage: 'admission.review' },
 } as const satisfies Record<AttachmentParentKind, { view: TrajectoryAction; manage: TrajectoryAction }>;
 
 /**

@@ -61,6 +61,8 @@ export const trajectoryPermissions = {
   'final.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
   'final.assemble': ['procurement'],
   'final.signoff': ['municipality'],
+  // Admission under Open House: the procurement team reviews applications and sets the procedure (server/admission).
+  'admission.review': ['procurement'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TrajectoryAction = keyof typeof trajectoryPermissions;

@@ -5,7 +5,7 @@ import { id } from './common';
  * What a file can be attached to. Each kind names its parent's policy in
  * shared/domain/attachments.ts; a new kind (an admission application) is one more entry there.
  */
-export const attachmentParentKinds = ['topic', 'clause', 'session', 'question', 'answer', 'consultation'] as const;
+export const attachmentParentKinds = ['topic', 'clause', 'session', 'question', 'answer', 'consultation', 'application'] as const;
 export type AttachmentParentKind = (typeof attachmentParentKinds)[number];
 
 /**

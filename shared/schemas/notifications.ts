@@ -23,6 +23,9 @@ export const notificationKinds = [
   'final.version',
   'member.role',
   'member.removed',
+  // Admission under Open House (server/admission): a new or completed application, and a signed accession.
+  'admission.application',
+  'admission.accession',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -42,6 +45,8 @@ const procurementSteps: readonly NotificationKind[] = ['answers.published', 'con
 export function defaultMode(role: string | null, kind: NotificationKind): DeliveryMode {
   if (mandatoryKinds.includes(kind)) return 'immediate';
   if (['comment.reply', 'amendment.decided', 'final.signoff', 'final.version'].includes(kind)) return 'immediate';
+  // Admission has a review period: the procurement team hears of an application at once.
+  if (kind === 'admission.application' || kind === 'admission.accession') return role === 'procurement' ? 'immediate' : 'digest';
   if (procurementSteps.includes(kind)) return role === 'observer' ? 'digest' : 'immediate';
   return 'digest';
 }

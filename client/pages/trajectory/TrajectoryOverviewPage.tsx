@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels/useLabels';
 import { FinalStatusSection } from '../final/FinalStatusSection';
+import { AdmissionSection } from '../admission/AdmissionSection';
 import { PhaseStatusBadge } from './PhaseStatusBadge';
 import { PresenceAnonymitySection } from './PresenceAnonymitySection';
 import { Timeline } from './Timeline';
@@ -80,6 +81,7 @@ export function TrajectoryOverviewPage() {
       </section>
 
       <FinalStatusSection trajectoryId={trajectory.id} />
+      <AdmissionSection trajectory={trajectory} />
     </>
   );
 }
