@@ -38,5 +38,10 @@ export const notificationsEn: typeof notificationsNl = {
     'final.signoff': 'Definitive agreement ready for sign-off',
     'member.role': 'Your role changed',
     'member.removed': 'Removed from the trajectory',
+    'member.invited': 'Invitation to a trajectory',
+    'poll.open_after_session': 'A poll still open after the session',
+    'action.assigned': 'An action assigned to you',
+    'action.due': 'An action due tomorrow',
+    'planning.changed': 'Planning changed (phases, milestones)',
   },
 };

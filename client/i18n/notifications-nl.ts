@@ -36,5 +36,10 @@ export const notificationsNl = {
     'final.signoff': 'Definitieve overeenkomst klaar voor ondertekening',
     'member.role': 'Uw rol gewijzigd',
     'member.removed': 'Verwijderd uit het traject',
+    'member.invited': 'Uitnodiging voor een traject',
+    'poll.open_after_session': 'Stemming die na de sessie openstaat',
+    'action.assigned': 'Actie aan u toegewezen',
+    'action.due': 'Actie morgen verwacht',
+    'planning.changed': 'Planning gewijzigd (fasen, mijlpalen)',
   },
 };

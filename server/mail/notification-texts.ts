@@ -21,6 +21,11 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'final.signoff': 'De definitieve overeenkomst is klaar voor ondertekening door uw gemeente',
     'member.role': 'Uw rol in {trajectory} is gewijzigd: {title}',
     'member.removed': 'U bent verwijderd uit {trajectory}',
+    'member.invited': 'Uitnodiging voor de dialoogtafel {trajectory}: als {title}, de link is geldig tot en met {when}',
+    'poll.open_after_session': 'Stemming staat nog open na de sessie: {title}, stemmen kan tot {when}',
+    'action.assigned': 'Actie aan u toegewezen: {title}, uiterlijk {when}',
+    'action.due': 'Actie morgen verwacht: {title} ({when})',
+    'planning.changed': 'Planning gewijzigd: {title}',
   },
   en: {
     'answers.published': 'Answers published in the nota van inlichtingen ({title})',
@@ -38,6 +43,11 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'final.signoff': 'The definitive agreement is ready for your municipality’s sign-off',
     'member.role': 'Your role in {trajectory} has changed: {title}',
     'member.removed': 'You have been removed from {trajectory}',
+    'member.invited': 'Invitation to the dialogue table {trajectory}: as {title}, the link is valid through {when}',
+    'poll.open_after_session': 'A poll is still open after the session: {title}, open for votes until {when}',
+    'action.assigned': 'An action assigned to you: {title}, due {when}',
+    'action.due': 'An action is due tomorrow: {title} ({when})',
+    'planning.changed': 'Planning changed: {title}',
   },
 };
 

@@ -4,6 +4,7 @@ import { recordPresentAttendance } from '../../live/attendance';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
 import type { OperationContext } from '../operation';
 import { closePollNow } from '../polls/poll-operations';
+import { pollsToCloseAtSessionEnd } from '../../notifications/poll-after-session';
 import { defineSessionOperation, sessionParams, type SessionAccess } from './session-access';
 
 // Live-table operations arrive as socket events whose payload carries `sessionId`: the payload
@@ -70,7 +71,7 @@ export const endSession = defineSessionOperation({
     await conditional(ctx, session, { status: 'live' }, { $set: { status: 'ended', 'live.endedAt': new Date(), 'live.floorUserId': null, 'live.queue': [] } }, 'Only a live session can be ended.');
     // Polls still open when the session ends are closed with it, so their results are stored.
     const open = await ctx.services.models.polls.find({ sessionId: session._id, status: 'open' }).lean();
-    for (const poll of open) await closePollNow(ctx, poll, 'session_ended');
+    for (const poll of await pollsToCloseAtSessionEnd(ctx.services, open)) await closePollNow(ctx, poll, 'session_ended');
     return { ...liveEffect(access, 'session.end'), publish: [{ trajectoryId: String(session.trajectoryId), what: 'sessions' as const }] };
   },
 });
