@@ -10,6 +10,7 @@ import { finalEn } from './final-en';
 import { limitsEn } from './limits-en';
 import { privacyEn } from './privacy-en';
 import { notificationsEn } from './notifications-en';
+import { planningEn } from './planning-en';
 import { oidcEn } from './oidc-en';
 import { anonymityEn } from './anonymity-en';
 import { searchEn } from './search-en';
@@ -449,6 +450,7 @@ export const en: Messages = {
   limits: limitsEn,
   privacy: privacyEn,
   notifications: notificationsEn,
+  planningEditor: planningEn,
   oidc: oidcEn,
   anonymity: anonymityEn,
   search: searchEn,

@@ -9,6 +9,7 @@ import { finalNl } from './final-nl';
 import { limitsNl } from './limits-nl';
 import { privacyNl } from './privacy-nl';
 import { notificationsNl } from './notifications-nl';
+import { planningNl } from './planning-nl';
 import { oidcNl } from './oidc-nl';
 import { anonymityNl } from './anonymity-nl';
 import { searchNl } from './search-nl';
@@ -450,6 +451,7 @@ export const nl = {
   limits: limitsNl,
   privacy: privacyNl,
   notifications: notificationsNl,
+  planningEditor: planningNl,
   oidc: oidcNl,
   anonymity: anonymityNl,
   search: searchNl,

@@ -42,7 +42,7 @@ export async function composeMail(ctx: ComposeContext, item: NotificationQueueRe
   const to = await addressee(ctx.models, item.userId, item.email);
   if (!to) return null;
   const { event } = item;
-  const link = withSealedSecret(ctx.secret, event.link, event.params.sealed);
+  const link = withSealedSecret(ctx.secret, event.link, event.params?.sealed); // an empty params object is not stored (mongoose minimizes it)
   if (link === null) return null; // a seal this server cannot open (the secret changed): nothing usable to send
   const unsubscribeUrl = item.mandatory
     ? undefined

@@ -150,4 +150,44 @@ describe('notifications: each producer mails exactly the people concerned', () =
     expect(mails.flatMap((m) => m.to)).toEqual([demoEmails.observer]);
     expect(hasHeader(mails[0]!, 'List-Unsubscribe')).toBe(false);
   }, 120_000);
+  it('the planning: the procurement team moves phases and the question deadline; the table is told, the deadline moves, others may not', async () => {
+    const aanbieder = await signIn(server, demoEmails.provider);
+    const before = (await inkoop.get(`/trajectories/${t}`)).body as { phases: Array<{ name: string; status: string }>; milestones: Array<{ kind: string; title: string; date: string }> };
+    const deadline = amsterdamDay(40);
+    const milestones = [
+      ...before.milestones.filter((m) => m.kind !== 'questions_deadline').map(({ kind, title, date }) => ({ kind, title, date })),
+      { kind: 'questions_deadline', title: 'Deadline voor het stellen van vragen', date: deadline },
+    ];
+    const phases = before.phases.map((p, i) => ({ name: p.name, status: p.status, ...(i === 0 ? { startsOn: '2026-01-05', endsOn: '2026-02-27' } : {}) }));
+
+    // Not the provider; and a phase ending before it starts is refused on the field, nothing changed.
+    expect((await aanbieder.patch(`/trajectories/${t}`, { milestones })).status).toBe(403);
+    const wrong = await inkoop.patch(`/trajectories/${t}`, { phases: [{ ...phases[0]!, startsOn: '2026-03-01', endsOn: '2026-02-01' }] });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields).toHaveProperty('phases.0.endsOn');
+
+    const sentBefore = smtp.received.length;
+    const changed = await inkoop.patch(`/trajectories/${t}`, { phases, milestones });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.phases[0]).toMatchObject({ startsOn: '2026-01-05', endsOn: '2026-02-27' });
+    // The question deadline follows the planning at once.
+    expect((await aanbieder.get(`/trajectories/${t}/questions`)).body.deadline).toBe(deadline);
+
+    const planningMail = (m: ReceivedMail) => /^Planning gewijzigd/.test(m.parsed.subject ?? '');
+    const expected = (await seatedEmails(false)).filter((e) => e !== demoEmails.procurement);
+    await waitFor(() => smtp.received.slice(sentBefore).filter(planningMail).length >= expected.length, 60_000, 'the planning mails');
+    await waitFor(queueEmpty, 30_000, 'the queue to empty');
+    const mails = smtp.received.slice(sentBefore).filter(planningMail);
+    expect(mails.flatMap((m) => m.to).sort()).toEqual(expected);
+    expect(mails[0]!.parsed.subject).toContain('Deadline voor het stellen van vragen');
+    expect(mails[0]!.parsed.subject).toContain(before.phases[0]!.name);
+    expect(hasHeader(mails[0]!, 'List-Unsubscribe')).toBe(true);
+
+    // Saving the same planning again changes nothing and tells no one.
+    const quiet = smtp.received.length;
+    expect((await inkoop.patch(`/trajectories/${t}`, { phases, milestones })).status).toBe(200);
+    // A notification is queued before the answer comes back: an empty queue means none was made.
+    await waitFor(queueEmpty, 30_000, 'the queue to empty');
+    expect(smtp.received.slice(quiet).filter(planningMail)).toHaveLength(0);
+  }, 180_000);
 });
