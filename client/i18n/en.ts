@@ -12,6 +12,7 @@ import { limitsEn } from './limits-en';
 import { plainSummaryEn } from './plain-summary-en';
 import { privacyEn } from './privacy-en';
 import { notificationsEn } from './notifications-en';
+import { planningEn } from './planning-en';
 import { oidcEn } from './oidc-en';
 import { anonymityEn } from './anonymity-en';
 import { searchEn } from './search-en';
@@ -451,6 +452,7 @@ export const en: Messages = {
   limits: limitsEn,
   privacy: privacyEn,
   notifications: notificationsEn,
+  planningEditor: planningEn,
   oidc: oidcEn,
   anonymity: anonymityEn,
   search: searchEn,

@@ -11,6 +11,7 @@ import { limitsNl } from './limits-nl';
 import { plainSummaryNl } from './plain-summary-nl';
 import { privacyNl } from './privacy-nl';
 import { notificationsNl } from './notifications-nl';
+import { planningNl } from './planning-nl';
 import { oidcNl } from './oidc-nl';
 import { anonymityNl } from './anonymity-nl';
 import { searchNl } from './search-nl';
@@ -452,6 +453,7 @@ export const nl = {
   limits: limitsNl,
   privacy: privacyNl,
   notifications: notificationsNl,
+  planningEditor: planningNl,
   oidc: oidcNl,
   anonymity: anonymityNl,
   search: searchNl,

@@ -41,5 +41,10 @@ export const notificationsEn: typeof notificationsNl = {
     'member.removed': 'Removed from the trajectory',
     'admission.application': 'Application for admission to review',
     'admission.accession': 'Accession statement signed',
+    'member.invited': 'Invitation to a trajectory',
+    'poll.open_after_session': 'A poll still open after the session',
+    'action.assigned': 'An action assigned to you',
+    'action.due': 'An action due tomorrow',
+    'planning.changed': 'Planning changed (phases, milestones)',
   },
 };

@@ -39,5 +39,10 @@ export const notificationsNl = {
     'member.removed': 'Verwijderd uit het traject',
     'admission.application': 'Aanvraag tot toetreding te beoordelen',
     'admission.accession': 'Toetredingsverklaring getekend',
+    'member.invited': 'Uitnodiging voor een traject',
+    'poll.open_after_session': 'Stemming die na de sessie openstaat',
+    'action.assigned': 'Actie aan u toegewezen',
+    'action.due': 'Actie morgen verwacht',
+    'planning.changed': 'Planning gewijzigd (fasen, mijlpalen)',
   },
 };

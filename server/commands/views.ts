@@ -20,7 +20,7 @@ export function trajectoryView(t: TrajectoryRecord, regionName: string, myRole: 
     description: t.description,
     model: t.model,
     municipalities: t.municipalities,
-    phases: t.phases.map((p) => ({ name: p.name, status: p.status })),
+    phases: t.phases.map((p) => ({ name: p.name, status: p.status, startsOn: p.startsOn ?? null, endsOn: p.endsOn ?? null })),
     milestones: [...t.milestones]
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((m) => ({ id: String(m._id), kind: m.kind, title: m.title, date: m.date })),

@@ -13,6 +13,7 @@ import { defineOperation, noParams, type Effect, type OperationContext } from '.
 import { systemActor, type SystemActor } from '../policies/actor';
 import type { Services } from '../services';
 import { defineSessionOperation, sessionParams } from '../commands/sessions/session-access';
+import { pollsToCloseAtSessionEnd } from '../notifications/poll-after-session';
 
 /**
  * The facilitator or the procurement team opens a poll for a session, live or still planned (the
@@ -228,9 +229,10 @@ const isConflict = (error: unknown) => error instanceof AppError && error.code =
  * Closes the polls still open in a session that ended or was cancelled: an operation's `follow`
  * (server/commands/operation.ts), after the session's own write. A poll a person closed meanwhile is skipped.
  */
+// A poll whose declared closing time lies after the end stays open (and everyone is told).
 export async function closeOpenPollsOfSession(services: Services, sessionId: string): Promise<void> {
-  const open = await services.models.polls.find({ sessionId, status: 'open' }, { _id: 1 }).lean();
-  for (const { _id } of open) {
+  const open = await services.models.polls.find({ sessionId, status: 'open' }).lean();
+  for (const { _id } of await pollsToCloseAtSessionEnd(services, open)) {
     await closePollAtSessionEnd({ services, actor: systemActor('session-end') }, { body: { pollId: String(_id) } }).catch((error: unknown) => {
       if (!isConflict(error)) throw error;
     });

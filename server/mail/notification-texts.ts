@@ -24,6 +24,11 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'member.removed': 'U bent verwijderd uit {trajectory}',
     'admission.application': 'Aanvraag tot toetreding te beoordelen: {title} (beslissen uiterlijk {when})',
     'admission.accession': 'Toetredingsverklaring getekend: {title}',
+    'member.invited': 'Uitnodiging voor de dialoogtafel {trajectory}: als {title}, de link is geldig tot en met {when}',
+    'poll.open_after_session': 'Stemming staat nog open na de sessie: {title}, stemmen kan tot {when}',
+    'action.assigned': 'Actie aan u toegewezen: {title}, uiterlijk {when}',
+    'action.due': 'Actie morgen verwacht: {title} ({when})',
+    'planning.changed': 'Planning gewijzigd: {title}',
   },
   en: {
     'answers.published': 'Answers published in the nota van inlichtingen ({title})',
@@ -44,6 +49,11 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'member.removed': 'You have been removed from {trajectory}',
     'admission.application': 'Application for admission to review: {title} (decide by {when})',
     'admission.accession': 'Accession statement signed: {title}',
+    'member.invited': 'Invitation to the dialogue table {trajectory}: as {title}, the link is valid through {when}',
+    'poll.open_after_session': 'A poll is still open after the session: {title}, open for votes until {when}',
+    'action.assigned': 'An action assigned to you: {title}, due {when}',
+    'action.due': 'An action is due tomorrow: {title} ({when})',
+    'planning.changed': 'Planning changed: {title}',
   },
 };
 

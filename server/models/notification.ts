@@ -19,7 +19,9 @@ export interface NotificationEvent {
  */
 export interface NotificationQueueRecord {
   _id: Types.ObjectId;
-  userId: Types.ObjectId;
+  /** null for mail to an address without an account yet (an invitation): `email` says where. */
+  userId: Types.ObjectId | null;
+  email?: string | null;
   event: NotificationEvent;
   mode: Exclude<DeliveryMode, 'off'>;
   mandatory: boolean;
@@ -44,7 +46,8 @@ const eventSchema = new Schema<NotificationEvent>(
 
 const queueSchema = new Schema<NotificationQueueRecord>(
   {
-    userId: { type: Schema.Types.ObjectId, required: true },
+    userId: { type: Schema.Types.ObjectId, default: null },
+    email: { type: String, default: null },
     event: { type: eventSchema, required: true },
     mode: { type: String, enum: deliveryModes.filter((m) => m !== 'off'), required: true },
     mandatory: { type: Boolean, default: false },
@@ -60,7 +63,7 @@ const queueSchema = new Schema<NotificationQueueRecord>(
 /** The sent log: one record per sent queue item (its `_id`), so an item is never sent twice; pruned by retention. */
 export interface NotificationSentRecord {
   _id: Types.ObjectId;
-  userId: Types.ObjectId;
+  userId: Types.ObjectId | null;
   trajectoryId: string;
   kind: NotificationKind;
   messageId: string;
@@ -71,7 +74,7 @@ export interface NotificationSentRecord {
 
 const sentSchema = new Schema<NotificationSentRecord>(
   {
-    userId: { type: Schema.Types.ObjectId, required: true },
+    userId: { type: Schema.Types.ObjectId, default: null },
     trajectoryId: { type: String, required: true },
     kind: { type: String, enum: notificationKinds, required: true },
     messageId: { type: String, required: true },

@@ -15,7 +15,7 @@ export interface TrajectoryRecord {
   description: string;
   model: (typeof procurementModels)[number];
   municipalities: string[];
-  phases: Array<{ name: string; status: (typeof phaseStatuses)[number] }>;
+  phases: Array<{ name: string; status: (typeof phaseStatuses)[number]; startsOn?: string | null; endsOn?: string | null }>;
   milestones: MilestoneRecord[];
   createdBy: Types.ObjectId | null;
   createdAt: Date;
@@ -28,7 +28,7 @@ const schema = new Schema<TrajectoryRecord>(
     description: { type: String, default: '' },
     model: { type: String, enum: procurementModels, required: true },
     municipalities: { type: [String], required: true },
-    phases: [{ _id: false, name: { type: String, required: true }, status: { type: String, enum: phaseStatuses, required: true } }],
+    phases: [{ _id: false, name: { type: String, required: true }, status: { type: String, enum: phaseStatuses, required: true }, startsOn: { type: String, default: null }, endsOn: { type: String, default: null } }],
     milestones: [{ kind: { type: String, enum: milestoneKinds, required: true }, title: { type: String, required: true }, date: { type: String, required: true } }],
     createdBy: { type: Schema.Types.ObjectId, default: null },
     createdAt: { type: Date, default: () => new Date() },

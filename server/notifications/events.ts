@@ -124,3 +124,66 @@ export const notifyRemoved = (trajectoryId: unknown, userId: unknown): Notificat
   params: {},
   to: { userIds: [String(userId)] },
 });
+
+interface ActionLike {
+  _id: unknown;
+  description: string;
+  ownerUserId: unknown;
+  dueDate: string;
+  status: string;
+}
+
+interface OutcomeLike {
+  trajectoryId: unknown;
+  topicId: unknown;
+  actions: readonly ActionLike[];
+}
+
+const actionDraft = (kind: 'action.assigned' | 'action.due', outcome: OutcomeLike, action: ActionLike): NotificationDraft => ({
+  kind,
+  trajectoryId: String(outcome.trajectoryId),
+  link: `${t(outcome.trajectoryId)}/onderwerpen/${String(outcome.topicId)}`,
+  params: { title: action.description.length > 120 ? `${action.description.slice(0, 119)}…` : action.description, on: action.dueDate },
+  to: { userIds: [String(action.ownerUserId)] },
+});
+
+/**
+ * An action assigned: to its owner, when the action is new or changed hands (not when only its text
+ * or date changed), and never to the person who assigned it to themselves.
+ */
+export function notifyActionsAssigned(after: OutcomeLike, before: OutcomeLike | null, by: string): NotificationDraft[] {
+  const ownerBefore = new Map((before?.actions ?? []).map((a) => [String(a._id), String(a.ownerUserId)]));
+  return after.actions
+    .filter((a) => a.status === 'open' && ownerBefore.get(String(a._id)) !== String(a.ownerUserId) && String(a.ownerUserId) !== by)
+    .map((a) => actionDraft('action.assigned', after, a));
+}
+
+/** An open action due tomorrow: to its owner (notifications/scheduler.ts). */
+export const notifyActionDue = (outcome: OutcomeLike, action: ActionLike) => actionDraft('action.due', outcome, action);
+
+interface PollLike {
+  _id: unknown;
+  trajectoryId: unknown;
+  sessionId: unknown;
+  question: string;
+  closesAt: Date | null;
+}
+
+/** A poll that stays open after its session ended (it has a later closing time): everyone at the table. */
+export const notifyPollOpenAfterSession = (poll: PollLike): NotificationDraft => ({
+  kind: 'poll.open_after_session',
+  trajectoryId: String(poll.trajectoryId),
+  link: `/sessies/${String(poll.sessionId)}`,
+  params: { title: poll.question, ...(poll.closesAt ? { at: poll.closesAt.toISOString() } : {}) },
+  to: everyone,
+});
+
+/** The planning (phases, milestones) changed: everyone at the table but the one who changed it. */
+export const notifyPlanningChanged = (trajectoryId: unknown, summary: string, by: string): NotificationDraft => ({
+  kind: 'planning.changed',
+  trajectoryId: String(trajectoryId),
+  link: t(trajectoryId),
+  params: { title: summary },
+  to: everyone,
+  except: [by],
+});

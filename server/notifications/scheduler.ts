@@ -2,7 +2,7 @@ import { amsterdam } from '../../shared/domain/calendar';
 import { Locks } from '../db/locks';
 import { AppError } from '../errors';
 import type { Services } from '../services';
-import { notifyConsultation, notifySession } from './events';
+import { notifyActionDue, notifyConsultation, notifySession } from './events';
 import { produceNotification, type NotificationDraft } from './produce';
 import { isDuplicateKey } from '../db/duplicate-key';
 
@@ -13,8 +13,9 @@ const scheduleLock = 'notification-schedule';
 const amsterdamDay = (at: Date, days = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: amsterdam }).format(new Date(at.getTime() + days * 24 * hour));
 
 /**
- * Notifications nobody's action produces: a session's reminders (the day before, the hour before)
- * and a consultation two days before it closes. Every node runs the timer; each look takes the
+ * Notifications nobody's action produces: a session's reminders (the day before, the hour before),
+ * a consultation two days before it closes, and an open action the day before it is due. Every
+ * node runs the timer; each look takes the
  * schedule lock without waiting, so one node looks at a time, and each reminder is marked by a key
  * of its own (`notification_marks`), so it goes once, also after a restart.
  */
@@ -64,6 +65,13 @@ export class NotificationScheduler {
     const inTwoDays = amsterdamDay(now, 2);
     for await (const c of models.consultations.find({}, { trajectoryId: 1, title: 1, closesOn: 1, status: 1 }).lean().cursor()) {
       if (c.status === 'open' && c.closesOn === inTwoDays) due.push({ key: `closing:${String(c._id)}:${c.closesOn}`, draft: notifyConsultation('consultation.closing', c) });
+    }
+    // Open actions due tomorrow: their owners are reminded once (the mark holds the date, so a moved date reminds again).
+    const tomorrow = amsterdamDay(now, 1);
+    for await (const o of models.outcomes.find({}, { trajectoryId: 1, topicId: 1, actions: 1 }).lean().cursor()) {
+      for (const a of o.actions) {
+        if (a.status === 'open' && a.dueDate === tomorrow) due.push({ key: `action-due:${String(a._id)}:${a.dueDate}`, draft: notifyActionDue(o, a) });
+      }
     }
     let produced = 0;
     for (const { key, draft } of due) {

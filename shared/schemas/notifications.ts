@@ -26,11 +26,16 @@ export const notificationKinds = [
   // Admission under Open House (server/admission): a new or completed application, and a signed accession.
   'admission.application',
   'admission.accession',
+  'member.invited',
+  'poll.open_after_session',
+  'action.assigned',
+  'action.due',
+  'planning.changed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Mail one gets by procedure: no unsubscribe link, no preference. */
-export const mandatoryKinds: readonly NotificationKind[] = ['member.role', 'member.removed'];
+export const mandatoryKinds: readonly NotificationKind[] = ['member.role', 'member.removed', 'member.invited'];
 
 export const deliveryModes = ['immediate', 'digest', 'off'] as const;
 export type DeliveryMode = (typeof deliveryModes)[number];
@@ -39,12 +44,12 @@ export const mailLanguages = ['nl', 'en'] as const;
 export type MailLanguage = (typeof mailLanguages)[number];
 
 /** The procurement steps: providers (and the procurement team) get them at once by default. */
-const procurementSteps: readonly NotificationKind[] = ['answers.published', 'consultation.opened', 'consultation.closing', 'session.planned', 'session.changed', 'session.cancelled', 'session.reminder'];
+const procurementSteps: readonly NotificationKind[] = ['answers.published', 'consultation.opened', 'consultation.closing', 'session.planned', 'session.changed', 'session.cancelled', 'session.reminder', 'planning.changed', 'poll.open_after_session'];
 
 /** A role's default for a kind: procurement steps and what concerns oneself at once, the rest in the daily digest. */
 export function defaultMode(role: string | null, kind: NotificationKind): DeliveryMode {
   if (mandatoryKinds.includes(kind)) return 'immediate';
-  if (['comment.reply', 'amendment.decided', 'final.signoff', 'final.version'].includes(kind)) return 'immediate';
+  if (['comment.reply', 'amendment.decided', 'final.signoff', 'final.version', 'action.assigned', 'action.due'].includes(kind)) return 'immediate';
   // Admission has a review period: the procurement team hears of an application at once.
   if (kind === 'admission.application' || kind === 'admission.accession') return role === 'procurement' ? 'immediate' : 'digest';
   if (procurementSteps.includes(kind)) return role === 'observer' ? 'digest' : 'immediate';

@@ -17,7 +17,11 @@ export const milestoneKinds = [
   'other',
 ] as const;
 
-export const phaseInput = z.object({ name: title, status: z.enum(phaseStatuses) }).strict();
+/** A phase: a name, where it stands and (optionally) from when to when it runs. */
+export const phaseInput = z
+  .object({ name: title, status: z.enum(phaseStatuses), startsOn: isoDate.nullable().optional(), endsOn: isoDate.nullable().optional() })
+  .strict()
+  .refine((p) => !p.startsOn || !p.endsOn || p.startsOn <= p.endsOn, { path: ['endsOn'], message: 'is before the start' });
 export const milestoneInput = z.object({ kind: z.enum(milestoneKinds), title, date: isoDate }).strict();
 
 export const createRegionRequest = z
@@ -58,7 +62,7 @@ export const trajectoryDto = z.object({
   description: z.string(),
   model: z.enum(procurementModels),
   municipalities: z.array(z.string()),
-  phases: z.array(z.object({ name: z.string(), status: z.enum(phaseStatuses) })),
+  phases: z.array(z.object({ name: z.string(), status: z.enum(phaseStatuses), startsOn: z.string().nullable(), endsOn: z.string().nullable() })),
   milestones: z.array(z.object({ id: z.string(), kind: z.enum(milestoneKinds), title: z.string(), date: z.string() })),
   /** The viewer's own role here (null for a platform administrator who is not a member). */
   myRole: z.enum(roles).nullable(),

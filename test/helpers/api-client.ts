@@ -137,6 +137,7 @@ export interface OutboxMessage {
   subject: string;
   text: string;
   createdAt: string;
+  status?: 'queued' | 'sent';
 }
 
 /** The outbox, newest first (read as platform administrator). */
@@ -148,8 +149,15 @@ export async function readOutbox(admin: ApiClient): Promise<OutboxMessage[]> {
 
 /** The token of the newest link of this kind mailed to `to`, or undefined. */
 export async function mailedToken(admin: ApiClient, to: string, kind: 'uitnodiging' | 'wachtwoord-herstellen'): Promise<string | undefined> {
-  const message = (await readOutbox(admin)).find((m) => m.to === to && m.text.includes(`/${kind}/`));
-  return message?.text.match(new RegExp(`/${kind}/([A-Za-z0-9_-]+)`))?.[1];
+  // Invitations go through the notification queue: wait until none to this address is still queued.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const outbox = await readOutbox(admin);
+    const queued = outbox.some((m) => m.status === 'queued' && m.to === to && /^(Uitnodiging|Invitation)/.test(m.subject));
+    const message = outbox.find((m) => m.status !== 'queued' && m.to === to && m.text.includes(`/${kind}/`));
+    if ((!queued && message) || kind !== 'uitnodiging' || Date.now() > deadline) return message?.text.match(new RegExp(`/${kind}/([A-Za-z0-9_-]+)`))?.[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A direct connection to the server's database, to look at or tamper with stored records. */

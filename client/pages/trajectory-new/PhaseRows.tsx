@@ -48,6 +48,22 @@ export function PhaseRows({ rows, onChange, errors }: PhaseRowsProps) {
               options={phaseStatuses.map((status) => ({ value: status, label: labels.phaseStatus(status) }))}
               error={errors[`phases.${index}.status`]}
             />
+            <TextField
+              id={`phase-${index}-startsOn`}
+              type="date"
+              label={t('planningEditor.phaseStartsOn')}
+              value={row.startsOn ?? ''}
+              onChange={(startsOn) => setRow(index, { startsOn })}
+              error={errors[`phases.${index}.startsOn`]}
+            />
+            <TextField
+              id={`phase-${index}-endsOn`}
+              type="date"
+              label={t('planningEditor.phaseEndsOn')}
+              value={row.endsOn ?? ''}
+              onChange={(endsOn) => setRow(index, { endsOn })}
+              error={errors[`phases.${index}.endsOn`]}
+            />
             <ButtonGroup>
               <Button
                 appearance="subtle-button"

@@ -12,6 +12,9 @@ export interface PhaseRow {
   key: number;
   name: string;
   status: PhaseStatus;
+  /** YYYY-MM-DD or '' (no date). */
+  startsOn?: string;
+  endsOn?: string;
 }
 export interface MilestoneRow {
   key: number;
@@ -56,6 +59,9 @@ export function checkDraft(draft: TrajectoryDraft, t: TFunction): FieldErrors {
   if (draft.regionId && draft.municipalities.length === 0) errors.municipalities = t('fieldError.municipalities');
   draft.phases.forEach((phase, index) => {
     if (!phase.name.trim()) errors[`phases.${index}.name`] = t('fieldError.required');
+    for (const part of ['startsOn', 'endsOn'] as const) {
+      if (phase[part] && !/^\d{4}-\d{2}-\d{2}$/.test(phase[part])) errors[`phases.${index}.${part}`] = t('fieldError.date');
+    }
   });
   draft.milestones.forEach((milestone, index) => {
     if (!milestone.title.trim()) errors[`milestones.${index}.title`] = t('fieldError.required');
@@ -73,7 +79,7 @@ export function toRequest(draft: TrajectoryDraft, region: { municipalities: stri
     description: draft.description.trim(),
     model: draft.model as Model,
     municipalities,
-    phases: draft.phases.map(({ name, status }) => ({ name: name.trim(), status })),
+    phases: draft.phases.map(phaseRequest),
     milestones: draft.milestones.map(({ kind, title, date }) => ({ kind, title: title.trim(), date })),
   };
   if (draft.leadEmail.trim()) {
@@ -81,3 +87,11 @@ export function toRequest(draft: TrajectoryDraft, region: { municipalities: stri
   }
   return request;
 }
+
+/** A phase row as the API takes it: dates only when given. */
+export const phaseRequest = ({ name, status, startsOn, endsOn }: PhaseRow) => ({
+  name: name.trim(),
+  status,
+  ...(startsOn ? { startsOn } : {}),
+  ...(endsOn ? { endsOn } : {}),
+});

@@ -17,12 +17,12 @@ export const listOutbox = defineOperation({
     const { models } = ctx.services;
     const [pending, messages] = await Promise.all([models.notificationQueue.find({}).limit(200).lean(), models.outbox.find().sort({ createdAt: -1, _id: -1 }).limit(200).lean()]);
     const emails = new Map<string, string>();
-    for (const userId of new Set(pending.map((p) => String(p.userId)))) emails.set(userId, (await models.users.findById(userId, { email: 1 }).lean())?.email ?? '—');
+    for (const userId of new Set(pending.filter((p) => p.userId).map((p) => String(p.userId)))) emails.set(userId, (await models.users.findById(userId, { email: 1 }).lean())?.email ?? '—');
     const queued: OutboxMessageDto[] = pending
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
       .map((q) => ({
         id: String(q._id),
-        to: emails.get(String(q.userId)) ?? '—',
+        to: q.email ?? emails.get(String(q.userId)) ?? '—',
         subject: notificationTitle('nl', q.event.kind, q.event.params),
         text: q.mode === 'digest' ? 'Gaat mee in het dagelijks overzicht.' : (q.lastError ?? ''),
         createdAt: q.createdAt.toISOString(),

@@ -3,50 +3,64 @@ import type { AuditDraft } from '../../audit/audit-log';
 import { newToken } from '../../auth/tokens';
 import type { InvitationRecord } from '../../models/invitation';
 import type { TrajectoryRecord } from '../../models/trajectory';
+import { queueInvitationMails } from '../../notifications/invitation-mail';
 import type { OperationContext } from '../operation';
 
 export const invitationValidMs = 14 * 24 * 60 * 60 * 1000;
 
-const roleNames: Record<Role, string> = {
-  procurement: 'lid van het inkoopteam',
-  municipality: 'vertegenwoordiger van de gemeente',
-  provider: 'vertegenwoordiger van de zorgaanbieder',
-  client: 'cliëntvertegenwoordiger',
-  facilitator: 'gespreksleider',
-  observer: 'toehoorder',
-};
+export interface InvitationInput {
+  email: string;
+  name?: string | undefined;
+  role: Role;
+  organisationId: string;
+}
 
-/** Stores an invitation and mails its single-use link; the link's token exists only in the mail. */
+/**
+ * Stores invitations and queues their single-use links with the notification queue (one insert for
+ * many: a bulk upload). The link's token is stored only sealed in the queue and in clear only in
+ * the mail; the invitation keeps its hash.
+ */
+export async function createInvitations(
+  ctx: OperationContext,
+  trajectory: Pick<TrajectoryRecord, '_id' | 'name'>,
+  inputs: readonly InvitationInput[],
+  invitedBy: string,
+): Promise<Array<{ invitation: InvitationRecord; audit: Omit<AuditDraft, 'actorId'> }>> {
+  const trajectoryId = String(trajectory._id);
+  const expiresAt = new Date(Date.now() + invitationValidMs);
+  const tokens = inputs.map(() => newToken());
+  const created = await ctx.services.models.invitations.insertMany(
+    inputs.map((input, i) => ({
+      trajectoryId: trajectory._id,
+      email: input.email,
+      name: input.name ?? null,
+      organisationId: input.organisationId,
+      role: input.role,
+      tokenHash: tokens[i]!.hash,
+      invitedBy,
+      expiresAt,
+    })),
+    { ordered: true },
+  );
+  await queueInvitationMails(
+    ctx.services,
+    inputs.map((input, i) => ({ trajectoryId, email: input.email, role: input.role, token: tokens[i]!.token, expiresAt })),
+  );
+  return created.map((doc) => {
+    const invitation = doc.toObject() as InvitationRecord;
+    return {
+      invitation,
+      audit: { chain: trajectoryId, action: 'invitation.create', objectType: 'invitation', objectId: String(invitation._id), summary: { role: invitation.role, organisationId: String(invitation.organisationId) } },
+    };
+  });
+}
+
+/** One invitation: see createInvitations. */
 export async function createInvitation(
   ctx: OperationContext,
   trajectory: Pick<TrajectoryRecord, '_id' | 'name'>,
-  input: { email: string; name?: string | undefined; role: Role; organisationId: string },
+  input: InvitationInput,
   invitedBy: string,
 ): Promise<{ invitation: InvitationRecord; audit: Omit<AuditDraft, 'actorId'> }> {
-  const { token, hash } = newToken();
-  const created = await ctx.services.models.invitations.create({
-    trajectoryId: trajectory._id,
-    email: input.email,
-    name: input.name ?? null,
-    organisationId: input.organisationId,
-    role: input.role,
-    tokenHash: hash,
-    invitedBy,
-    expiresAt: new Date(Date.now() + invitationValidMs),
-  });
-  const expires = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long' }).format(created.expiresAt);
-  await ctx.services.mailer.send({
-    to: input.email,
-    subject: `Uitnodiging voor de dialoogtafel ${trajectory.name}`,
-    text:
-      `${input.name ? `Beste ${input.name}` : 'Beste lezer'},\n\n` +
-      `U bent uitgenodigd om als ${roleNames[input.role]} deel te nemen aan de dialoogtafel van ${trajectory.name}.\n\n` +
-      `Neem de uitnodiging aan via deze link (één keer te gebruiken, geldig tot en met ${expires}):\n\n` +
-      `${ctx.services.publicUrl()}/uitnodiging/${token}\n`,
-  });
-  const trajectoryId = String(trajectory._id);
-  return {
-    invitation: created.toObject(),
-    audit: { chain: trajectoryId, action: 'invitation.create', objectType: 'invitation', objectId: String(created._id), summary: { role: input.role, organisationId: input.organisationId } },
-  };
+  return (await createInvitations(ctx, trajectory, [input], invitedBy))[0]!;
 }

@@ -8,6 +8,7 @@ import type { OutcomeRecord } from '../../models/outcome';
 import { defineTrajectoryOperation } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { outcomeViews } from './outcome-views';
+import { notifyActionsAssigned } from '../../notifications/events';
 
 type OutcomeInput = z.infer<typeof createOutcomeRequest>;
 
@@ -150,6 +151,7 @@ export const recordOutcome = defineTrajectoryOperation({
         },
       ],
       publish: [{ trajectoryId: p.trajectoryId, what: 'outcomes' }],
+      notify: notifyActionsAssigned(record, null, access.user.userId),
     };
   },
 });
@@ -165,7 +167,7 @@ export const updateOutcome = defineTrajectoryOperation({
   params: outcomeParams,
   body: updateOutcomeRequest,
   lock: outcomesLock,
-  run: async (ctx, p, body) => {
+  run: async (ctx, p, body, access) => {
     const { models } = ctx.services;
     const existing = await models.outcomes.findOne({ _id: p.outcomeId, trajectoryId: p.trajectoryId }).lean();
     if (!existing) throw notFound();
@@ -179,6 +181,7 @@ export const updateOutcome = defineTrajectoryOperation({
       result: (await outcomeViews(models, p.trajectoryId, [updated]))[0]!,
       audit: [{ chain: p.trajectoryId, action: 'outcome.update', objectType: 'outcome', objectId: p.outcomeId, summary: changes }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'outcomes' }],
+      notify: notifyActionsAssigned(updated, existing, access.user.userId),
     };
   },
 });

@@ -7,6 +7,8 @@ import { authorizePlatform, loadSeat, requireUser } from '../access';
 import { defineOperation, defineTrajectoryOperation, noBody, noParams } from '../operation';
 import { organisationView, regionView, trajectoryView } from '../views';
 import { createInvitation } from '../invitations/create-invitation';
+import { notifyPlanningChanged } from '../../notifications/events';
+import { planningChange, planningSummary } from './planning-change';
 
 export const trajectoryParams = z.object({ trajectoryId: id });
 
@@ -105,15 +107,21 @@ export const updateTrajectory = defineTrajectoryOperation({
   action: 'trajectory.update',
   params: trajectoryParams,
   body: updateTrajectoryRequest,
-  run: async (ctx, p, body, { trajectory, seat }) => {
+  // One planning at a time: two editors' changes never interleave, and each notification names what it changed.
+  lock: (p) => `planning:${p.trajectoryId}`,
+  run: async (ctx, p, body, { trajectory, seat, user }) => {
     const region = await ctx.services.models.regions.findById(trajectory.regionId).lean();
     if (body.municipalities) checkMunicipalities(region?.municipalities ?? [], body.municipalities);
+    const before = (await ctx.services.models.trajectories.findById(p.trajectoryId, { phases: 1, milestones: 1 }).lean()) ?? trajectory;
     const updated = await ctx.services.models.trajectories.findByIdAndUpdate(p.trajectoryId, { $set: body }, { returnDocument: 'after' }).lean();
     if (!updated) throw notFound();
+    // The question deadline is the planning's questions_deadline milestone (shared/domain/calendar.ts): moving it moves the deadline.
+    const planning = planningChange(before, body);
     return {
       result: trajectoryView(updated, region?.name ?? '—', seat?.role ?? null),
-      audit: [{ chain: p.trajectoryId, action: 'trajectory.update', objectType: 'trajectory', objectId: p.trajectoryId, summary: { changed: Object.keys(body) } }],
+      audit: [{ chain: p.trajectoryId, action: 'trajectory.update', objectType: 'trajectory', objectId: p.trajectoryId, summary: { changed: Object.keys(body), ...(planning ? { planning: planning.changed, questionDeadline: planning.questionDeadline } : {}) } }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'trajectory' }],
+      ...(planning ? { notify: [notifyPlanningChanged(p.trajectoryId, planningSummary(planning), user.userId)] } : {}),
     };
   },
 });
