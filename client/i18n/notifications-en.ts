@@ -38,5 +38,8 @@ export const notificationsEn: typeof notificationsNl = {
     'final.signoff': 'Definitive agreement ready for sign-off',
     'member.role': 'Your role changed',
     'member.removed': 'Removed from the trajectory',
+    'mandate.revoked': 'Mandate revoked',
+    'mediation.update': 'Mediation request',
+    'mediation.message': 'Confidential message in the mediation',
   },
 };

@@ -36,5 +36,8 @@ export const notificationsNl = {
     'final.signoff': 'Definitieve overeenkomst klaar voor ondertekening',
     'member.role': 'Uw rol gewijzigd',
     'member.removed': 'Verwijderd uit het traject',
+    'mandate.revoked': 'Mandaat ingetrokken',
+    'mediation.update': 'Bemiddelingsverzoek',
+    'mediation.message': 'Vertrouwelijk bericht in de bemiddeling',
   },
 };

@@ -21,6 +21,9 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'final.signoff': 'De definitieve overeenkomst is klaar voor ondertekening door uw gemeente',
     'member.role': 'Uw rol in {trajectory} is gewijzigd: {title}',
     'member.removed': 'U bent verwijderd uit {trajectory}',
+    'mandate.revoked': 'Een mandaat is ingetrokken: {title}',
+    'mediation.update': 'Bemiddelingsverzoek: {title}',
+    'mediation.message': 'Nieuw vertrouwelijk bericht in de bemiddeling: {title}',
   },
   en: {
     'answers.published': 'Answers published in the nota van inlichtingen ({title})',
@@ -38,6 +41,9 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'final.signoff': 'The definitive agreement is ready for your municipality’s sign-off',
     'member.role': 'Your role in {trajectory} has changed: {title}',
     'member.removed': 'You have been removed from {trajectory}',
+    'mandate.revoked': 'A mandate was revoked: {title}',
+    'mediation.update': 'Mediation request: {title}',
+    'mediation.message': 'A new confidential message in the mediation: {title}',
   },
 };
 

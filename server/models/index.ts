@@ -29,6 +29,8 @@ import { topicModel } from './topic';
 import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
 import { migrate } from './migrations';
+import { mandateModel } from './mandate';
+import { mediationMessageModel, mediationRequestModel } from './mediation';
 import { publicationModel } from './publication';
 import { attachmentChunkModel, attachmentModel } from './attachment';
 import { calendarSubscriptionModel } from './calendar-subscription';
@@ -79,6 +81,9 @@ export function createModels(connection: Connection) {
     notificationInboxes: notificationInboxModel(connection),
     notificationPreferences: notificationPreferencesModel(connection),
     notificationMarks: notificationMarkModel(connection),
+    mandates: mandateModel(connection),
+    mediationRequests: mediationRequestModel(connection),
+    mediationMessages: mediationMessageModel(connection),
   };
 }
 

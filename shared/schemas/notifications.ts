@@ -22,6 +22,10 @@ export const notificationKinds = [
   'final.signoff',
   'member.role',
   'member.removed',
+  // Bundled voices and mediation (issue 19): a mandate revoked, a mediation request's steps, the confidential thread.
+  'mandate.revoked',
+  'mediation.update',
+  'mediation.message',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -13,6 +13,7 @@ const roleNames: Record<Role, string> = {
   provider: 'vertegenwoordiger van de zorgaanbieder',
   client: 'cliëntvertegenwoordiger',
   facilitator: 'gespreksleider',
+  intermediair: 'intermediair',
   observer: 'toehoorder',
 };
 
