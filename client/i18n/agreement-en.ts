@@ -89,6 +89,7 @@ export const agreementEn: typeof agreementNl = {
       client: 'the client representatives',
       facilitator: 'the facilitators',
       observer: 'the observers',
+      intermediair: 'the mediator',
     },
     writersOne: 'only {{writers}} writes at this stage',
     writersMany: 'only {{writers}} write at this stage',

@@ -89,6 +89,7 @@ export const agreementNl = {
       client: 'de cliëntvertegenwoordigers',
       facilitator: 'de gespreksleiding',
       observer: 'de toehoorders',
+      intermediair: 'de intermediair',
     },
     writersOne: 'alleen {{writers}} schrijft in deze fase',
     writersMany: 'alleen {{writers}} schrijven in deze fase',

@@ -386,6 +386,7 @@ export const en: Messages = {
     client: 'Client representative',
     facilitator: 'Facilitator',
     observer: 'Observer',
+    intermediair: 'Mediator',
   },
   groups: {
     procurement: 'Procurement team',
@@ -394,6 +395,7 @@ export const en: Messages = {
     client: 'Client representatives',
     facilitator: 'Facilitation',
     observer: 'Observers',
+    intermediair: 'Mediator',
   },
   models: {
     open_house: 'Open House',
@@ -435,11 +437,13 @@ export const en: Messages = {
     provider: 'Provider',
     client_representation: 'Client representation',
     procurement_office: 'Procurement office',
+    mediation: 'Mediation (intermediary)',
   },
   providerKinds: {
     institution: 'Institution',
-    independent_practitioner: 'Independent practice',
-    cooperative: 'Cooperative',
+    independent: 'Independent practice',
+    cooperative: 'Cooperative or association',
+    intermediary: 'Intermediary organisation',
   },
   sessions: sessionsEn,
   agreement: agreementEn,

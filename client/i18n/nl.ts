@@ -387,6 +387,7 @@ export const nl = {
     client: 'Cliëntvertegenwoordiger',
     facilitator: 'Gespreksleider',
     observer: 'Toehoorder',
+    intermediair: 'Intermediair',
   },
   groups: {
     procurement: 'Inkoopteam',
@@ -395,6 +396,7 @@ export const nl = {
     client: 'Cliëntvertegenwoordigers',
     facilitator: 'Gespreksleiding',
     observer: 'Toehoorders',
+    intermediair: 'Intermediair',
   },
   models: {
     open_house: 'Open House',
@@ -436,11 +438,13 @@ export const nl = {
     provider: 'Zorgaanbieder',
     client_representation: 'Cliëntvertegenwoordiging',
     procurement_office: 'Inkoopbureau',
+    mediation: 'Bemiddeling (intermediair)',
   },
   providerKinds: {
     institution: 'Instelling',
-    independent_practitioner: 'Vrijgevestigde praktijk',
-    cooperative: 'Coöperatie',
+    independent: 'Vrijgevestigde praktijk',
+    cooperative: 'Coöperatie of vereniging',
+    intermediary: 'Intermediaire organisatie',
   },
   sessions: sessionsNl,
   agreement: agreementNl,

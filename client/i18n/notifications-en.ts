@@ -46,5 +46,8 @@ export const notificationsEn: typeof notificationsNl = {
     'action.assigned': 'An action assigned to you',
     'action.due': 'An action due tomorrow',
     'planning.changed': 'Planning changed (phases, milestones)',
+    'mandate.revoked': 'Mandate revoked',
+    'mediation.update': 'Mediation request',
+    'mediation.message': 'Confidential message in the mediation',
   },
 };

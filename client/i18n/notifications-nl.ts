@@ -44,5 +44,8 @@ export const notificationsNl = {
     'action.assigned': 'Actie aan u toegewezen',
     'action.due': 'Actie morgen verwacht',
     'planning.changed': 'Planning gewijzigd (fasen, mijlpalen)',
+    'mandate.revoked': 'Mandaat ingetrokken',
+    'mediation.update': 'Bemiddelingsverzoek',
+    'mediation.message': 'Vertrouwelijk bericht in de bemiddeling',
   },
 };

@@ -306,6 +306,7 @@ export const sessionsEn: typeof sessionsNl = {
         client: 'Client repre\u00adsentatives',
         facilitator: 'Facili\u00adtation',
         observer: 'Observers',
+        intermediair: 'Mediator',
       },
       voted: 'Voted',
       turnoutValue: '{{voted}} of {{eligible}} ({{percent}}%)',

@@ -305,6 +305,7 @@ export const sessionsNl = {
         client: 'Cliënt\u00advertegen\u00adwoordigers',
         facilitator: 'Gespreks\u00adleiding',
         observer: 'Toe\u00adhoorders',
+        intermediair: 'Inter\u00admediair',
       },
       voted: 'Gestemd',
       turnoutValue: '{{voted}} van {{eligible}} ({{percent}}%)',

@@ -71,12 +71,14 @@ const organisations: DemoOrganisation[] = [
 
   // Providers, IJmond/Zuid-Kennemerland
   { key: 'jeugdzorg-kennemerland-plus', name: 'Jeugdzorg Kennemerland Plus', type: 'provider', providerKind: 'institution' },
-  { key: 'praktijk-de-linde', name: 'Praktijk De Linde (vrijgevestigd orthopedagoog)', type: 'provider', providerKind: 'independent_practitioner' },
+  { key: 'praktijk-de-linde', name: 'Praktijk De Linde (vrijgevestigd orthopedagoog)', type: 'provider', providerKind: 'independent' },
   { key: 'cooperatie-vrijgevestigden-nh', name: 'Coöperatie Vrijgevestigden Jeugd Noord-Holland', type: 'provider', providerKind: 'cooperative' },
+  { key: 'jeugdnetwerk-kennemerland', name: 'Jeugdnetwerk Kennemerland (intermediaire organisatie)', type: 'provider', providerKind: 'intermediary' },
+  { key: 'intermediair-jeugdhulp', name: 'Intermediair vrijgevestigden jeugdhulp', type: 'mediation' },
 
   // Providers, Midden-IJssel/Oost-Veluwe
   { key: 'jeugdhulp-ijsselvallei', name: 'Stichting Jeugdhulp IJsselvallei', type: 'provider', providerKind: 'institution' },
-  { key: 'praktijk-bosrand', name: 'Praktijk Bosrand (vrijgevestigd psycholoog)', type: 'provider', providerKind: 'independent_practitioner' },
+  { key: 'praktijk-bosrand', name: 'Praktijk Bosrand (vrijgevestigd psycholoog)', type: 'provider', providerKind: 'independent' },
   { key: 'cooperatie-zorgondernemers-ov', name: 'Coöperatie Zorgondernemers Jeugd Oost-Veluwe', type: 'provider', providerKind: 'cooperative' },
 
   // Client representation
@@ -96,6 +98,7 @@ const people: DemoPerson[] = [
   { key: 'client', name: 'Joke de Ruiter', email: 'client@dialoogtafel.example' },
   { key: 'facilitator', name: 'Pieter Hoogland', email: 'facilitator@dialoogtafel.example' },
   { key: 'observer', name: 'Sanne Visser', email: 'observer@dialoogtafel.example' },
+  { key: 'intermediair', name: 'Anouk Verbeek', email: 'intermediair@dialoogtafel.example' },
   { key: 'admin', name: 'Tom Bakker', email: 'admin@dialoogtafel.example', platformAdmin: true },
 
   // IJmond/Zuid-Kennemerland
@@ -300,6 +303,7 @@ const ijmondZkTrajectory: DemoTrajectory = {
     { person: 'karim-bouzid', organisation: 'ouderplatform-ijmond', role: 'client' },
     { person: 'facilitator', organisation: 'bureau-gespreksleiding', role: 'facilitator' },
     { person: 'observer', organisation: 'gemeente-heemstede', role: 'observer' },
+    { person: 'intermediair', organisation: 'intermediair-jeugdhulp', role: 'intermediair' },
   ],
 };
 

@@ -10,6 +10,7 @@ import type { PollRecord } from '../models/poll';
 import type { Services } from '../services';
 import { readCacheOf } from '../models/read-cache';
 import { ballotBookOf } from './ballot-book';
+import { tallyWithVoices } from '../commands/mandates/tally-voices';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -48,15 +49,16 @@ export async function electorateOf(services: Services, poll: PollRecord): Promis
  * closing poll is counted from the database, whatever a node holds in memory.
  */
 export async function tallyOf(services: Services, poll: PollRecord, until?: Date) {
-  const ballots = await services.models.ballots.find({ pollId: poll._id, ...(until ? { updatedAt: { $lte: until } } : {}) }, { group: 1, choice: 1 }).lean();
+  const ballots = await services.models.ballots.find({ pollId: poll._id, ...(until ? { updatedAt: { $lte: until } } : {}) }, { group: 1, choice: 1, voterId: 1, providerKind: 1 }).lean();
   const electorate = poll.electorate ?? (await electorateOf(services, poll));
-  return { result: tallyPoll(settingsOf(poll), ballots.map((b) => ({ group: b.group, choice: b.choice })), electorate), electorate };
+  const voiced = ballots.map((b) => ({ key: String(b._id), group: b.group, choice: b.choice, voterId: b.voterId ? String(b.voterId) : null, providerKind: b.providerKind ?? null }));
+  return { result: await tallyWithVoices(services, poll, settingsOf(poll), voiced, electorate), electorate };
 }
 
 /** An open poll's tally as it stands, from the ballots held in memory (ballot-book.ts). */
 export async function liveTallyOf(services: Services, poll: PollRecord): Promise<PollResult> {
   const [ballots, electorate] = await Promise.all([ballotBookOf(services).ballotsOf(String(poll._id)), electorateOf(services, poll)]);
-  return tallyPoll(settingsOf(poll), [...ballots.values()], electorate);
+  return tallyWithVoices(services, poll, settingsOf(poll), [...ballots.entries()].map(([key, b]) => ({ key, ...b })), electorate);
 }
 
 /** A poll's fields as every view shows them, with the result the caller may show (or null). */

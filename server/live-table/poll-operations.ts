@@ -8,6 +8,7 @@ import type { PollRecord } from '../models/poll';
 import { authorizeTrajectory, enforce, loadSeat, requireUser } from '../commands/access';
 import { readCacheOf } from '../models/read-cache';
 import { ballotBookOf } from './ballot-book';
+import { heldVoicesOf } from '../commands/mandates/held-voices';
 import { decideTrajectoryAction } from '../policies/trajectory-policy';
 import { defineOperation, noParams, type Effect, type OperationContext } from '../commands/operation';
 import { systemActor, type SystemActor } from '../policies/actor';
@@ -92,9 +93,10 @@ export const castPollBallot = defineOperation({
     // Who votes (the role, and the groups the poll invites) is the shared policy's poll.vote rule.
     enforce(decideTrajectoryAction(ctx.actor, seat, 'poll.vote', { poll: settingsOf(poll) }));
     const group: StakeholderGroup = stakeholderGroupByRole[seat!.role];
-    return { poll, group, userId: user.userId };
+    const providerKind = group === 'provider' ? await heldVoicesOf(ctx.services).providerKindOf(seat!.organisationId) : null;
+    return { poll, group, userId: user.userId, providerKind };
   },
-  run: async (ctx, _p, body, { poll, group, userId }) => {
+  run: async (ctx, _p, body, { poll, group, userId, providerKind }) => {
     if (!isOpen(poll)) throw new AppError('conflict', 'This poll is closed.');
     const reason = validateBallot(settingsOf(poll), body.choice);
     if (reason) throw new AppError('validation_failed', reason, { choice: reason });
@@ -103,15 +105,15 @@ export const castPollBallot = defineOperation({
     const now = new Date();
     const voterId = poll.anonymous ? null : userId;
     try {
-      await ballots.create({ _id: key, pollId: poll._id, voterKey: key, voterId, group, choice: body.choice, castAt: now, updatedAt: now });
+      await ballots.create({ _id: key, pollId: poll._id, voterKey: key, voterId, group, providerKind, choice: body.choice, castAt: now, updatedAt: now });
     } catch (error) {
       // A changed ballot, or two tabs inserting at once: the first insert wins the `_id`, the other is an update.
       if ((error as { code?: number }).code !== 11000) throw error;
-      await ballots.updateOne({ _id: key }, { $set: { choice: body.choice, group, updatedAt: now, voterId } });
+      await ballots.updateOne({ _id: key }, { $set: { choice: body.choice, group, providerKind, updatedAt: now, voterId } });
     }
     const after = await polls.findById(body.pollId).lean();
     if (!after || (after.status === 'closed' && after.closedAt && after.closedAt < now)) throw new AppError('conflict', 'This poll closed just before your ballot arrived.');
-    ballotBookOf(ctx.services).stored(body.pollId, key, { group, choice: body.choice, voterId, updatedAt: now.getTime() });
+    ballotBookOf(ctx.services).stored(body.pollId, key, { group, choice: body.choice, voterId, providerKind, updatedAt: now.getTime() });
     return {
       // After the audit step the room gets the new tally: a ballot changes only this poll's view,
       // so that is all that is sent (the whole table follows once ballots settle).

@@ -29,6 +29,9 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'action.assigned': 'Actie aan u toegewezen: {title}, uiterlijk {when}',
     'action.due': 'Actie morgen verwacht: {title} ({when})',
     'planning.changed': 'Planning gewijzigd: {title}',
+    'mandate.revoked': 'Een mandaat is ingetrokken: {title}',
+    'mediation.update': 'Bemiddelingsverzoek: {title}',
+    'mediation.message': 'Nieuw vertrouwelijk bericht in de bemiddeling: {title}',
   },
   en: {
     'answers.published': 'Answers published in the nota van inlichtingen ({title})',
@@ -54,6 +57,9 @@ export const notificationTexts: Record<MailLanguage, Record<NotificationKind, st
     'action.assigned': 'An action assigned to you: {title}, due {when}',
     'action.due': 'An action is due tomorrow: {title} ({when})',
     'planning.changed': 'Planning changed: {title}',
+    'mandate.revoked': 'A mandate was revoked: {title}',
+    'mediation.update': 'Mediation request: {title}',
+    'mediation.message': 'A new confidential message in the mediation: {title}',
   },
 };
 
@@ -83,8 +89,8 @@ export const mailWords: Record<MailLanguage, Record<'open' | 'unsubscribe' | 'se
 };
 
 const roleLabels: Record<MailLanguage, Record<string, string>> = {
-  nl: { procurement: 'inkoopteam', municipality: 'gemeente', provider: 'aanbieder', client: 'cliëntvertegenwoordiger', facilitator: 'facilitator', observer: 'waarnemer' },
-  en: { procurement: 'procurement team', municipality: 'municipality', provider: 'provider', client: 'client representative', facilitator: 'facilitator', observer: 'observer' },
+  nl: { procurement: 'inkoopteam', municipality: 'gemeente', provider: 'aanbieder', client: 'cliëntvertegenwoordiger', facilitator: 'facilitator', observer: 'waarnemer', intermediair: 'intermediair' },
+  en: { procurement: 'procurement team', municipality: 'municipality', provider: 'provider', client: 'client representative', facilitator: 'facilitator', observer: 'observer', intermediair: 'mediator' },
 };
 
 /** `{when}` in the reader's language: from `at` (an instant) or `on` (a day, YYYY-MM-DD), in Amsterdam time. */

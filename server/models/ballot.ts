@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { ProviderKind } from '../../shared/domain/provider-kinds';
 import { stakeholderGroups, type BallotChoice, type StakeholderGroup } from '../../shared/live-table/polls';
 
 /**
@@ -15,6 +16,8 @@ export interface BallotRecord {
   voterKey: string;
   voterId: Types.ObjectId | null;
   group: StakeholderGroup;
+  /** The kind of the voter's provider organisation: coarse like the group, kept in anonymous polls too. */
+  providerKind?: ProviderKind | null;
   choice: BallotChoice;
   castAt: Date;
   updatedAt: Date;
@@ -33,6 +36,7 @@ const schema = new Schema<BallotRecord>(
     voterKey: { type: String, required: true },
     voterId: { type: Schema.Types.ObjectId, default: null },
     group: { type: String, enum: stakeholderGroups, required: true },
+    providerKind: { type: String, default: null },
     choice: { type: Schema.Types.Mixed, required: true },
     castAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

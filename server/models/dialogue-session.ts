@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { mandateRules, type MandateRule } from '../../shared/domain/provider-kinds';
 import { outcomeKinds, sessionStatuses } from '../../shared/schemas/sessions';
 
 /**
@@ -16,6 +17,8 @@ export interface DialogueSessionRecord {
   onlineUrl: string | null;
   agenda: Array<{ topicId: Types.ObjectId; minutes: number }>;
   declaration: { outcomeKind: (typeof outcomeKinds)[number]; decidedBy: string };
+  /** How a ballot cast with vote mandates counts (issue 19); absent: one vote. */
+  mandateRule?: MandateRule;
   status: (typeof sessionStatuses)[number];
   live: {
     currentIndex: number;
@@ -50,6 +53,7 @@ const schema = new Schema<DialogueSessionRecord>(
       decidedBy: { type: String, required: true },
     },
     status: { type: String, enum: sessionStatuses, default: 'planned' },
+    mandateRule: { type: String, enum: mandateRules, default: 'one_vote' },
     live: {
       currentIndex: { type: Number, default: 0 },
       timer: { type: new Schema({ durationMs: Number, startedAt: Date, remainingMs: Number }, { _id: false }), default: null },

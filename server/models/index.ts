@@ -30,6 +30,8 @@ import { topicModel } from './topic';
 import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
 import { migrate } from './migrations';
+import { mandateModel } from './mandate';
+import { mediationMessageModel, mediationRequestModel } from './mediation';
 import { publicationModel } from './publication';
 import { attachmentChunkModel, attachmentModel } from './attachment';
 import { calendarSubscriptionModel } from './calendar-subscription';
@@ -85,6 +87,9 @@ export function createModels(connection: Connection) {
     notificationMarks: notificationMarkModel(connection),
     admissionBooks: admissionBookModel(connection),
     admissionApplications: applicationModel(connection),
+    mandates: mandateModel(connection),
+    mediationRequests: mediationRequestModel(connection),
+    mediationMessages: mediationMessageModel(connection),
   };
 }
 

@@ -10,6 +10,7 @@ const groupByOrganisationType: Record<OrganisationType, string> = {
   procurement_office: 'gemeente',
   provider: 'aanbieder',
   client_representation: 'cliëntvertegenwoordiging',
+  mediation: 'intermediair',
 };
 
 export const formerParticipant = 'oud-deelnemer';

@@ -1,22 +1,23 @@
 /** Roles a person can hold in one trajectory. A person acts for one organisation per trajectory. */
-export const roles = ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'] as const;
+export const roles = ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer', 'intermediair'] as const;
 export type Role = (typeof roles)[number];
 
 /** The stakeholder group a role belongs to; results and presence are shown per group. */
-export const stakeholderGroupByRole: Record<Role, 'procurement' | 'municipality' | 'provider' | 'client' | 'facilitator' | 'observer'> = {
+export const stakeholderGroupByRole: Record<Role, 'procurement' | 'municipality' | 'provider' | 'client' | 'facilitator' | 'observer' | 'intermediair'> = {
   procurement: 'procurement',
   municipality: 'municipality',
   provider: 'provider',
   client: 'client',
   facilitator: 'facilitator',
   observer: 'observer',
+  // The mediator (issue 19): seated by a platform administrator on a mediation request; takes part, never votes.
+  intermediair: 'intermediair',
 };
 
-export const organisationTypes = ['municipality', 'provider', 'client_representation', 'procurement_office'] as const;
+export const organisationTypes = ['municipality', 'provider', 'client_representation', 'procurement_office', 'mediation'] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
 
-export const providerKinds = ['institution', 'independent_practitioner', 'cooperative'] as const;
-export type ProviderKind = (typeof providerKinds)[number];
+export { providerKinds, type ProviderKind } from './provider-kinds';
 
 /** Which organisation types fit which role; an invitation with a mismatch is refused. */
 export const organisationTypesByRole: Record<Role, readonly OrganisationType[]> = {
@@ -26,6 +27,8 @@ export const organisationTypesByRole: Record<Role, readonly OrganisationType[]> 
   client: ['client_representation'],
   facilitator: ['procurement_office', 'client_representation', 'provider', 'municipality'],
   observer: ['municipality', 'procurement_office', 'client_representation', 'provider'],
+  // An independent mediator comes from outside (in the pilots: the VNG); seated under a neutral organisation.
+  intermediair: ['mediation'],
 };
 
 /**
@@ -40,4 +43,5 @@ export const stakeholderColours: Record<Role, string> = {
   client: '#6b2c91',
   facilitator: '#8a4b00',
   observer: '#4d4d4d',
+  intermediair: '#005a66',
 };

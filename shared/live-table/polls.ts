@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, title } from '../schemas/common';
+import type { ProviderKind, ProviderKindBreakdown } from '../domain/provider-kinds';
 
 export const pollKinds = ['consent', 'single_choice', 'multiple_choice', 'ranking', 'dot_voting'] as const;
 export type PollKind = (typeof pollKinds)[number];
@@ -9,7 +10,7 @@ export const consentOptions = ['agree', 'abstain', 'object', 'block'] as const;
 export type ConsentOption = (typeof consentOptions)[number];
 
 /** Stakeholder groups in which results are broken down and turnout is counted. */
-export const stakeholderGroups = ['municipality', 'provider', 'client', 'procurement', 'facilitator', 'observer'] as const;
+export const stakeholderGroups = ['municipality', 'provider', 'client', 'procurement', 'facilitator', 'observer', 'intermediair'] as const;
 export type StakeholderGroup = (typeof stakeholderGroups)[number];
 
 export const pollOption = z.object({ id: z.string().min(1).max(40), label: title });
@@ -53,6 +54,10 @@ export type BallotChoice = z.infer<typeof ballotChoice>;
 export interface CountedBallot {
   group: StakeholderGroup;
   choice: BallotChoice;
+  /** The kind of the voter's provider organisation (providers only; coarse like the group, so anonymous ballots keep it too). */
+  providerKind?: ProviderKind | null;
+  /** How many votes this ballot counts for under the session's mandate rule (1 when not given). */
+  weight?: number;
 }
 
 export interface OptionResult {
@@ -74,4 +79,8 @@ export interface PollResult {
   leaders: string[];
   /** consent only: true when nobody blocks; objections are listed for the table to weigh. */
   consent?: { reached: boolean; blocks: number; objections: number };
+  /** Beside the groups: scores and turnout per provider kind, and the session's mandate rule (shared/domain/provider-kinds.ts). */
+  byProviderKind?: ProviderKindBreakdown['byProviderKind'];
+  turnoutByProviderKind?: ProviderKindBreakdown['turnoutByProviderKind'];
+  mandates?: ProviderKindBreakdown['mandates'];
 }

@@ -19,6 +19,7 @@ import {
   type StakeholderGroup,
 } from './polls';
 import { mayVote } from '../policy';
+import { breakdownByProviderKind, type MandateRule, type ProviderKind } from '../domain/provider-kinds';
 
 const consentLabels: Record<ConsentOption, string> = {
   agree: 'Akkoord',
@@ -182,6 +183,7 @@ export function tallyPoll(
   settings: PollSettings,
   ballots: readonly CountedBallot[],
   electorate: Partial<Record<StakeholderGroup, number>>,
+  voices?: { electorateByKind: Partial<Record<ProviderKind, number>>; mandateRule: MandateRule; mandatesApplied: boolean },
 ): PollResult {
   const options = pollOptionsOf(settings);
   const counted = ballots.filter(
@@ -206,15 +208,18 @@ export function tallyPoll(
     for (const group of breakdownGroups) byGroup[group] = 0;
     results.set(option.id, { optionId: option.id, score: 0, voters: 0, byGroup });
   }
-  for (const ballot of counted) {
-    for (const [id, points] of contributions(ballot.choice, options.length)) {
+  const given = counted.map((ballot) => contributions(ballot.choice, options.length));
+  counted.forEach((ballot, index) => {
+    // A ballot cast with vote mandates may count for several votes (the session's declared rule).
+    const weight = ballot.weight ?? 1;
+    for (const [id, points] of given[index]!) {
       const result = results.get(id);
       if (!result) continue; // cannot happen for a validated ballot
-      result.score += points;
+      result.score += points * weight;
       result.voters += 1;
-      result.byGroup[ballot.group] = (result.byGroup[ballot.group] ?? 0) + points;
+      result.byGroup[ballot.group] = (result.byGroup[ballot.group] ?? 0) + points * weight;
     }
-  }
+  });
 
   const optionResults = options.map((option) => results.get(option.id)!);
   const top = Math.max(0, ...optionResults.map((result) => result.score));
@@ -231,6 +236,15 @@ export function tallyPoll(
     const blocks = results.get('block')?.score ?? 0;
     const objections = results.get('object')?.score ?? 0;
     result.consent = { reached: blocks === 0 && counted.length > 0, blocks, objections };
+  }
+  if (voices) {
+    const kinds = breakdownByProviderKind(
+      options.map((option) => option.id),
+      counted.map((ballot, index) => ({ providerKind: ballot.providerKind ?? null, weight: ballot.weight ?? 1, given: given[index]! })),
+      voices.electorateByKind,
+      { rule: voices.mandateRule, applied: voices.mandatesApplied },
+    );
+    Object.assign(result, kinds);
   }
   return result;
 }

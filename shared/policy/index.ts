@@ -31,7 +31,9 @@ export type Subject =
 export type ClauseAction = 'clause.edit' | 'clause.comment';
 /** Rules about contributions (comments, replies, reactions): anonymity and moderation. */
 export type ContributionAction = 'comment.anonymous' | 'comment.revealAuthor' | 'comment.moderate';
-export type Action = TrajectoryAction | PlatformAction | ClauseAction | ContributionAction;
+/** Bundled voices and mediation (issue 19): rules that need facts about the mandate or the request. */
+export type VoicesAction = 'mandate.revokeThis' | 'mediation.thread';
+export type Action = TrajectoryAction | PlatformAction | ClauseAction | ContributionAction | VoicesAction;
 
 /** The facts about what the action is on. Each rule reads only the fields it needs. */
 export interface Resource {
@@ -43,6 +45,10 @@ export interface Resource {
   agreementFinal?: boolean;
   /** comment.moderate: the author of the contribution; authors moderate their own. */
   authorId?: string | null;
+  /** mandate.revokeThis: the holder organisation, the practitioner's account (if any), and the asker's organisation. */
+  mandate?: { holderOrganisationId: string; practitionerUserId: string | null; askerOrganisationId: string | null };
+  /** mediation.thread: the seated mediator and the providers who asked (by account). */
+  mediation?: { mediatorUserId: string | null; requesterUserIds: readonly string[] };
 }
 
 export type DenialCode = 'unauthenticated' | 'not_found' | 'forbidden' | 'agreement_final' | 'clause_closed' | 'not_eligible';
@@ -109,6 +115,7 @@ function decideByRole(subject: Extract<Subject, { kind: 'user' }>, action: Exclu
     if (action === 'poll.vote' && resource.poll && !mayVoteIn(resource.poll, role)) return deny('not_eligible');
     return allow;
   }
+  if (action === 'mandate.revokeThis' || action === 'mediation.thread') return decideVoices(subject, action, resource);
   // Authors moderate their own contributions, whatever their seat now.
   if (action === 'comment.moderate' && subject.userId !== undefined && resource.authorId === subject.userId) return allow;
   if (!role) return deny('forbidden');
@@ -121,6 +128,31 @@ function decideByRole(subject: Extract<Subject, { kind: 'user' }>, action: Exclu
     default:
       return contributionRoles[action].includes(role) ? allow : deny('forbidden');
   }
+}
+
+/**
+ * mandate.revokeThis: the practitioner (with an account) revokes their own mandate whatever their
+ * seat; a member of the holding organisation and the procurement team revoke any of its mandates.
+ *
+ * mediation.thread: confidential between the seated mediator and the providers who asked. Nobody
+ * else reads it: not the procurement team, not the municipalities, not a platform administrator
+ * who is not the mediator (the pilots' premise: "volstreekte geheimhouding").
+ */
+function decideVoices(subject: Extract<Subject, { kind: 'user' }>, action: VoicesAction, resource: Resource): Decision {
+  const me = subject.userId;
+  if (action === 'mandate.revokeThis') {
+    const mandate = resource.mandate;
+    if (!mandate) return deny('forbidden');
+    if (me !== undefined && mandate.practitionerUserId === me) return allow;
+    if (subject.role === 'procurement') return allow;
+    if (subject.role === 'provider' && mandate.askerOrganisationId === mandate.holderOrganisationId) return allow;
+    return subject.role === null && !subject.platformAdmin ? deny('not_found') : deny('forbidden');
+  }
+  const mediation = resource.mediation;
+  if (!mediation || me === undefined) return deny('forbidden');
+  if (mediation.mediatorUserId === me) return allow;
+  if (subject.role === 'provider' && mediation.requesterUserIds.includes(me)) return allow;
+  return subject.role === null && !subject.platformAdmin ? deny('not_found') : deny('forbidden');
 }
 
 /** A poll's groups: none listed means every group that votes; facilitators and observers never vote (see poll.vote). */

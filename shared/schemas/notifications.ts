@@ -31,6 +31,10 @@ export const notificationKinds = [
   'action.assigned',
   'action.due',
   'planning.changed',
+  // Bundled voices and mediation (issue 19): a mandate revoked, a mediation request's steps, the confidential thread.
+  'mandate.revoked',
+  'mediation.update',
+  'mediation.message',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -90,7 +90,7 @@ describe('a procurement team starts a trajectory and a provider joins it by invi
     await a.getByLabel('Een nieuwe organisatie').check();
     await a.getByLabel('Naam van de organisatie').fill('Praktijk Testlaan');
     expect(await a.getByLabel('Soort organisatie').inputValue()).toBe('provider');
-    await a.getByLabel('Soort zorgaanbieder (niet verplicht)').selectOption('independent_practitioner');
+    await a.getByLabel('Soort zorgaanbieder (niet verplicht)').selectOption('independent');
     await a.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await a.getByRole('status').filter({ hasText: `De uitnodiging is verstuurd naar ${providerEmail}` }).waitFor();
     const invitationRow = a.getByTestId('invitation-table').getByRole('row').filter({ hasText: providerEmail });

@@ -13,6 +13,7 @@ export const demoEmails = {
   client: 'client@dialoogtafel.example',
   facilitator: 'facilitator@dialoogtafel.example',
   observer: 'observer@dialoogtafel.example',
+  intermediair: 'intermediair@dialoogtafel.example',
   admin: 'admin@dialoogtafel.example',
 } as const;
 

@@ -36,6 +36,7 @@ const accountByRole: Record<Role, string> = {
   client: 'client@dialoogtafel.example',
   facilitator: 'facilitator@dialoogtafel.example',
   observer: 'observer@dialoogtafel.example',
+  intermediair: 'intermediair@dialoogtafel.example',
 };
 
 /** Stricter than organisationTypesByRole where a role speaks for one kind of organisation. */
@@ -200,7 +201,7 @@ describe('demo data: organisations, people and members', () => {
       expect(o.providerKind !== undefined, o.name).toBe(o.type === 'provider');
     }
     const kinds = new Set(organisations.map((o) => o.providerKind).filter(Boolean));
-    expect([...kinds].sort()).toEqual(['cooperative', 'independent_practitioner', 'institution']);
+    expect([...kinds].sort()).toEqual(['cooperative', 'independent', 'institution', 'intermediary']);
   });
 
   it('has unique people with valid names and e-mails at dialoogtafel.example', () => {

@@ -15,6 +15,7 @@ const roleNames: Record<Role, string> = {
   client: 'cliëntvertegenwoordiger',
   facilitator: 'gespreksleider',
   observer: 'toehoorder',
+  intermediair: 'intermediair',
 };
 const groupNames: Record<StakeholderGroup, string> = {
   procurement: 'inkoopteam',
@@ -23,6 +24,7 @@ const groupNames: Record<StakeholderGroup, string> = {
   client: 'cliëntvertegenwoordigers',
   facilitator: 'gespreksleiding',
   observer: 'toehoorders',
+  intermediair: 'intermediair',
 };
 const outcomeKindNames = { advice: 'een advies', proposal: 'een voorstel', decision: 'een besluit' } as const;
 const heldNames = { discussed: 'besproken', skipped: 'niet aan bod gekomen', upcoming: 'nog niet aan bod' } as const;
