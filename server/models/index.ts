@@ -15,6 +15,7 @@ import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
 import { ballotModel } from './ballot';
+import { joinCodeModel } from '../live-table/join-code-model';
 import { dialogueSessionModel } from './dialogue-session';
 import { pollModel } from './poll';
 import { invitationModel } from './invitation';
@@ -79,6 +80,7 @@ export function createModels(connection: Connection) {
     notificationInboxes: notificationInboxModel(connection),
     notificationPreferences: notificationPreferencesModel(connection),
     notificationMarks: notificationMarkModel(connection),
+    joinCodes: joinCodeModel(connection),
   };
 }
 
