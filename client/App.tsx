@@ -40,10 +40,14 @@ const TrajectoryOverviewPage = lazyPage(() => import('./pages/trajectory/Traject
 const NewTrajectoryPage = lazyPage(() => import('./pages/trajectory-new/NewTrajectoryPage'), 'NewTrajectoryPage');
 const VersionPage = lazyPage(() => import('./pages/versions/VersionPage'), 'VersionPage');
 const VersionsPage = lazyPage(() => import('./pages/versions/VersionsPage'), 'VersionsPage');
+const ScreenPage = lazyPage(() => import('./live-table/screen/ScreenPage'), 'ScreenPage');
+const VotePage = lazyPage(() => import('./pages/vote/VotePage'), 'VotePage');
 
 export function App() {
   return (
     <Routes>
+      {/* The screen on the wall: no header, navigation or footer, only the table. */}
+      <Route path="trajecten/:trajectoryId/sessies/:sessionId/scherm" element={<RequireSignIn><ScreenPage /></RequireSignIn>} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="inloggen" element={<SignInPage />} />
@@ -73,6 +77,8 @@ export function App() {
           <Route path="zoeken" element={<SearchPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
+        <Route path="stem" element={<RequireSignIn><VotePage /></RequireSignIn>} />
+        <Route path="stem/:code" element={<RequireSignIn><VotePage /></RequireSignIn>} />
         <Route path="beheer/postvak" element={<RequireSignIn><OutboxPage /></RequireSignIn>} />
         <Route path="mijn-gegevens" element={<RequireSignIn><MyDataPage /></RequireSignIn>} />
         <Route path="meldingen" element={<RequireSignIn><NotificationsPage /></RequireSignIn>} />

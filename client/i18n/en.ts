@@ -16,6 +16,7 @@ import { searchEn } from './search-en';
 import { wordImportEn } from './word-import-en';
 import { attachmentsEn } from './attachments-en';
 import { calendarEn } from './calendar-en';
+import { roomEn } from './room-en';
 
 export const en: Messages = {
   app: {
@@ -455,6 +456,7 @@ export const en: Messages = {
   wordImport: wordImportEn,
   attachments: attachmentsEn,
   calendar: calendarEn,
+  room: roomEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',
