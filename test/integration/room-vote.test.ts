@@ -25,7 +25,7 @@ describe('voting from a phone', () => {
 
   beforeAll(async () => {
     server = await startServer({ env: { DEMO: '1' } });
-    [inkoop, facilitator, provider] = await Promise.all(['inkoop', 'facilitator', 'aanbieder'].map((who) => signIn(server, `${who}@dialoogtafel.example`)));
+    [inkoop, facilitator, provider] = await Promise.all([signIn(server, 'inkoop@dialoogtafel.example'), signIn(server, 'facilitator@dialoogtafel.example'), signIn(server, 'aanbieder@dialoogtafel.example')]);
     const trajectoryId = (await provider.get('/trajectories')).body[0]!.id;
     const topics = await inkoop.get(`/trajectories/${trajectoryId}/topics`);
     const created = await inkoop.post(`/trajectories/${trajectoryId}/sessions`, {
