@@ -93,10 +93,15 @@ describe('the room: the screen on the wall and twenty phones', () => {
     await f.getByRole('button', { name: 'Sessie beginnen' }).click();
     await f.getByTestId('current-topic-title').waitFor();
     const [screen] = await Promise.all([f.context().waitForEvent('page'), f.getByTestId('open-screen').click()]);
+    const screenErrors: string[] = [];
+    screen.on('pageerror', (error) => screenErrors.push(error.message));
+    screen.on('console', (message) => message.type() === 'error' && screenErrors.push(message.text()));
     await screen.setViewportSize({ width: 1920, height: 1080 });
     await screen.getByTestId('screen').waitFor();
     await screen.getByTestId('screen-topic').waitFor();
     expect(await screen.getByTestId('screen-declaration').innerText()).toBe('Uitkomst: advies — besluit door de colleges van B&W');
+    await screen.getByTestId('join-code').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    expect(screenErrors).toEqual([]);
     const code = (await screen.getByTestId('join-code').getAttribute('data-code'))!;
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     await screen.getByTestId('join-qr').locator('svg').waitFor();
