@@ -45,10 +45,14 @@ const ApplicantPage = lazyPage(() => import('./pages/admission/ApplicantPage'), 
 const RegisterPage = lazyPage(() => import('./pages/admission/RegisterPage'), 'RegisterPage');
 const ReviewPage = lazyPage(() => import('./pages/admission/ReviewPage'), 'ReviewPage');
 const ApplicationReviewPage = lazyPage(() => import('./pages/admission/ApplicationReviewPage'), 'ApplicationReviewPage');
+const ScreenPage = lazyPage(() => import('./live-table/screen/ScreenPage'), 'ScreenPage');
+const VotePage = lazyPage(() => import('./pages/vote/VotePage'), 'VotePage');
 
 export function App() {
   return (
     <Routes>
+      {/* The screen on the wall: no header, navigation or footer, only the table. */}
+      <Route path="trajecten/:trajectoryId/sessies/:sessionId/scherm" element={<RequireSignIn><ScreenPage /></RequireSignIn>} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="inloggen" element={<SignInPage />} />
@@ -83,6 +87,8 @@ export function App() {
           <Route path="toetreding/:applicationId" element={<ApplicationReviewPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
+        <Route path="stem" element={<RequireSignIn><VotePage /></RequireSignIn>} />
+        <Route path="stem/:code" element={<RequireSignIn><VotePage /></RequireSignIn>} />
         <Route path="beheer/postvak" element={<RequireSignIn><OutboxPage /></RequireSignIn>} />
         <Route path="mijn-gegevens" element={<RequireSignIn><MyDataPage /></RequireSignIn>} />
         <Route path="meldingen" element={<RequireSignIn><NotificationsPage /></RequireSignIn>} />

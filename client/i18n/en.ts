@@ -19,6 +19,7 @@ import { searchEn } from './search-en';
 import { wordImportEn } from './word-import-en';
 import { attachmentsEn } from './attachments-en';
 import { calendarEn } from './calendar-en';
+import { roomEn } from './room-en';
 
 export const en: Messages = {
   app: {
@@ -465,6 +466,7 @@ export const en: Messages = {
   calendar: calendarEn,
   plainSummary: plainSummaryEn,
   admission: admissionEn,
+  room: roomEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

@@ -18,6 +18,7 @@ import { searchNl } from './search-nl';
 import { wordImportNl } from './word-import-nl';
 import { attachmentsNl } from './attachments-nl';
 import { calendarNl } from './calendar-nl';
+import { roomNl } from './room-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -466,6 +467,7 @@ export const nl = {
   calendar: calendarNl,
   plainSummary: plainSummaryNl,
   admission: admissionNl,
+  room: roomNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

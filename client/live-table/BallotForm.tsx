@@ -12,12 +12,14 @@ import { ballotChoice, consentOptions } from '../../shared/live-table/polls';
 import type { BallotChoice } from '../../shared/live-table/polls';
 import type { PollView } from '../../shared/schemas/sessions';
 import { usePollText } from './poll-text';
+import './ballot.css';
 
 export interface BallotFormProps {
   poll: PollView;
   /** The voter's current ballot, to start from and to change. */
   mine: BallotChoice | undefined;
-  cast: (pollId: string, choice: BallotChoice) => Promise<void>;
+  /** Resolves once the server acknowledged; `queued` when it is kept to be sent on reconnect (the phone's ballot). */
+  cast: (pollId: string, choice: BallotChoice) => Promise<void | 'received' | 'queued'>;
   announce: (message: string) => void;
 }
 
@@ -121,10 +123,11 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const { choice, errors } = build();
+    const sent: { delivery: void | 'received' | 'queued' } = { delivery: undefined };
     const ok = await submission.submit(async () => {
-      if (choice) await cast(poll.id, choice);
+      if (choice) sent.delivery = await cast(poll.id, choice);
     }, errors);
-    if (ok && choice) announce(t('sessions.poll.saved', { choice: text.choiceText(poll, choice) }));
+    if (ok && choice && sent.delivery !== 'queued') announce(t('sessions.poll.saved', { choice: text.choiceText(poll, choice) }));
   };
 
   const errors = submission.fieldErrors;
@@ -258,18 +261,35 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
             </Paragraph>
           )}
           <div className="dt-dots__grid">
-            {poll.options.map((o) => (
-              <TextField
-                key={o.id}
-                id={id(`points-${o.id}`)}
-                inputMode="numeric"
-                label={t('sessions.poll.pointsFor', { label: o.label })}
-                value={draft.points[o.id] ?? '0'}
-                onChange={(value) => set({ points: { ...draft.points, [o.id]: value } })}
-                className="dt-input-short"
-                error={errors[`points.${o.id}`]}
-              />
-            ))}
+            {poll.options.map((o) => {
+              const value = draft.points[o.id] ?? '0';
+              // Plus and minus steppers for one thumb on a phone; the number can still be typed.
+              const step = (by: -1 | 1) => {
+                const next = Math.max(0, (whole(value) || 0) + by);
+                set({ points: { ...draft.points, [o.id]: String(next) } });
+              };
+              return (
+                <div key={o.id} className="dt-stepper">
+                  <TextField
+                    id={id(`points-${o.id}`)}
+                    inputMode="numeric"
+                    label={t('sessions.poll.pointsFor', { label: o.label })}
+                    value={value}
+                    onChange={(v) => set({ points: { ...draft.points, [o.id]: v } })}
+                    className="dt-input-short"
+                    error={errors[`points.${o.id}`]}
+                  />
+                  <span className="dt-stepper__buttons">
+                    <Button appearance="secondary-action-button" className="dt-stepper__button" aria-label={t('room.dots.less', { label: o.label })} disabled={(whole(value) || 0) <= 0} onClick={() => step(-1)}>
+                      −
+                    </Button>
+                    <Button appearance="secondary-action-button" className="dt-stepper__button" aria-label={t('room.dots.more', { label: o.label })} disabled={pointsGiven >= (poll.points ?? 0)} onClick={() => step(1)}>
+                      +
+                    </Button>
+                  </span>
+                </div>
+              );
+            })}
           </div>
           <Paragraph id={id('points-left')} className="dt-dots__left">
             {pointsGiven > (poll.points ?? 0)

@@ -23,6 +23,7 @@ import { PollsSection } from './PollsSection';
 import { Presence } from './Presence';
 import { SpeakingQueue } from './SpeakingQueue';
 import { useLiveAnnouncements } from './useLiveAnnouncements';
+import { ScreenLink } from './screen/ScreenLink';
 
 /** /sessies/:sessionId — the live dialogue table. */
 export function LiveTablePage() {
@@ -125,6 +126,7 @@ function LiveTable({ session, live }: { session: LiveSession; live: LiveSnapshot
       {session.status === 'failed' && session.error && <ErrorAlert error={session.error} />}
 
       <DeclarationNotice declaration={s.declaration} />
+      {(mayFacilitate || may('poll.open')) && <ScreenLink trajectoryId={trajectoryId} sessionId={s.id} />}
 
       <div className="dt-live__grid">
         <div className="dt-live__main">

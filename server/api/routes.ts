@@ -61,6 +61,8 @@ import { calendarRoutes } from '../calendar/calendar-routes';
 import { agendaProposal, cancelSession, createSession, getSession, listSessions, sessionCalendar, trajectoryCalendar, updateSession } from '../commands/sessions/session-operations';
 import { notificationRoutes } from '../notifications/notification-routes';
 import { admissionRoutes } from '../admission/admission-routes';
+import { findByJoinCode, getSessionJoinCode } from '../live-table/join-code';
+import { joinCodeDto } from '../../shared/live-table/join-code';
 
 /** Sends an iCalendar file. */
 function calendarFile(filename: string) {
@@ -111,6 +113,8 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
   const invitationLimit = rateLimit({ name: 'invitation', points: 30, durationSeconds: 15 * 60, redis });
   // Generous per address (a table's office behind one address); each search is memory work only.
   const searchLimit = rateLimit({ name: 'search', points: 600, durationSeconds: 60, redis });
+  // A room of phones may share one address; 40-bit codes stay out of reach at this rate.
+  const joinCodeLimit = rateLimit({ name: 'join-code', points: 120, durationSeconds: 10 * 60, redis });
   const t = '/trajectories/:trajectoryId';
   return [
     { method: 'post', path: '/auth/login', tag: 'auth', summary: 'Sign in with e-mail and password', operation: op(unlessPasswordsOff(config, signIn)), response: meResponse, public: true, rateLimit: signInLimit, respond: signedIn(config) },
@@ -173,6 +177,8 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'post', path: '/sessions/:sessionId/cancel', tag: 'sessions', summary: 'Cancel a planned session, with a reason; it stays in the history', operation: op(cancelSession), response: sessionDto },
     { method: 'get', path: '/sessions/:sessionId/calendar.ics', tag: 'sessions', summary: 'The session as a calendar file', operation: op(sessionCalendar), respond: calendarFile('dialoogsessie.ics') },
     { method: 'get', path: '/sessions/:sessionId/agenda-proposal', tag: 'sessions', summary: 'The agenda order proposed by the ranking poll', operation: op(agendaProposal) },
+    { method: 'get', path: '/sessions/:sessionId/join-code', tag: 'sessions', summary: 'The session’s join code for voting from a phone (/stem/<code>)', operation: op(getSessionJoinCode), response: joinCodeDto },
+    { method: 'get', path: '/join-codes/:code', tag: 'sessions', summary: 'Which session a join code opens (rate-limited)', operation: op(findByJoinCode), response: joinCodeDto, rateLimit: joinCodeLimit },
     { method: 'post', path: '/sessions/:sessionId/polls', tag: 'polls', summary: 'Open a poll (same as the socket event poll:open)', operation: op(openSessionPoll), status: 201, mergeParams: true },
     { method: 'post', path: '/polls/:pollId/ballot', tag: 'polls', summary: 'Cast or change one’s ballot (same as poll:cast)', operation: op(castPollBallot), mergeParams: true },
     { method: 'post', path: '/polls/:pollId/close', tag: 'polls', summary: 'Close a poll and store its result (same as poll:close)', operation: op(closeSessionPoll), mergeParams: true },

@@ -16,6 +16,7 @@ import { collabSnapshotModel } from './collab-snapshot';
 import { collabUpdateModel } from './collab-update';
 import { auditHeadModel } from './audit-head';
 import { ballotModel } from './ballot';
+import { joinCodeModel } from '../live-table/join-code-model';
 import { dialogueSessionModel } from './dialogue-session';
 import { pollModel } from './poll';
 import { invitationModel } from './invitation';
@@ -90,6 +91,7 @@ export function createModels(connection: Connection) {
     mandates: mandateModel(connection),
     mediationRequests: mediationRequestModel(connection),
     mediationMessages: mediationMessageModel(connection),
+    joinCodes: joinCodeModel(connection),
   };
 }
 
