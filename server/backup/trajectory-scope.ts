@@ -34,6 +34,8 @@ export const handledExplicitly = [
   // One per trajectory, keyed by the trajectory's id itself.
   'finalAgreements',
   'finalSeals',
+  // The admission book (settings and the applications' lines), keyed by the trajectory's id.
+  'admissionBooks',
 ] as const satisfies ReadonlyArray<keyof Models>;
 
 export type ModelName = keyof Models;

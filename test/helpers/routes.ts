@@ -24,6 +24,8 @@ export const finalFeatureTags = ['final'];
 export const searchFeatureTags = ['search'];
 /** The route tags of attachments (files on topics, clauses, sessions, questions, answers and consultations). */
 export const attachmentFeatureTags = ['attachments'];
+/** The route tags of admission under Open House (the review inside a trajectory; the public routes name no trajectory scope). */
+export const admissionFeatureTags = ['admission'];
 
 /** Path parameters that name something inside one trajectory: a route with one of them is decided by the trajectory's policy. */
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];

@@ -17,7 +17,7 @@ import {
   type ApiResponse,
   type DemoIds,
 } from '../helpers/api-client';
-import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, fillPath, finalFeatureTags, hasBody, isTrajectoryScoped, outcomeFeatureTags, pathParams, questionFeatureTags, reportFeatureTags, routeKey, searchFeatureTags, sessionFeatureTags, attachmentFeatureTags, type ApiRoute } from '../helpers/routes';
+import { accountFeatureTags, agreementFeatureTags, apiRoutes, consultationFeatureTags, fillPath, finalFeatureTags, hasBody, isTrajectoryScoped, outcomeFeatureTags, pathParams, questionFeatureTags, reportFeatureTags, routeKey, searchFeatureTags, sessionFeatureTags, attachmentFeatureTags, admissionFeatureTags, type ApiRoute } from '../helpers/routes';
 import { startServer, type RunningServer } from '../helpers/server';
 import { docxType, draftAgreementDocx } from '../helpers/word-files';
 
@@ -46,6 +46,8 @@ interface Fixture {
   };
   /** A question asked in IJmond (whose question deadline is moved to next week for the matrix). */
   questionId: string;
+  /** An application for admission in IJmond (made while IJmond was briefly an Open House). */
+  admissionApplicationId: string;
   /** IJmond's consultations: one to react and respond on (with a reaction of each role that reacts, to change and one to withdraw), one to close, one to publish. */
   consultation: { id: string; clauseId: string; toAnswerId: string; ownReaction: Partial<Record<Role, string>>; toWithdraw: Partial<Record<Role, string>>; toCloseId: string; toPublishId: string };
   /** IJmond reports: a draft of the ended demo session to comment on, and one of a live session to publish. */
@@ -344,6 +346,13 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     { route: 'GET /trajectories/:trajectoryId/final/agreement.docx', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/agreement.docx`) },
     { route: 'GET /trajectories/:trajectoryId/final/agreement.pdf', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/agreement.pdf`) },
   ],
+  // Admission (server/admission): the procurement team reviews; every other role is refused by the policy first.
+  'admission.review': [
+    { route: 'GET /trajectories/:trajectoryId/admission', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/admission`) },
+    { route: 'PUT /trajectories/:trajectoryId/admission/settings', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/admission/settings`, { perceelen: [{ code: 'P1', name: 'Jeugdhulp' }], declarations: [], reviewWeeks: 8, accessionWeeks: 4 }) },
+    { route: 'GET /trajectories/:trajectoryId/admission/applications/:applicationId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/admission/applications/${f.admissionApplicationId}`) },
+    { route: 'POST /trajectories/:trajectoryId/admission/applications/:applicationId/review', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/admission/applications/${f.admissionApplicationId}/review`, { step: 'markComplete' }) },
+  ],
   'final.assemble': [{ route: 'POST /trajectories/:trajectoryId/final/assemble', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/assemble`, {}) }],
   // The demo municipality account represents Haarlem.
   'final.signoff': [{ route: 'POST /trajectories/:trajectoryId/final/signoffs', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/signoffs`, { municipality: 'Haarlem', decision: 'approve' }) }],
@@ -431,6 +440,19 @@ describe('permissions', () => {
       proposedTopicId: proposed.body.id,
       openInvitationId: invitation.body.id,
     };
+
+    // An application needs an Open House: IJmond is one for a moment, then a dialogue tender again.
+    expect((await inkoop.patch(`/trajectories/${ijmond}`, { model: 'open_house' })).status).toBe(200);
+    const form = (await inkoop.get(`/open-house/${ijmond}/admission`)).body;
+    const applied = await inkoop.post(`/open-house/${ijmond}/applications`, {
+      organisation: { name: 'Matrixpraktijk', kvk: '12312312', kind: 'independent', address: 'Plein 1', postcode: '2011 AA', city: 'Haarlem' },
+      contact: { name: 'Matrix', email: uniqueEmail('toetreding') },
+      perceelen: [form.settings.perceelen[0].code],
+      declarations: form.settings.declarations.map((d: { id: string }) => d.id),
+    });
+    expect(applied.status, applied.text).toBe(201);
+    fixture.admissionApplicationId = applied.body.token.split('.')[0];
+    expect((await inkoop.patch(`/trajectories/${ijmond}`, { model: 'dialogue_tender' })).status).toBe(200);
 
     const middenInvitation = await inkoop.post(`/trajectories/${midden}/invitations`, { email: uniqueEmail('midden'), role: 'provider', organisation: { id: fixture.orgs.get('Praktijk Bosrand (vrijgevestigd psycholoog)') } });
     expect(middenInvitation.status).toBe(201);
@@ -585,7 +607,7 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags, ...finalFeatureTags, ...searchFeatureTags, ...attachmentFeatureTags];
+  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags, ...finalFeatureTags, ...searchFeatureTags, ...attachmentFeatureTags, ...admissionFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -759,11 +781,13 @@ describe('permissions', () => {
       'PUT /trajectories/:trajectoryId/outcomes/:outcomeId': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
       'POST /trajectories/:trajectoryId/final/assemble': () => ({}),
       'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Apeldoorn', decision: 'approve' }),
+      'PUT /trajectories/:trajectoryId/admission/settings': () => ({ perceelen: [{ code: 'P1', name: 'Buiten' }], declarations: [], reviewWeeks: 8, accessionWeeks: 4 }),
+      'POST /trajectories/:trajectoryId/admission/applications/:applicationId/review': () => ({ step: 'markComplete' }),
     };
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current`, '/trajectories/:trajectoryId/search': '?q=afspraak', '/trajectories/:trajectoryId/attachments': `?parentKind=clause&parentId=${'a'.repeat(24)}` };
     /** Ids of things inside a trajectory that the sweep fills with an id that does not exist. */
-    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId', 'attachmentId', 'fileId'];
+    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId', 'attachmentId', 'fileId', 'applicationId'];
     const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', ...otherIds];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
