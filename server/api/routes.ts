@@ -1,4 +1,6 @@
 import type { Response } from 'express';
+import { inviteInBulk, previewBulkInvitations } from '../commands/invitations/bulk-invitations';
+import { bulkInvitationPreviewDto } from '../../shared/schemas/bulk-invitations';
 import { parse as parseCookie } from 'cookie';
 import { z } from 'zod';
 import { auditEventDto, auditVerification, outboxMessageDto } from '../../shared/schemas/audit';
@@ -162,6 +164,8 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'put', path: `${t}/me/anonymity`, tag: 'members', summary: 'Be shown as “een cliëntvertegenwoordiger” in presence and attendance', operation: op(setPresenceAnonymity), response: presenceAnonymity },
     { method: 'get', path: `${t}/invitations`, tag: 'invitations', summary: 'Invitations', operation: op(listInvitations), response: z.array(invitationDto) },
     { method: 'post', path: `${t}/invitations`, tag: 'invitations', summary: 'Invite a person', operation: op(invite), response: invitationDto, status: 201 },
+    { method: 'post', path: `${t}/invitations/bulk/preview`, tag: 'invitations', summary: 'Check a sheet (CSV or .xlsx, base64) of invitations: each row with its errors', operation: op(previewBulkInvitations), response: bulkInvitationPreviewDto },
+    { method: 'post', path: `${t}/invitations/bulk`, tag: 'invitations', summary: 'Invite every correct row of a sheet in one step', operation: op(inviteInBulk), response: bulkInvitationPreviewDto, status: 201 },
     { method: 'delete', path: `${t}/invitations/:invitationId`, tag: 'invitations', summary: 'Withdraw an invitation', operation: op(revokeInvitation), status: 204 },
     { method: 'get', path: `${t}/topics`, tag: 'topics', summary: 'Dialogue topics in order', operation: op(listTopics), response: z.array(topicDto) },
     { method: 'post', path: `${t}/topics`, tag: 'topics', summary: 'Propose a topic', operation: op(proposeTopic), response: topicDto, status: 201 },
