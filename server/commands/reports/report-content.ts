@@ -1,4 +1,5 @@
 import { roles } from '../../../shared/domain/roles';
+import { userNames } from '../views';
 import type { ReportAction, ReportAttendanceGroup, ReportContent, ReportOutcome, ReportPoll, ReportTopic } from '../../../shared/schemas/reports';
 import { pollFields } from '../../live-table/live-state';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
@@ -47,7 +48,9 @@ export async function buildReportContent(services: Services, session: DialogueSe
   const nameOf = new Map(users.map((u) => [String(u._id), u.name]));
   const organisationName = new Map(organisations.map((o) => [String(o._id), o.name]));
 
+  const invited = session.audience ? await userNames(models, session.audience.userIds) : new Map<string, string>();
   return {
+    audience: session.audience ? { groups: [...session.audience.groups], people: session.audience.userIds.map((id) => invited.get(String(id)) ?? '—') } : null,
     session: {
       id: sessionId,
       title: session.title,
