@@ -28,7 +28,7 @@ export const sessionsNl = {
     open: 'Het hele traject',
     openHint: 'Iedereen die aan dit traject deelneemt.',
     closed: 'Alleen gekozen groepen (besloten sessie)',
-    closedHint: 'Bijvoorbeeld alleen cliëntvertegenwoordigers en het inkoopteam. Wie niet is uitgenodigd, ziet alleen de datum en “besloten sessie”.',
+    closedHint: 'Bijvoorbeeld alleen cliëntvertegenwoordigers en het inkoopteam. Wie niet is uitgenodigd, ziet alleen wanneer ze is en “besloten sessie”.',
     groupsLegend: 'Welke groepen zijn uitgenodigd?',
   },
   agenda: 'Agenda',

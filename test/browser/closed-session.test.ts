@@ -36,7 +36,7 @@ describe('a closed session (besloten sessie)', () => {
     const form = team.page.getByRole('form', { name: 'Sessie plannen' });
     await form.waitFor();
     await form.getByLabel('Titel').fill(title);
-    await form.getByLabel('Datum').fill('2027-05-11');
+    await form.getByLabel('Datum', { exact: true }).fill('2027-05-11');
     await form.getByLabel('Plaats (niet verplicht)').fill(place);
     // The whole trajectory is the default; choosing a closed session offers the groups, by keyboard.
     expect(await form.getByLabel(/^Het hele traject/).isChecked()).toBe(true);
