@@ -20,6 +20,8 @@ export function enforce(decision: Decision): void {
       throw new AppError('forbidden', 'Your role does not allow this.');
     case 'not_eligible':
       throw new AppError('forbidden', 'Your group is not invited to vote in this poll.');
+    case 'not_invited':
+      throw new AppError('forbidden', 'This is a closed session (besloten sessie); you are not invited.', { session: 'not_invited' });
     case 'clause_closed':
       throw new AppError('conflict', 'This clause has been fixed; it is closed for comments and proposals.');
     case 'agreement_final':

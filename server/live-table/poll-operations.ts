@@ -15,6 +15,7 @@ import { systemActor, type SystemActor } from '../policies/actor';
 import type { Services } from '../services';
 import { defineSessionOperation, sessionParams } from '../commands/sessions/session-access';
 import { pollsToCloseAtSessionEnd } from '../notifications/poll-after-session';
+import { audienceOf } from '../commands/sessions/session-view';
 
 /**
  * The facilitator or the procurement team opens a poll for a session, live or still planned (the
@@ -90,8 +91,10 @@ export const castPollBallot = defineOperation({
     if (!poll) throw notFound();
     // The poll's trajectory exists (a poll is never without one): the seat and the policy decide.
     const seat = await loadSeat(ctx, String(poll.trajectoryId));
-    // Who votes (the role, and the groups the poll invites) is the shared policy's poll.vote rule.
-    enforce(decideTrajectoryAction(ctx.actor, seat, 'poll.vote', { poll: settingsOf(poll) }));
+    // A session's poll: who its session invites (a closed session), by `_id`.
+    const session = poll.sessionId ? await ctx.services.models.dialogueSessions.findById(poll.sessionId, { audience: 1 }).lean() : null;
+    // Who votes (the role, the groups the poll invites, the session's audience) is the shared policy's poll.vote rule.
+    enforce(decideTrajectoryAction(ctx.actor, seat, 'poll.vote', { poll: settingsOf(poll), ...(session ? { session: { audience: audienceOf(session) } } : {}) }));
     const group: StakeholderGroup = stakeholderGroupByRole[seat!.role];
     const providerKind = group === 'provider' ? await heldVoicesOf(ctx.services).providerKindOf(seat!.organisationId) : null;
     return { poll, group, userId: user.userId, providerKind };

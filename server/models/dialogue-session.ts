@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { mandateRules, type MandateRule } from '../../shared/domain/provider-kinds';
 import { outcomeKinds, sessionStatuses } from '../../shared/schemas/sessions';
+import { roles, type Role } from '../../shared/domain/roles';
 
 /**
  * A dialogue session and its live state. The live state is the server's truth (current topic,
@@ -34,6 +35,8 @@ export interface DialogueSessionRecord {
    */
   sequence: number;
   cancellation: { at: Date; by: Types.ObjectId; reason: string } | null;
+  /** Who the session is open to: null (or absent, for sessions from before) is the whole trajectory. */
+  audience?: { groups: Role[]; userIds: Types.ObjectId[] } | null;
   createdBy: Types.ObjectId | null;
   createdAt: Date;
 }
@@ -64,6 +67,7 @@ const schema = new Schema<DialogueSessionRecord>(
     },
     sequence: { type: Number, default: 0 },
     cancellation: { type: new Schema({ at: Date, by: Schema.Types.ObjectId, reason: String }, { _id: false }), default: null },
+    audience: { type: new Schema({ groups: [{ type: String, enum: roles }], userIds: [Schema.Types.ObjectId] }, { _id: false }), default: null },
     createdBy: { type: Schema.Types.ObjectId, default: null },
     createdAt: { type: Date, default: () => new Date() },
   },

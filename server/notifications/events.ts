@@ -1,3 +1,4 @@
+import { sessionOrganisers } from '../../shared/policy';
 import type { Role } from '../../shared/domain/roles';
 import type { NotificationDraft } from './produce';
 
@@ -22,7 +23,13 @@ interface SessionLike {
   trajectoryId: unknown;
   title: string;
   startsAt: Date;
+  /** A closed session (shared/policy: invitedToSession): only those it invites, and its organisers, hear of it. */
+  audience?: { groups: readonly Role[]; userIds: readonly unknown[] } | null;
 }
+
+/** Everyone at a session's table: the whole trajectory, or a closed session's invited groups, people and organisers. */
+export const atTheTable = (session: Pick<SessionLike, 'audience'>): NotificationDraft['to'] =>
+  session.audience ? { roles: [...new Set([...sessionOrganisers, ...session.audience.groups])], userIds: session.audience.userIds.map(String) } : everyone;
 
 /** A session planned, changed, cancelled or coming up: everyone at the table is concerned. */
 export const notifySession = (kind: 'session.planned' | 'session.changed' | 'session.cancelled' | 'session.reminder', session: SessionLike, except?: string): NotificationDraft => ({
@@ -31,7 +38,7 @@ export const notifySession = (kind: 'session.planned' | 'session.changed' | 'ses
   link: `/sessies/${String(session._id)}`,
   params: { title: session.title, at: session.startsAt.toISOString() },
   sessionId: String(session._id),
-  to: everyone,
+  to: atTheTable(session),
   ...(except ? { except: [except] } : {}),
 });
 
@@ -46,7 +53,7 @@ export const notifyAgendaPublished = (session: SessionLike): NotificationDraft =
   trajectoryId: String(session.trajectoryId),
   link: `/sessies/${String(session._id)}`,
   params: { title: session.title, at: session.startsAt.toISOString() },
-  to: everyone,
+  to: atTheTable(session),
 });
 
 interface ConsultationLike {
@@ -64,12 +71,12 @@ export const notifyConsultation = (kind: 'consultation.opened' | 'consultation.c
   to: everyone,
 });
 
-export const notifyReport = (kind: 'report.comments' | 'report.published', trajectoryId: unknown, sessionId: unknown, title: string): NotificationDraft => ({
+export const notifyReport = (kind: 'report.comments' | 'report.published', trajectoryId: unknown, sessionId: unknown, title: string, session: Pick<SessionLike, 'audience'> = {}): NotificationDraft => ({
   kind,
   trajectoryId: String(trajectoryId),
   link: `${t(trajectoryId)}/sessies/${String(sessionId)}/verslag`,
   params: { title },
-  to: everyone,
+  to: atTheTable(session),
 });
 
 /** A reply: to the author of the comment or amendment replied to, never to the one who replied. */

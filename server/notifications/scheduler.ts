@@ -55,7 +55,7 @@ export class NotificationScheduler {
     const { models } = this.services;
     const due: Array<{ key: string; draft: NotificationDraft }> = [];
     // Read in the background, never on a request: planned sessions and open consultations only are used.
-    for await (const s of models.dialogueSessions.find({}, { trajectoryId: 1, title: 1, startsAt: 1, status: 1 }).lean().cursor()) {
+    for await (const s of models.dialogueSessions.find({}, { trajectoryId: 1, title: 1, startsAt: 1, status: 1, audience: 1 }).lean().cursor()) {
       if (s.status !== 'planned') continue;
       const left = s.startsAt.getTime() - now.getTime();
       const when = s.startsAt.toISOString();

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { audienceOf } from '../commands/sessions/session-view';
 import { clauseDocumentName, numberClauses } from '../../shared/domain/agreement';
 import { documentText } from '../../shared/domain/clause-text';
 import type { SearchKind } from '../../shared/schemas/search';
@@ -189,9 +190,14 @@ const outcomes: SearchSource = {
 /** Session reports: the summary and what the report holds of topics, agreements and actions; never the attendance list. */
 const reports: SearchSource = {
   name: 'reports',
-  changes: ['reports'],
+  changes: ['reports', 'sessions'],
   async load({ models, trajectoryId }) {
-    const records = await models.reports.find({ trajectoryId }, { sessionId: 1, summary: 1, content: 1 }).lean();
+    const [records, sessions] = await Promise.all([
+      models.reports.find({ trajectoryId }, { sessionId: 1, summary: 1, content: 1 }).lean(),
+      // Who each session is open to: a closed session's report is found only by those it invites.
+      models.dialogueSessions.find({ trajectoryId }, { audience: 1 }).lean(),
+    ]);
+    const audience = new Map(sessions.map((s) => [String(s._id), audienceOf(s)]));
     return records.map((r) => {
       const content = r.content;
       const parts = [
@@ -205,7 +211,7 @@ const reports: SearchSource = {
         title: content.session.title,
         text: parts.filter(Boolean).join('\n'),
         path: `${base(trajectoryId)}/sessies/${String(r.sessionId)}/verslag`,
-        visibility: { action: 'report.view' },
+        visibility: { action: 'report.view', session: { audience: audience.get(String(r.sessionId)) ?? null } },
       };
     });
   },

@@ -1,6 +1,7 @@
 import type { ClauseStatus } from '../../shared/domain/agreement';
 import { roleMay, type TrajectoryAction } from '../../shared/domain/permissions';
 import type { Actor } from '../policies/actor';
+import type { SessionAudience } from '../../shared/policy';
 import { documentAccess } from '../policies/collab-policy';
 import { decideTrajectoryAction, type Seat } from '../policies/trajectory-policy';
 
@@ -15,6 +16,8 @@ export interface Visibility {
   restricted?: { action: TrajectoryAction; userIds: readonly string[] };
   /** Text of a clause document: the collaboration policy decides on the document and the clause's status. */
   clauseDocument?: { name: string; status: ClauseStatus };
+  /** Part of one dialogue session (its report): a closed session's is for those it invites (shared/policy). */
+  session?: { audience: SessionAudience | null };
 }
 
 export interface Viewer {
@@ -23,7 +26,7 @@ export interface Viewer {
 }
 
 export function mayRead(viewer: Viewer, visibility: Visibility): boolean {
-  if (!decideTrajectoryAction(viewer.actor, viewer.seat, visibility.action).allowed) return false;
+  if (!decideTrajectoryAction(viewer.actor, viewer.seat, visibility.action, visibility.session ? { session: visibility.session } : undefined).allowed) return false;
   const role = viewer.seat?.role ?? null;
   if (visibility.restricted) {
     const { action, userIds } = visibility.restricted;

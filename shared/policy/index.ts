@@ -49,9 +49,35 @@ export interface Resource {
   mandate?: { holderOrganisationId: string; practitionerUserId: string | null; askerOrganisationId: string | null };
   /** mediation.thread: the seated mediator and the providers who asked (by account). */
   mediation?: { mediatorUserId: string | null; requesterUserIds: readonly string[] };
+  /** Anything about one dialogue session (joining, its polls and ballots, its report, its calendar entry): who it is open to. */
+  session?: { audience: SessionAudience | null };
 }
 
-export type DenialCode = 'unauthenticated' | 'not_found' | 'forbidden' | 'agreement_final' | 'clause_closed' | 'not_eligible';
+/**
+ * Who sits at a session's table: null is the whole trajectory (the default); otherwise the chosen
+ * stakeholder groups and people (e.g. client representatives and the procurement team only).
+ */
+export interface SessionAudience {
+  groups: readonly Role[];
+  userIds: readonly string[];
+}
+
+/** The organisers of a session (they plan and run it) sit at every table, open or closed. */
+export const sessionOrganisers: readonly Role[] = ['procurement', 'facilitator'];
+
+/**
+ * Whether a person is at a session's table: everyone with a seat when it is open to the whole
+ * trajectory; for a closed session the invited groups and people, and the organisers. A platform
+ * administrator without a seat administers the trajectory but is not at a closed table.
+ */
+export function invitedToSession(subject: Subject, audience: SessionAudience | null | undefined): boolean {
+  if (subject.kind !== 'user') return false;
+  if (!audience) return true;
+  if (subject.role && (sessionOrganisers.includes(subject.role) || audience.groups.includes(subject.role))) return true;
+  return subject.userId !== undefined && subject.role !== null && audience.userIds.includes(subject.userId);
+}
+
+export type DenialCode = 'unauthenticated' | 'not_found' | 'forbidden' | 'agreement_final' | 'clause_closed' | 'not_eligible' | 'not_invited';
 export type Decision = { allowed: true } | { allowed: false; code: DenialCode };
 
 const allow: Decision = { allowed: true };
@@ -108,10 +134,13 @@ function decideByRole(subject: Extract<Subject, { kind: 'user' }>, action: Exclu
     // Someone without a seat is told the trajectory does not exist; platform administrators administer every trajectory.
     if (!role) {
       if (!subject.platformAdmin) return deny('not_found');
-      // An administrator without a seat administers, but belongs to no group that votes.
+      // An administrator without a seat administers, but belongs to no group that votes, and sits at no closed table.
+      if (resource.session?.audience) return deny('not_invited');
       return action === 'poll.vote' && resource.poll ? deny('not_eligible') : allow;
     }
     if (!roleMay(role, action)) return deny('forbidden');
+    // A closed session: whoever is not invited takes no part in it, whatever the role allows.
+    if (resource.session && !invitedToSession(subject, resource.session.audience)) return deny('not_invited');
     if (action === 'poll.vote' && resource.poll && !mayVoteIn(resource.poll, role)) return deny('not_eligible');
     return allow;
   }

@@ -95,6 +95,8 @@ export interface ReportAction {
 export interface ReportContent {
   session: Pick<SessionDto, 'id' | 'title' | 'startsAt' | 'endsAt' | 'location' | 'status'> & { startedAt: string | null; endedAt: string | null };
   declaration: Declaration;
+  /** Who could attend: null (or absent, in reports from before) is the whole trajectory; a closed session's invited groups and people. */
+  audience?: { groups: Role[]; people: string[] } | null;
   attendance: ReportAttendanceGroup[];
   agenda: ReportAgendaItem[];
   topics: ReportTopic[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, longText, title } from './common';
+import { roles } from '../domain/roles';
 import { ballotChoice, pollSettings, type BallotChoice, type PollOption, type PollResult, type PollSettings, type StakeholderGroup } from '../live-table/polls';
 
 /** What a session's outcomes mean and who finally sets them; shown on entry and beside every result. */
@@ -25,6 +26,22 @@ const checkEnd = (value: { startsAt?: string | undefined; endsAt?: string | null
   if (!endsAfterStart(value.startsAt, value.endsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: endBeforeStart });
 };
 
+/** The message code of a closed session that invites nobody; the client shows it in its own words. */
+export const audienceEmpty = 'sessions.form.errors.audienceEmpty';
+
+/**
+ * Who a session is open to (shared/policy: `invitedToSession`): null is the whole trajectory;
+ * otherwise the chosen stakeholder groups and people. The organisers always sit at the table.
+ */
+export const sessionAudience = z
+  .object({
+    groups: z.array(z.enum(roles)).max(roles.length).default([]),
+    userIds: z.array(id).max(200).default([]),
+  })
+  .strict()
+  .refine((a) => a.groups.length + a.userIds.length > 0, { message: audienceEmpty, path: ['groups'] });
+export type SessionAudienceInput = z.infer<typeof sessionAudience>;
+
 const sessionFields = z
   .object({
     title,
@@ -35,6 +52,8 @@ const sessionFields = z
     description: longText.default(''),
     agenda: z.array(agendaItemInput).max(50).default([]),
     declaration,
+    /** Left out or null: open to the whole trajectory. */
+    audience: sessionAudience.nullable().optional(),
   })
   .strict();
 export const createSessionRequest = sessionFields.superRefine(checkEnd);
@@ -70,6 +89,13 @@ export const sessionDto = z.object({
   status: z.enum(sessionStatuses),
   /** Set when cancelled: when and why. */
   cancellation: z.object({ at: z.string(), reason: z.string() }).nullable(),
+  /** Who the session is open to: null for the whole trajectory; the invited groups and people of a closed session. */
+  audience: z.object({ groups: z.array(z.enum(roles)), people: z.array(z.object({ id: z.string(), name: z.string() })) }).nullable(),
+  /**
+   * A closed session seen by someone not invited: only its date and times remain ("besloten
+   * sessie"); title, description, place, link, agenda, declaration and audience are left empty.
+   */
+  hidden: z.boolean(),
 });
 export type SessionDto = z.infer<typeof sessionDto>;
 

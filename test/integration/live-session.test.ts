@@ -191,12 +191,40 @@ describe('the live table', () => {
     expect(await feed.text()).toContain('Dialoogsessie 3');
   });
 
-  it('ends the session and closes what is still open', async () => {
+  /** The audit events of one poll's closing, as the procurement team reads them. */
+  const closings = async (pollId: string) =>
+    ((await clients.inkoop!.get(`/trajectories/${trajectoryId}/audit`)).body as Array<{ action: string; objectId: string; actor: unknown; summary: Record<string, unknown> }>).filter(
+      (e) => e.action === 'poll.close' && e.objectId === pollId,
+    );
+
+  it('closes a poll at its deadline by the system, audited as the system and not as a person', async () => {
     const facilitator = await tab('facilitator');
     await facilitator.emit('session:join', { sessionId });
+    const { pollId } = await facilitator.emit<{ pollId: string }>('poll:open', {
+      sessionId,
+      settings: { kind: 'consent', question: 'Akkoord met de planning?', closesAt: new Date(Date.now() + 3000).toISOString() },
+    });
+    expect(pollId).toBeTruthy();
+    await waitFor(() => facilitator.state?.polls.find((p) => p.id === pollId)?.status === 'closed', 15_000, 'closed at the deadline');
+    await waitFor(async () => (await closings(pollId)).length === 1, 5000, 'the closing audited');
+    const [event] = await closings(pollId);
+    expect(event!.actor).toBeNull();
+    expect(event!.summary).toMatchObject({ reason: 'deadline', system: 'poll-deadline' });
+    // Nobody asks the system's closing for it: a person's poll:close of a closed poll is a conflict, not a second closing.
+    expect((await facilitator.emit('poll:close', { pollId })).error?.code).toBe('conflict');
+    expect(await closings(pollId)).toHaveLength(1);
+  });
+
+  it('ends the session and closes what is still open, by the system', async () => {
+    const facilitator = await tab('facilitator');
+    await facilitator.emit('session:join', { sessionId });
+    const { pollId } = await facilitator.emit<{ pollId: string }>('poll:open', { sessionId, settings: { kind: 'consent', question: 'Nog open bij het einde?' } });
     expect((await facilitator.emit('session:end', { sessionId })).ok).toBe(true);
     await waitFor(() => facilitator.state?.session.status === 'ended' && facilitator.state.polls.every((p) => p.status === 'closed'), 5000, 'ended with polls closed');
     expect((await facilitator.emit('session:start', { sessionId })).error?.code).toBe('conflict');
+    const [event] = await closings(pollId);
+    expect(event!.actor).toBeNull();
+    expect(event!.summary).toMatchObject({ reason: 'session_ended', system: 'session-end' });
   });
 });
 

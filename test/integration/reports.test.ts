@@ -257,6 +257,8 @@ describe('session reports (verslagen)', () => {
     const expected = [
       'Verslag: Dialoogsessie 3: wachtlijsten',
       'Aanwezig',
+      'Toegang:',
+      'open voor het hele traject',
       'Gemeente Haarlem (gemeente):',
       'Ruud Kramer',
       'Jeugdzorg Kennemerland Plus (zorgaanbieder):',

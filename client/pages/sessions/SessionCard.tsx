@@ -40,7 +40,36 @@ export interface SessionCardProps {
   announce: (message: string) => void;
 }
 
-export function SessionCard({ session, mayManage, mayOpenPoll, mayCancel = false, topics, onChanged, announce }: SessionCardProps) {
+export function SessionCard(props: SessionCardProps) {
+  // A closed session one is not invited to: its date and "besloten sessie", nothing to open or do.
+  return props.session.hidden ? <HiddenSessionCard session={props.session} /> : <OpenSessionCard {...props} />;
+}
+
+function HiddenSessionCard({ session }: { session: SessionDto }) {
+  const { t, i18n } = useTranslation();
+  const titleId = `session-${session.id}-title`;
+  return (
+    <li className="dt-card dt-session dt-session--hidden" data-testid="session" data-hidden="true" aria-labelledby={titleId}>
+      <div className="dt-session__head">
+        <Heading3 id={titleId} className="dt-card__title dt-session__title">
+          {t('sessions.closedSession.title')}
+        </Heading3>
+        <SessionStatusBadge status={session.status} />
+      </div>
+      <DataList className="dt-data-list">
+        <DataListItem>
+          <DataListKey>{t('sessions.when')}</DataListKey>
+          <DataListValue>{formatSessionTime(session.startsAt, session.endsAt, i18n.language)}</DataListValue>
+        </DataListItem>
+      </DataList>
+      <Paragraph appearance="small" className="dt-hint">
+        {t('sessions.closedSession.hiddenHint')}
+      </Paragraph>
+    </li>
+  );
+}
+
+function OpenSessionCard({ session, mayManage, mayOpenPoll, mayCancel = false, topics, onChanged, announce }: SessionCardProps) {
   const { t, i18n } = useTranslation();
   const declaration = useDeclarationText();
   const [editing, setEditing] = useState(false);
@@ -123,6 +152,11 @@ export function SessionCard({ session, mayManage, mayOpenPoll, mayCancel = false
           </DataListItem>
         )}
       </DataList>
+      {session.audience && (
+        <Paragraph className="dt-session__audience" data-testid="session-audience">
+          {t('sessions.closedSession.forWhom', { who: [...session.audience.groups.map((g) => t(`roles.${g}`)), ...session.audience.people.map((p) => p.name)].join(', ') })}
+        </Paragraph>
+      )}
       <Paragraph className="dt-session__declaration" data-testid="session-declaration">
         <strong>{declaration.line(session.declaration)}</strong>
       </Paragraph>

@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../api/sessions';
-import { RadioGroup } from '../../components/forms/ChoiceGroup';
+import { CheckboxGroup, RadioGroup } from '../../components/forms/ChoiceGroup';
+import { roles } from '../../../shared/domain/roles';
+import { sessionOrganisers } from '../../../shared/policy';
 import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import { errorFor } from '../../components/forms/field-errors';
 import { TextAreaField, TextField } from '../../components/forms/TextField';
@@ -70,6 +72,7 @@ export function SessionForm({ trajectoryId, session, topics, onSaved, onCancel }
     declaration: { target: id('decided-by'), label: t('sessions.form.decidedBy') },
     'declaration.outcomeKind': { target: id('outcome'), label: t('sessions.form.declarationLegend') },
     agenda: { target: id('agenda'), label: t('sessions.form.agendaTitle') },
+    audience: { target: id('groups'), label: t('sessions.closedSession.groupsLegend') },
     ...Object.fromEntries(
       form.agenda.map((row, index) => [`agenda.${index}`, { target: `${prefix}-${row.topicId}-minutes`, label: row.title }]),
     ),
@@ -175,6 +178,31 @@ export function SessionForm({ trajectoryId, session, topics, onSaved, onCancel }
         required
         error={errorFor(errors, 'declaration')}
       />
+      <RadioGroup
+        id={id('access')}
+        name={id('access')}
+        legend={t('sessions.closedSession.legend')}
+        value={form.access}
+        onChange={(value) => set({ access: value as SessionFormState['access'] })}
+        options={(['open', 'closed'] as const).map((access) => ({
+          value: access,
+          label: (
+            <>
+              <strong>{t(`sessions.closedSession.${access}`)}</strong> – {t(`sessions.closedSession.${access}Hint`)}
+            </>
+          ),
+        }))}
+      />
+      {form.access === 'closed' && (
+        <CheckboxGroup
+          id={id('groups')}
+          legend={t('sessions.closedSession.groupsLegend')}
+          values={form.groups}
+          onChange={(groups) => set({ groups: groups as SessionFormState['groups'] })}
+          options={roles.filter((role) => !sessionOrganisers.includes(role)).map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          error={errorFor(errors, 'audience')}
+        />
+      )}
       <AgendaRows idPrefix={prefix} rows={form.agenda} topics={topics} onChange={(agenda) => set({ agenda })} errors={agendaErrors} />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={submission.busy}>

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../components/forms/field-errors';
 import { createSessionRequest, type Declaration, type SessionDto } from '../../../shared/schemas/sessions';
 import { translateFieldMessage } from '../../components/forms/field-errors';
 import { amsterdamToIso, isoToAmsterdam } from './session-time';
+import type { Role } from '../../../shared/domain/roles';
 
 export interface AgendaRow {
   /** A stable key for React; the topic id, as a topic is on the agenda once. */
@@ -23,6 +24,11 @@ export interface SessionFormState {
   outcomeKind: Declaration['outcomeKind'];
   decidedBy: string;
   agenda: AgendaRow[];
+  /** 'open': the whole trajectory; 'closed': only the chosen groups (and people, kept as they were). */
+  access: 'open' | 'closed';
+  groups: Role[];
+  /** Invited people of a closed session, kept unchanged by the form. */
+  userIds: string[];
 }
 
 export function emptyForm(decidedBy: string): SessionFormState {
@@ -37,6 +43,9 @@ export function emptyForm(decidedBy: string): SessionFormState {
     outcomeKind: 'advice',
     decidedBy,
     agenda: [],
+    access: 'open',
+    groups: [],
+    userIds: [],
   };
 }
 
@@ -53,6 +62,9 @@ export function formFromSession(session: SessionDto): SessionFormState {
     outcomeKind: session.declaration.outcomeKind,
     decidedBy: session.declaration.decidedBy,
     agenda: session.agenda.map((item) => ({ topicId: item.topicId, title: item.title, minutes: String(item.minutes) })),
+    access: session.audience ? 'closed' : 'open',
+    groups: session.audience?.groups ?? [],
+    userIds: session.audience?.people.map((p) => p.id) ?? [],
   };
 }
 
@@ -87,6 +99,7 @@ export function toSessionInput(form: SessionFormState, t: TFunction): { input: C
     description: form.description.trim(),
     agenda: form.agenda.map((row) => ({ topicId: row.topicId, minutes: minutesOf(row.minutes) })),
     declaration: { outcomeKind: form.outcomeKind, decidedBy: form.decidedBy.trim() },
+    audience: form.access === 'closed' ? { groups: form.groups, userIds: form.userIds } : null,
   };
   if (endsAt) input.endsAt = endsAt;
   if (url) input.onlineUrl = url;

@@ -48,7 +48,9 @@ export async function buildReportContent(services: Services, session: DialogueSe
   const summaries = new Map(topics.map((t) => [String(t._id), t.summary ?? '']));
   const organisationName = new Map(organisations.map((o) => [String(o._id), o.name]));
 
+  const invited = session.audience ? await userNames(models, session.audience.userIds) : new Map<string, string>();
   return {
+    audience: session.audience ? { groups: [...session.audience.groups], people: session.audience.userIds.map((id) => invited.get(String(id)) ?? '—') } : null,
     session: {
       id: sessionId,
       title: session.title,

@@ -89,6 +89,9 @@ export function reportDocument(report: Pick<ReportRecord, 'content' | 'summary' 
     : [{ text: 'Er is geen aanwezigheid vastgelegd.' }];
   const counts = roles.map((r) => [r, content.attendance.filter((g) => g.role === r).reduce((n, g) => n + g.people.length, 0)] as const).filter(([, n]) => n > 0);
   if (counts.length) attendance.push({ label: 'Totaal:', text: counts.map(([r, n]) => `${n} ${roleNames[r]}`).join(', ') });
+  // Who could attend: the whole trajectory, or the groups and people a closed session invited (besloten sessie).
+  const invited = content.audience ? [...content.audience.groups.map((r) => roleNames[r]), ...content.audience.people] : [];
+  attendance.unshift({ label: 'Toegang:', text: content.audience ? `besloten sessie, alleen voor ${invited.join(', ')} (en de organisatoren)` : 'open voor het hele traject' });
 
   return {
     title: `Verslag: ${content.session.title}`,

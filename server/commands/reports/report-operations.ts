@@ -7,7 +7,9 @@ import type { ExportDocument } from '../../export/document';
 import type { Models } from '../../models';
 import { organisationNames, userNames } from '../../models/names';
 import type { ReportRecord } from '../../models/report';
-import { defineTrajectoryOperation, noBody, type TrajectoryAccess } from '../operation';
+import { defineTrajectoryOperation, noBody, type OperationContext, type TrajectoryAccess } from '../operation';
+import { requireInvited } from '../sessions/session-access';
+import type { TrajectoryAction } from '../../../shared/domain/permissions';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { buildReportContent } from './report-content';
 import { reportDocument } from './report-document';
@@ -31,6 +33,12 @@ async function loadReport(models: Models, p: { trajectoryId: string; reportId: s
   const report = await models.reports.findOne({ _id: p.reportId, trajectoryId: p.trajectoryId }).lean();
   if (!report) throw notFound();
   return report;
+}
+
+/** A closed session's report is for those the session invited (shared/policy), like the session itself. */
+async function requireInvitedToReport(ctx: OperationContext, access: TrajectoryAccess, report: ReportRecord, action: TrajectoryAction): Promise<void> {
+  const session = await ctx.services.models.dialogueSessions.findById(report.sessionId, { audience: 1 }).lean();
+  if (session) requireInvited(ctx, access, session, action);
 }
 
 function requireDraft(report: ReportRecord): void {
@@ -79,6 +87,7 @@ export const getSessionReport = defineTrajectoryOperation({
   run: async (ctx, p, _b, access): Promise<{ result: SessionReportPage }> => {
     const { models } = ctx.services;
     const session = await loadSession(models, p);
+    requireInvited(ctx, access, session, 'report.view');
     const report = await models.reports.findOne({ sessionId: session._id }).lean();
     const role = access.seat?.role ?? null;
     return {
@@ -114,7 +123,7 @@ export const generateReport = defineTrajectoryOperation({
       generatedBy: access.user.userId,
     });
     const record = report.toObject();
-    return { result: await reportView(models, record, access), ...audited(p.trajectoryId, 'report.generate', String(report._id), { sessionId: p.sessionId }), notify: [notifyReport('report.comments', p.trajectoryId, session._id, session.title)] };
+    return { result: await reportView(models, record, access), ...audited(p.trajectoryId, 'report.generate', String(report._id), { sessionId: p.sessionId }), notify: [notifyReport('report.comments', p.trajectoryId, session._id, session.title, session)] };
   },
 });
 
@@ -164,6 +173,7 @@ export const commentOnReport = defineTrajectoryOperation({
   run: async (ctx, p, body, access) => {
     const { models } = ctx.services;
     const report = await loadReport(models, p);
+    await requireInvitedToReport(ctx, access, report, 'report.comment');
     if (body.section !== null && !reportSectionKeys(report.content).includes(body.section)) {
       throw new AppError('validation_failed', 'The input is not valid.', { section: 'is not a part of this report' });
     }
@@ -198,7 +208,8 @@ export const publishReport = defineTrajectoryOperation({
     await models.reports.updateOne({ _id: report._id, status: 'draft' }, { $set: { status: 'published', publishedAt, publishedBy: access.user.userId } });
     await recordPublication(models, ctx.services.config, 'report', p.trajectoryId, p.reportId);
     const updated = (await models.reports.findById(report._id).lean())!;
-    const notify = [notifyReport('report.published', p.trajectoryId, report.sessionId, (await models.dialogueSessions.findById(report.sessionId, { title: 1 }).lean())?.title ?? '')];
+    const session = await models.dialogueSessions.findById(report.sessionId, { title: 1, audience: 1 }).lean();
+    const notify = [notifyReport('report.published', p.trajectoryId, report.sessionId, session?.title ?? '', session ?? {})];
     return { result: await reportView(models, updated, access), ...audited(p.trajectoryId, 'report.publish', p.reportId, { sessionId: String(report.sessionId) }), notify };
   },
 });
@@ -211,6 +222,7 @@ export const reportExport = defineTrajectoryOperation({
   body: noBody,
   run: async (ctx, p, _b, access): Promise<{ result: ExportDocument }> => {
     const report = await loadReport(ctx.services.models, p);
+    await requireInvitedToReport(ctx, access, report, 'report.view');
     const publication = report.status === 'published' ? await findPublication(ctx.services.models, 'report', p.reportId) : null;
     return { result: withChainHead(reportDocument(report, access.trajectory.name), publication) };
   },

@@ -1,4 +1,4 @@
-import { cancelSessionRequest, createSessionRequest, endBeforeStart, endsAfterStart, updateSessionRequest } from '../../../shared/schemas/sessions';
+import { cancelSessionRequest, createSessionRequest, endBeforeStart, endsAfterStart, updateSessionRequest, type SessionAudienceInput } from '../../../shared/schemas/sessions';
 import { sessionIcs } from '../../calendar/session-ics';
 import { closeOpenPollsOfSession } from '../../live-table/poll-operations';
 import type { AgendaProposal } from '../../../shared/schemas/sessions';
@@ -9,9 +9,27 @@ import type { Effect, OperationContext } from '../operation';
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { defineSessionOperation, sessionParams } from './session-access';
-import { sessionView, topicTitles } from './session-view';
+import { hiddenFrom, invitedNames, sessionView, topicTitles } from './session-view';
+import { readCacheOf } from '../../models/read-cache';
+import { subjectOf } from '../../policies/trajectory-policy';
+import { Types } from 'mongoose';
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
 import { notifyAgendaPublished, notifySession, notifySessionCancelled } from '../../notifications/events';
+
+/** A session with everything in it, for those at its table. */
+async function fullView(ctx: OperationContext, session: DialogueSessionRecord) {
+  const [titles, names] = await Promise.all([topicTitles(ctx.services.models, [session]), invitedNames(ctx.services.models, [session])]);
+  return sessionView(session, titles, { names });
+}
+
+/** The invited people must be members of the trajectory (the groups are checked by the schema). */
+async function checkAudience(ctx: OperationContext, trajectoryId: string, audience: SessionAudienceInput | null | undefined): Promise<DialogueSessionRecord['audience']> {
+  if (!audience) return null;
+  const userIds = [...new Set(audience.userIds)];
+  const seats = await readCacheOf(ctx.services).seatsOf(trajectoryId);
+  if (userIds.some((id) => !seats.has(id))) throw new AppError('validation_failed', 'The input is not valid.', { 'audience.userIds': 'lists someone who is not a member of this trajectory' });
+  return { groups: [...new Set(audience.groups)], userIds: userIds.map((id) => new Types.ObjectId(id)) };
+}
 
 async function checkAgenda(ctx: OperationContext, trajectoryId: string, agenda: Array<{ topicId: string }> | undefined): Promise<void> {
   if (!agenda?.length) return;
@@ -32,10 +50,13 @@ export const listSessions = defineTrajectoryOperation({
   action: 'session.view',
   params: trajectoryParams,
   body: noBody,
-  run: async (ctx, p) => {
+  run: async (ctx, p, _b, { user, seat }) => {
     const sessions = await ctx.services.models.dialogueSessions.find({ trajectoryId: p.trajectoryId }).sort({ startsAt: 1 }).lean();
-    const titles = await topicTitles(ctx.services.models, sessions);
-    return { result: sessions.map((s) => sessionView(s, titles)) };
+    // A closed session shows those it does not invite its date only: nothing of it is read for them.
+    const viewer = subjectOf(user, seat);
+    const visible = sessions.filter((s) => !hiddenFrom(s, viewer));
+    const [titles, names] = await Promise.all([topicTitles(ctx.services.models, visible), invitedNames(ctx.services.models, visible)]);
+    return { result: sessions.map((s) => sessionView(s, titles, { viewer, names })) };
   },
 });
 
@@ -56,12 +77,21 @@ export const createSession = defineTrajectoryOperation({
       onlineUrl: body.onlineUrl ?? null,
       agenda: body.agenda,
       declaration: body.declaration,
+      audience: await checkAudience(ctx, p.trajectoryId, body.audience),
       createdBy: user.userId,
     });
     const record = created.toObject();
     return {
-      result: sessionView(record, await topicTitles(ctx.services.models, [record])),
-      audit: [{ chain: p.trajectoryId, action: 'session.create', objectType: 'session', objectId: String(created._id), summary: { title: body.title, startsAt: body.startsAt, declaration: body.declaration } }],
+      result: await fullView(ctx, record),
+      audit: [
+        {
+          chain: p.trajectoryId,
+          action: 'session.create',
+          objectType: 'session',
+          objectId: String(created._id),
+          summary: { title: body.title, startsAt: body.startsAt, declaration: body.declaration, ...(body.audience ? { audience: body.audience } : {}) },
+        },
+      ],
       publish: [{ trajectoryId: p.trajectoryId, what: 'sessions' }],
       notify: [notifySession('session.planned', record, user.userId)],
     };
@@ -73,7 +103,9 @@ export const getSession = defineSessionOperation({
   action: 'session.view',
   params: sessionParams,
   body: noBody,
-  run: async (ctx, _p, _b, { session }) => ({ result: sessionView(session, await topicTitles(ctx.services.models, [session])) }),
+  // Someone a closed session does not invite sees its date and "besloten sessie", nothing more.
+  mayLookFromOutside: true,
+  run: async (ctx, _p, _b, { session, viewer }) => ({ result: hiddenFrom(session, viewer) ? sessionView(session, new Map(), { viewer }) : await fullView(ctx, session) }),
 });
 
 export const updateSession = defineSessionOperation({
@@ -87,13 +119,14 @@ export const updateSession = defineSessionOperation({
     checkTimes(body.startsAt ?? session.startsAt.toISOString(), body.endsAt === null ? undefined : (body.endsAt ?? session.endsAt?.toISOString()));
     await checkAgenda(ctx, String(session.trajectoryId), body.agenda);
     const set: Record<string, unknown> = { ...body };
+    if (body.audience !== undefined) set.audience = await checkAudience(ctx, String(session.trajectoryId), body.audience);
     if (body.startsAt) set.startsAt = new Date(body.startsAt);
     if (body.endsAt) set.endsAt = new Date(body.endsAt);
     const moved = calendarChanged(session, set);
     const updated = (await ctx.services.models.dialogueSessions.findByIdAndUpdate(p.sessionId, { $set: set, ...(moved ? { $inc: { sequence: 1 } } : {}) }, { returnDocument: 'after' }).lean())!;
     const trajectoryId = String(session.trajectoryId);
     return {
-      result: sessionView(updated, await topicTitles(ctx.services.models, [updated])),
+      result: await fullView(ctx, updated),
       audit: [{ chain: trajectoryId, action: 'session.update', objectType: 'session', objectId: p.sessionId, summary: { changed: Object.keys(body) } }],
       publish: [{ trajectoryId, what: 'sessions' }],
       notify: [Object.keys(body).every((k) => k === 'agenda') ? notifyAgendaPublished(updated) : notifySession('session.changed', updated)],
@@ -130,7 +163,7 @@ export const cancelSession = defineSessionOperation({
     if (!updated) throw new AppError('conflict', 'Only a session that has not started can be cancelled.');
     const trajectoryId = String(session.trajectoryId);
     return {
-      result: sessionView(updated, await topicTitles(ctx.services.models, [updated])),
+      result: await fullView(ctx, updated),
       audit: [{ chain: trajectoryId, action: 'session.cancel', objectType: 'session', objectId: p.sessionId, summary: { title: session.title, startsAt: session.startsAt.toISOString(), reason: body.reason } }],
       publish: [{ trajectoryId, what: 'sessions' }],
       // Anyone looking at the live table sees it called off.
@@ -160,9 +193,11 @@ export const trajectoryCalendar = defineTrajectoryOperation({
   action: 'session.view',
   params: trajectoryParams,
   body: noBody,
-  run: async (ctx, p, _b, { trajectory }) => {
+  run: async (ctx, p, _b, { trajectory, user, seat }) => {
     const sessions = await ctx.services.models.dialogueSessions.find({ trajectoryId: p.trajectoryId }).sort({ startsAt: 1 }).lean();
-    return { result: sessionIcs(sessions, calendarOptions(ctx, trajectory.name)) };
+    // A closed session is in the calendars of those it invites only.
+    const viewer = subjectOf(user, seat);
+    return { result: sessionIcs(sessions.filter((s) => !hiddenFrom(s, viewer)), calendarOptions(ctx, trajectory.name)) };
   },
 });
 
