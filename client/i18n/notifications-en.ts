@@ -38,7 +38,7 @@ export const notificationsEn: typeof notificationsNl = {
     'final.signoff': 'Definitive agreement ready for sign-off',
     'member.role': 'Your role changed',
     'member.removed': 'Removed from the trajectory',
-    'mandate.revoked': 'Mandate revoked',
+    'mandate.changed': 'Mandate changed',
     'mediation.update': 'Mediation request',
     'mediation.message': 'Confidential message in the mediation',
   },

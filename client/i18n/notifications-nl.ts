@@ -36,7 +36,7 @@ export const notificationsNl = {
     'final.signoff': 'Definitieve overeenkomst klaar voor ondertekening',
     'member.role': 'Uw rol gewijzigd',
     'member.removed': 'Verwijderd uit het traject',
-    'mandate.revoked': 'Mandaat ingetrokken',
+    'mandate.changed': 'Mandaat gewijzigd',
     'mediation.update': 'Bemiddelingsverzoek',
     'mediation.message': 'Vertrouwelijk bericht in de bemiddeling',
   },

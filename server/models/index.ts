@@ -30,7 +30,7 @@ import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
 import { migrate } from './migrations';
 import { mandateModel } from './mandate';
-import { mediationMessageModel, mediationRequestModel } from './mediation';
+import { mediationRequestModel, mediationThreadModel } from './mediation';
 import { publicationModel } from './publication';
 import { attachmentChunkModel, attachmentModel } from './attachment';
 import { calendarSubscriptionModel } from './calendar-subscription';
@@ -83,7 +83,7 @@ export function createModels(connection: Connection) {
     notificationMarks: notificationMarkModel(connection),
     mandates: mandateModel(connection),
     mediationRequests: mediationRequestModel(connection),
-    mediationMessages: mediationMessageModel(connection),
+    mediationThreads: mediationThreadModel(connection),
   };
 }
 

@@ -23,7 +23,7 @@ export const notificationKinds = [
   'member.role',
   'member.removed',
   // Bundled voices and mediation (issue 19): a mandate revoked, a mediation request's steps, the confidential thread.
-  'mandate.revoked',
+  'mandate.changed',
   'mediation.update',
   'mediation.message',
 ] as const;
