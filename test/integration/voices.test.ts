@@ -95,7 +95,8 @@ describe('mandates, provider kinds and mediation', () => {
     const rulePath = `/trajectories/${t}/sessions/${sessionId}/mandate-rule`;
     expectError(await c.coop!.put(rulePath, { mandateRule: 'per_practice' }), 403, 'forbidden');
     expectError(await c.procurement!.put(rulePath, { mandateRule: 'per_vote' }), 400, 'validation_failed');
-    expect((await c.procurement!.put(rulePath, { mandateRule: 'per_practice' })).status).toBe(200);
+    const declared = await c.procurement!.put(rulePath, { mandateRule: 'per_practice' });
+    expect(declared.status, declared.text).toBe(200);
 
     const tab = async (client: ApiClient) => {
       const opened = await openTab(server, client);

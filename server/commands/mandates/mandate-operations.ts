@@ -179,13 +179,15 @@ export const declareMandateRule = defineTrajectoryOperation({
   params: sessionParams,
   body: mandateRuleRequest,
   run: async (ctx, p, body) => {
-    const session = await ctx.services.models.dialogueSessions.findOneAndUpdate({ _id: p.sessionId, trajectoryId: p.trajectoryId }, { $set: { mandateRule: body.mandateRule } }, { returnDocument: 'after', projection: { status: 1 } }).lean();
-    if (!session) throw notFound();
+    const { dialogueSessions } = ctx.services.models;
+    const session = await dialogueSessions.findById(p.sessionId, { trajectoryId: 1, status: 1 }).lean();
+    if (!session || String(session.trajectoryId) !== p.trajectoryId) throw notFound();
+    await dialogueSessions.updateOne({ _id: session._id }, { $set: { mandateRule: body.mandateRule } });
     return {
       result: { sessionId: p.sessionId, mandateRule: body.mandateRule },
       audit: [{ chain: p.trajectoryId, action: 'mandate.rule', objectType: 'session', objectId: p.sessionId, summary: { mandateRule: body.mandateRule } }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'sessions' }],
-      live: [p.sessionId],
+      live: session.status === 'live' ? [p.sessionId] : [],
     };
   },
 });
