@@ -46,7 +46,7 @@ export const notificationsEn: typeof notificationsNl = {
     'action.assigned': 'An action assigned to you',
     'action.due': 'An action due tomorrow',
     'planning.changed': 'Planning changed (phases, milestones)',
-    'mandate.revoked': 'Mandate revoked',
+    'mandate.changed': 'Mandate changed',
     'mediation.update': 'Mediation request',
     'mediation.message': 'Confidential message in the mediation',
   },

@@ -44,7 +44,7 @@ export const notificationsNl = {
     'action.assigned': 'Actie aan u toegewezen',
     'action.due': 'Actie morgen verwacht',
     'planning.changed': 'Planning gewijzigd (fasen, mijlpalen)',
-    'mandate.revoked': 'Mandaat ingetrokken',
+    'mandate.changed': 'Mandaat gewijzigd',
     'mediation.update': 'Bemiddelingsverzoek',
     'mediation.message': 'Vertrouwelijk bericht in de bemiddeling',
   },

@@ -65,6 +65,8 @@ import { notificationRoutes } from '../notifications/notification-routes';
 import { admissionRoutes } from '../admission/admission-routes';
 import { findByJoinCode, getSessionJoinCode } from '../live-table/join-code';
 import { joinCodeDto } from '../../shared/live-table/join-code';
+import { declareMandateRule, grantMandate, listMandates, revokeMandate, setProviderKind } from '../commands/mandates/mandate-operations';
+import { closeMediation, fileMediation, joinMediation, listMediation, postMediationMessage, readMediationThread, seatMediator } from '../commands/mediation/mediation-operations';
 
 /** Sends an iCalendar file. */
 function calendarFile(filename: string) {
@@ -201,6 +203,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { method: 'put', path: `${t}/outcomes/:outcomeId`, tag: 'outcomes', summary: 'Change an agreement (status, text, actions, links)', operation: op(updateOutcome), response: outcomeDto },
     { method: 'get', path: `${t}/topics/:topicId/chain`, tag: 'outcomes', summary: 'A topic from input to outcome', operation: op(topicChain), response: topicChainDto },
     ...finalRoutes(t),
+    ...voicesRoutes(t),
     ...attachmentRoutes(t),
     { method: 'get', path: `${t}/audit`, tag: 'audit', summary: 'The audit log, newest first', operation: op(listAuditEvents), response: z.array(auditEventDto) },
     { method: 'get', path: `${t}/audit/verify`, tag: 'audit', summary: 'Verify the audit chain', operation: op(verifyAuditChain), response: auditVerification },
@@ -304,5 +307,24 @@ function finalRoutes(t: string): RouteTable {
     { method: 'get', path: `${f}/versions`, tag: 'final', summary: 'The versions of the definitive agreement (1.0, 1.1, …) and the change round in dialogue', operation: op(listContractVersions), response: contractVersionsDto },
     { method: 'get', path: `${f}/versions/:version`, tag: 'final', summary: 'One sealed version: text, seal check, sign-offs and traceability to its change round', operation: op(getContractVersion), response: contractVersionDto },
     { method: 'post', path: `${f}/rounds`, tag: 'final', summary: 'Open a change round (wijzigingsronde) on the definitive agreement', operation: op(openChangeRound), response: contractVersionsDto, status: 201 },
+  ];
+}
+
+/** Bundled voices (issue 19): provider kinds, mandates of independent practitioners, and mediation. */
+function voicesRoutes(t: string): RouteTable {
+  const m = `${t}/mediation/:requestId`;
+  return [
+    { method: 'put', path: `${t}/organisations/:organisationId/provider-kind`, tag: 'mandates', summary: 'Set the kind of a seated provider organisation (institution, independent, cooperative, intermediary)', operation: op(setProviderKind) },
+    { method: 'get', path: `${t}/mandates`, tag: 'mandates', summary: 'Mandates of independent practitioners, per organisation how many it acts for, and the sessions’ rules', operation: op(listMandates) },
+    { method: 'post', path: `${t}/mandates`, tag: 'mandates', summary: 'Register a practitioner’s mandate for one’s own cooperative', operation: op(grantMandate), status: 201 },
+    { method: 'post', path: `${t}/mandates/:mandateId/revoke`, tag: 'mandates', summary: 'Revoke a mandate (the practitioner, the cooperative or the procurement team); it stops counting at once', operation: op(revokeMandate) },
+    { method: 'put', path: `${t}/sessions/:sessionId/mandate-rule`, tag: 'mandates', summary: 'Declare how a ballot with vote mandates counts in a session', operation: op(declareMandateRule) },
+    { method: 'get', path: `${t}/mediation`, tag: 'mediation', summary: 'Mediation requests of the trajectory and their outcomes', operation: op(listMediation) },
+    { method: 'post', path: `${t}/mediation`, tag: 'mediation', summary: 'File a mediation request naming the issue (procurement team or provider)', operation: op(fileMediation), status: 201 },
+    { method: 'post', path: `${m}/join`, tag: 'mediation', summary: 'Join a mediation request as one of the providers who ask', operation: op(joinMediation) },
+    { method: 'post', path: `${m}/seat`, tag: 'mediation', summary: 'Seat an independent mediator (platform administrators)', operation: op(seatMediator) },
+    { method: 'get', path: `${m}/messages`, tag: 'mediation', summary: 'The confidential thread (the mediator and the providers who asked only)', operation: op(readMediationThread) },
+    { method: 'post', path: `${m}/messages`, tag: 'mediation', summary: 'Write in the confidential thread', operation: op(postMediationMessage), status: 201 },
+    { method: 'post', path: `${m}/close`, tag: 'mediation', summary: 'Close the request with an outcome both sides read (the mediator)', operation: op(closeMediation) },
   ];
 }

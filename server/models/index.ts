@@ -32,7 +32,7 @@ import { trajectoryModel } from './trajectory';
 import { userModel } from './user';
 import { migrate } from './migrations';
 import { mandateModel } from './mandate';
-import { mediationMessageModel, mediationRequestModel } from './mediation';
+import { mediationRequestModel, mediationThreadModel } from './mediation';
 import { publicationModel } from './publication';
 import { attachmentChunkModel, attachmentModel } from './attachment';
 import { calendarSubscriptionModel } from './calendar-subscription';
@@ -90,8 +90,8 @@ export function createModels(connection: Connection) {
     admissionApplications: applicationModel(connection),
     mandates: mandateModel(connection),
     mediationRequests: mediationRequestModel(connection),
-    mediationMessages: mediationMessageModel(connection),
     joinCodes: joinCodeModel(connection),
+    mediationThreads: mediationThreadModel(connection),
   };
 }
 

@@ -21,8 +21,6 @@ export interface MediationRequestRecord {
   filedAt: Date;
   seatedAt: Date | null;
   closedAt: Date | null;
-  /** Messages in the thread so far; a message's `_id` is `<request id>:<n>`, so the thread is read by `_id`. */
-  messageCount: number;
 }
 
 const schema = new Schema<MediationRequestRecord>(
@@ -39,33 +37,32 @@ const schema = new Schema<MediationRequestRecord>(
     filedAt: { type: Date, required: true },
     seatedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
-    messageCount: { type: Number, default: 0 },
   },
   { collection: 'mediation_requests', versionKey: false },
 );
 schema.index({ trajectoryId: 1, filedAt: 1 });
 
-export interface MediationMessageRecord {
-  /** `<request id>:<n>`, n from 1: the thread's messages are read by `_id`, never by a filter. */
-  _id: string;
-  requestId: Types.ObjectId;
-  authorId: Types.ObjectId;
-  text: string;
-  at: Date;
+/**
+ * The confidential thread of a request: one document per request, `_id` the request's, so it is
+ * read and written by `_id` only. Only the mediator and the providers who asked read it
+ * (shared/policy: mediation.thread); it has a cap (maxThreadMessages) so it stays one document.
+ */
+export interface MediationThreadRecord {
+  _id: Types.ObjectId;
+  trajectoryId: Types.ObjectId;
+  messages: Array<{ authorId: Types.ObjectId; text: string; at: Date }>;
 }
+export const maxThreadMessages = 500;
 
-const messageSchema = new Schema<MediationMessageRecord>(
+const threadSchema = new Schema<MediationThreadRecord>(
   {
-    _id: { type: String, required: true },
-    requestId: { type: Schema.Types.ObjectId, required: true },
-    authorId: { type: Schema.Types.ObjectId, required: true },
-    text: { type: String, required: true },
-    at: { type: Date, required: true },
+    trajectoryId: { type: Schema.Types.ObjectId, required: true },
+    messages: [{ _id: false, authorId: { type: Schema.Types.ObjectId, required: true }, text: { type: String, required: true }, at: { type: Date, required: true } }],
   },
-  { collection: 'mediation_messages', versionKey: false },
+  { collection: 'mediation_threads', versionKey: false },
 );
 
 export const mediationRequestModel = (c: Connection): Model<MediationRequestRecord> =>
   (c.models.MediationRequest as Model<MediationRequestRecord>) ?? c.model<MediationRequestRecord>('MediationRequest', schema);
-export const mediationMessageModel = (c: Connection): Model<MediationMessageRecord> =>
-  (c.models.MediationMessage as Model<MediationMessageRecord>) ?? c.model<MediationMessageRecord>('MediationMessage', messageSchema);
+export const mediationThreadModel = (c: Connection): Model<MediationThreadRecord> =>
+  (c.models.MediationThread as Model<MediationThreadRecord>) ?? c.model<MediationThreadRecord>('MediationThread', threadSchema);

@@ -32,7 +32,7 @@ export const notificationKinds = [
   'action.due',
   'planning.changed',
   // Bundled voices and mediation (issue 19): a mandate revoked, a mediation request's steps, the confidential thread.
-  'mandate.revoked',
+  'mandate.changed',
   'mediation.update',
   'mediation.message',
 ] as const;
