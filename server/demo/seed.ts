@@ -7,6 +7,7 @@ import { seedDemoAgreement } from './seed-agreement';
 import { seedDemoSessions } from './seed-sessions';
 import { seedDemoOutcomes } from './seed-outcomes';
 import { seedDemoFinalAgreement } from './seed-final';
+import { seedDemoContractRound } from './seed-contract-round';
 
 export interface SeedResult {
   seeded: boolean;
@@ -84,6 +85,10 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
     if (t.model === 'open_house') {
       const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
       await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members }, log);
+      if (services.config.demoContract) {
+        const procurementUserId = String(members.find((m) => m.role === 'procurement')!.userId);
+        await seedDemoContractRound(services, { trajectoryId: chain, name: t.name, municipalities: t.municipalities, procurementUserId }, log);
+      }
     }
   }
   return { seeded: true, accounts };
