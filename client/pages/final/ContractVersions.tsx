@@ -105,7 +105,10 @@ export function ContractVersions({ trajectoryId, chapters }: { trajectoryId: str
       )}
       {data.mayOpenRound &&
         (formOpen ? (
-          <OpenRoundForm trajectoryId={trajectoryId} chapters={chapters} onOpened={() => { setFormOpen(false); versions.reload(); }} />
+          <OpenRoundForm trajectoryId={trajectoryId} chapters={chapters} onOpened={() => {
+              setFormOpen(false);
+              versions.reload();
+            }} />
         ) : (
           <Button appearance="secondary-action-button" onClick={() => setFormOpen(true)} data-testid="open-round">
             {t('final.round.open')}

@@ -103,22 +103,22 @@ export const getContractVersion = defineTrajectoryOperation({
  */
 export async function startRound(models: Models, trajectoryId: string, userId: string, body: OpenRoundRequest): Promise<{ round: RoundRecord; topics: Array<{ _id: unknown; title: string; status: string }> }> {
   const p = { trajectoryId };
-    const clauses = await Promise.all(body.clauseIds.map((id) => models.clauses.findById(id, { trajectoryId: 1, title: 1 }).lean()));
-    const unknown = body.clauseIds.filter((_id, i) => String(clauses[i]?.trajectoryId) !== p.trajectoryId);
-    if (unknown.length) throw new AppError('validation_failed', 'The input is not valid.', { clauseIds: `not a clause of this agreement: ${unknown.join(', ')}` });
-    await ensureFirstVersion(models, p.trajectoryId);
-    const state = await models.changeRounds.findById(p.trajectoryId, { versions: 1 }).lean();
-    const minor = Math.max(0, ...(state?.versions ?? []).map((v) => v.minor)) + 1;
+  const clauses = await Promise.all(body.clauseIds.map((id) => models.clauses.findById(id, { trajectoryId: 1, title: 1 }).lean()));
+  const unknown = body.clauseIds.filter((_id, i) => String(clauses[i]?.trajectoryId) !== p.trajectoryId);
+  if (unknown.length) throw new AppError('validation_failed', 'The input is not valid.', { clauseIds: `not a clause of this agreement: ${unknown.join(', ')}` });
+  await ensureFirstVersion(models, p.trajectoryId);
+  const state = await models.changeRounds.findById(p.trajectoryId, { versions: 1 }).lean();
+  const minor = Math.max(0, ...(state?.versions ?? []).map((v) => v.minor)) + 1;
 
-    const last = body.topics.length ? await models.topics.findOne({ trajectoryId: p.trajectoryId }).sort({ order: -1 }).lean() : null;
-    const topics = [];
-    for (const [i, title] of body.topics.entries()) {
-      topics.push(await models.topics.create({ trajectoryId: p.trajectoryId, title, description: `Wijzigingsronde ${versionLabelOf(minor)}: ${body.title}`, order: (last?.order ?? 0) + 1 + i, status: 'accepted', proposedBy: userId }));
-    }
-    const topicIds = topics.map((t) => t._id);
-    for (const id of body.clauseIds) await models.clauses.updateOne({ _id: id }, { $set: { status: 'in_dialogue' }, $addToSet: { topicIds: { $each: topicIds } } });
-    const round: RoundRecord = { minor, title: body.title, reason: body.reason, openedAt: new Date(), openedBy: userId as never, appliesFrom: body.appliesFrom, topicIds, clauseIds: body.clauseIds as never };
-    await models.changeRounds.updateOne({ _id: p.trajectoryId }, { $set: { open: round } });
+  const last = body.topics.length ? await models.topics.findOne({ trajectoryId: p.trajectoryId }).sort({ order: -1 }).lean() : null;
+  const topics = [];
+  for (const [i, title] of body.topics.entries()) {
+    topics.push(await models.topics.create({ trajectoryId: p.trajectoryId, title, description: `Wijzigingsronde ${versionLabelOf(minor)}: ${body.title}`, order: (last?.order ?? 0) + 1 + i, status: 'accepted', proposedBy: userId }));
+  }
+  const topicIds = topics.map((t) => t._id);
+  for (const id of body.clauseIds) await models.clauses.updateOne({ _id: id }, { $set: { status: 'in_dialogue' }, $addToSet: { topicIds: { $each: topicIds } } });
+  const round: RoundRecord = { minor, title: body.title, reason: body.reason, openedAt: new Date(), openedBy: userId as never, appliesFrom: body.appliesFrom, topicIds, clauseIds: body.clauseIds as never };
+  await models.changeRounds.updateOne({ _id: p.trajectoryId }, { $set: { open: round } });
   return { round, topics };
 }
 
