@@ -73,7 +73,10 @@ export const getContractVersion = defineTrajectoryOperation({
   run: async (ctx, p, _b, access): Promise<{ result: ContractVersionDto }> => {
     const { models } = ctx.services;
     const minor = minorOf(p.version);
-    const index = (await sealedVersions(models, p.trajectoryId)).find((v) => v.minor === minor);
+    const sealed = await sealedVersions(models, p.trajectoryId);
+    // Like assembly and sign-off on a draft: the policy answered, the agreement is not there yet.
+    if (sealed.length === 0) throw new AppError('conflict', 'The agreement is not definitive yet.', { reason: 'not_final' });
+    const index = sealed.find((v) => v.minor === minor);
     const record = index ? await loadVersion(models, p.trajectoryId, minor) : null;
     if (!index || !record) throw new AppError('not_found', 'This version does not exist (yet).');
     const people = await names(ctx, [...record.signoffs.map((s) => s.userId), record.round?.openedBy]);
