@@ -61,6 +61,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
   // Unset means on outside production and off in production (where 1 is refused).
   DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
+  DEMO_CONTRACT: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
   ALLOW_LOCAL_DATABASE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
   SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an e-mail address').default('Dialoogtafel <noreply@dialoogtafel.example>'),
@@ -145,6 +146,8 @@ export interface Config {
   sessionSecret: string;
   logLevel: (typeof logLevels)[number];
   demo: boolean;
+  /** With the demo: the Open House trajectory's agreement sealed as 1.0 and a change round (1.1) in dialogue. Off by default in tests, whose fixtures start from the draft. */
+  demoContract: boolean;
   shutdownTimeoutMs: number;
   secureCookies: boolean;
   smtpUrl: string | undefined;
@@ -279,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     logLevel: e.LOG_LEVEL,
     demo: (e.DEMO ?? (e.NODE_ENV === 'production' ? '0' : '1')) === '1',
+    demoContract: (e.DEMO_CONTRACT ?? (e.NODE_ENV === 'test' ? '0' : '1')) === '1',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https://'),
     smtpUrl: e.SMTP_URL,

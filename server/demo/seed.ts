@@ -8,6 +8,7 @@ import { seedDemoSessions } from './seed-sessions';
 import { seedDemoOutcomes } from './seed-outcomes';
 import { seedDemoFinalAgreement } from './seed-final';
 import { seedDemoAdmission } from '../admission/seed-admission';
+import { seedDemoContractRound } from './seed-contract-round';
 
 export interface SeedResult {
   seeded: boolean;
@@ -85,6 +86,10 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
     if (t.model === 'open_house') {
       const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
       await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members }, log);
+      if (services.config.demoContract) {
+        const procurementUserId = String(members.find((m) => m.role === 'procurement')!.userId);
+        await seedDemoContractRound(services, { trajectoryId: chain, name: t.name, municipalities: t.municipalities, procurementUserId }, log);
+      }
       // After the definitive agreement (and any sealed version of it): providers accede to that.
       await seedDemoAdmission(services, chain, t.municipalities, log);
     }

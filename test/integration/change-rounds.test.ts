@@ -192,3 +192,37 @@ describe('a change round: from opening to the seal of version 1.1, with 1.0 unch
     expectError(await ijmondOnly.get(`${m}/final/versions/1.0`), 404, 'not_found');
   });
 });
+
+describe('the demo: the Midden-IJssel/Oost-Veluwe contract runs, with a change round in dialogue', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { DEMO: '1', DEMO_CONTRACT: '1' } });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('shows 1.0 sealed and verifying, 1.1 in dialogue with its topics, clause and session; the audit chain verifies', async () => {
+    const admin = await signIn(server, demoEmails.admin);
+    const ids = await demoTrajectoryIds(admin);
+    const m = `/trajectories/${ids.midden}`;
+    const inkoop = await signIn(server, demoEmails.procurement);
+    const list = (await inkoop.get(`${m}/final/versions`)).body as ContractVersionsDto;
+    expect(list.versions.map((v) => [v.label, v.status])).toEqual([
+      ['1.1', 'in_dialogue'],
+      ['1.0', 'sealed'],
+    ]);
+    expect(list.inForce).toBe('1.0');
+    expect(list.versions[0]!.round).toMatchObject({ appliesFrom: '2027-01-01', clauses: [{ title: 'Tarieven' }] });
+    expect(list.versions[0]!.round!.topics.map((t) => t.title)).toEqual(['Indexering tarieven 2027', 'Tarief voor vrijgevestigden']);
+    expect(((await inkoop.get(`${m}/final/versions/1.0`)).body as ContractVersionDto).verifies).toBe(true);
+    const sessions = (await inkoop.get(`${m}/sessions`)).body as Array<{ title: string }>;
+    expect(sessions.map((s) => s.title)).toContain('Wijzigingsronde 1.1: tarieven 2027');
+    // The round's clause is open for the table; the rest stays fixed.
+    const agreement = (await inkoop.get(`${m}/agreement`)).body as { chapters: Array<{ clauses: Array<{ title: string; status: string }> }> };
+    const statuses = agreement.chapters.flatMap((c) => c.clauses).map((k) => [k.title, k.status]);
+    expect(statuses.filter(([, s]) => s !== 'fixed')).toEqual([['Tarieven', 'in_dialogue']]);
+    expect((await inkoop.get(`${m}/audit/verify`)).body.valid).toBe(true);
+  });
+});

@@ -345,6 +345,13 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     { route: 'GET /trajectories/:trajectoryId/final', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final`) },
     { route: 'GET /trajectories/:trajectoryId/final/agreement.docx', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/agreement.docx`) },
     { route: 'GET /trajectories/:trajectoryId/final/agreement.pdf', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/agreement.pdf`) },
+    { route: 'GET /trajectories/:trajectoryId/final/versions', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/versions`) },
+    { route: 'GET /trajectories/:trajectoryId/final/versions/:version', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/final/versions/1.0`) },
+  ],
+  'final.assemble': [
+    { route: 'POST /trajectories/:trajectoryId/final/assemble', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/assemble`, {}) },
+    // Not sealed: 409 after the policy.
+    { route: 'POST /trajectories/:trajectoryId/final/rounds', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/rounds`, { title: 'Ronde', reason: 'Reden', appliesFrom: '2027-01-01' }) },
   ],
   // Admission (server/admission): the procurement team reviews; every other role is refused by the policy first.
   'admission.review': [
@@ -353,7 +360,6 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     { route: 'GET /trajectories/:trajectoryId/admission/applications/:applicationId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/admission/applications/${f.admissionApplicationId}`) },
     { route: 'POST /trajectories/:trajectoryId/admission/applications/:applicationId/review', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/admission/applications/${f.admissionApplicationId}/review`, { step: 'markComplete' }) },
   ],
-  'final.assemble': [{ route: 'POST /trajectories/:trajectoryId/final/assemble', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/assemble`, {}) }],
   // The demo municipality account represents Haarlem.
   'final.signoff': [{ route: 'POST /trajectories/:trajectoryId/final/signoffs', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/final/signoffs`, { municipality: 'Haarlem', decision: 'approve' }) }],
   'poll.close': [
@@ -780,6 +786,7 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
       'PUT /trajectories/:trajectoryId/outcomes/:outcomeId': (f) => ({ topicId: f.midden.topicId, text: 'Afspraak van een buitenstaander', category: 'substantive', horizon: 'long_term', status: 'open' }),
       'POST /trajectories/:trajectoryId/final/assemble': () => ({}),
+      'POST /trajectories/:trajectoryId/final/rounds': () => ({ title: 'Ronde van een buitenstaander', reason: 'Reden', appliesFrom: '2027-01-01' }),
       'POST /trajectories/:trajectoryId/final/signoffs': () => ({ municipality: 'Apeldoorn', decision: 'approve' }),
       'PUT /trajectories/:trajectoryId/admission/settings': () => ({ perceelen: [{ code: 'P1', name: 'Buiten' }], declarations: [], reviewWeeks: 8, accessionWeeks: 4 }),
       'POST /trajectories/:trajectoryId/admission/applications/:applicationId/review': () => ({ step: 'markComplete' }),

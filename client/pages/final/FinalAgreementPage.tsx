@@ -18,6 +18,7 @@ import { useTrajectory } from '../trajectory/trajectory-context';
 import { Annex, AssembledText } from './AssembledText';
 import { SignoffForm } from './SignoffForm';
 import { SignoffTable } from './SignoffTable';
+import { ContractVersions } from './ContractVersions';
 
 /**
  * The definitive agreement: whether it can be assembled, the assembled text with its variants
@@ -79,7 +80,9 @@ export function FinalAgreementPage() {
             </Alert>
           )}
 
-          {data.status !== 'final' && (
+          <ContractVersions trajectoryId={trajectory.id} chapters={data.assembled?.snapshot.chapters ?? []} />
+
+          {(data.status !== 'final' || data.mayAssemble) && (
             <section aria-labelledby="readiness-heading" data-testid="readiness">
               <Heading2 id="readiness-heading">{t('final.readiness.title')}</Heading2>
               {data.notFixed.length === 0 ? (

@@ -1,6 +1,6 @@
 import { roleMay } from '../../../shared/domain/permissions';
 import { todayInAmsterdam } from '../../../shared/domain/calendar';
-import { minorOf, openRoundRequest, versionLabelOf, versionParams, type ContractVersionDto, type ContractVersionsDto, type RoundDto } from '../../../shared/schemas/rounds';
+import { minorOf, openRoundRequest, type OpenRoundRequest, versionLabelOf, versionParams, type ContractVersionDto, type ContractVersionsDto, type RoundDto } from '../../../shared/schemas/rounds';
 import { AppError } from '../../errors';
 import type { Models } from '../../models';
 import { contractVersionId, type ContractVersionRecord, type RoundRecord } from '../../models/change-round';
@@ -73,7 +73,10 @@ export const getContractVersion = defineTrajectoryOperation({
   run: async (ctx, p, _b, access): Promise<{ result: ContractVersionDto }> => {
     const { models } = ctx.services;
     const minor = minorOf(p.version);
-    const index = (await sealedVersions(models, p.trajectoryId)).find((v) => v.minor === minor);
+    const sealed = await sealedVersions(models, p.trajectoryId);
+    // Like assembly and sign-off on a draft: the policy answered, the agreement is not there yet.
+    if (sealed.length === 0) throw new AppError('conflict', 'The agreement is not definitive yet.', { reason: 'not_final' });
+    const index = sealed.find((v) => v.minor === minor);
     const record = index ? await loadVersion(models, p.trajectoryId, minor) : null;
     if (!index || !record) throw new AppError('not_found', 'This version does not exist (yet).');
     const people = await names(ctx, [...record.signoffs.map((s) => s.userId), record.round?.openedBy]);
@@ -97,6 +100,32 @@ export const getContractVersion = defineTrajectoryOperation({
 });
 
 /**
+ * The writes of opening a round (the seal is checked and the agreement's lock held by the
+ * caller): version 1.0 stored apart if it was not yet, the round's topics created, its clauses
+ * reopened, and the round recorded on the trajectory's change state.
+ */
+export async function startRound(models: Models, trajectoryId: string, userId: string, body: OpenRoundRequest): Promise<{ round: RoundRecord; topics: Array<{ _id: unknown; title: string; status: string }> }> {
+  const p = { trajectoryId };
+  const clauses = await Promise.all(body.clauseIds.map((id) => models.clauses.findById(id, { trajectoryId: 1, title: 1 }).lean()));
+  const unknown = body.clauseIds.filter((_id, i) => String(clauses[i]?.trajectoryId) !== p.trajectoryId);
+  if (unknown.length) throw new AppError('validation_failed', 'The input is not valid.', { clauseIds: `not a clause of this agreement: ${unknown.join(', ')}` });
+  await ensureFirstVersion(models, p.trajectoryId);
+  const state = await models.changeRounds.findById(p.trajectoryId, { versions: 1 }).lean();
+  const minor = Math.max(0, ...(state?.versions ?? []).map((v) => v.minor)) + 1;
+
+  const last = body.topics.length ? await models.topics.findOne({ trajectoryId: p.trajectoryId }).sort({ order: -1 }).lean() : null;
+  const topics = [];
+  for (const [i, title] of body.topics.entries()) {
+    topics.push(await models.topics.create({ trajectoryId: p.trajectoryId, title, description: `Wijzigingsronde ${versionLabelOf(minor)}: ${body.title}`, order: (last?.order ?? 0) + 1 + i, status: 'accepted', proposedBy: userId }));
+  }
+  const topicIds = topics.map((t) => t._id);
+  for (const id of body.clauseIds) await models.clauses.updateOne({ _id: id }, { $set: { status: 'in_dialogue' }, $addToSet: { topicIds: { $each: topicIds } } });
+  const round: RoundRecord = { minor, title: body.title, reason: body.reason, openedAt: new Date(), openedBy: userId as never, appliesFrom: body.appliesFrom, topicIds, clauseIds: body.clauseIds as never };
+  await models.changeRounds.updateOne({ _id: p.trajectoryId }, { $set: { open: round } });
+  return { round, topics };
+}
+
+/**
  * The procurement team opens a change round on the sealed agreement: the clauses it names go
  * back to "in dialogue" with the round's new topics, and the agreement is open for changes
  * until the round's version is sealed. The sealed versions are stored apart and stay as they are.
@@ -112,22 +141,8 @@ export const openChangeRound = defineTrajectoryOperation({
     const { models } = ctx.services;
     if (!(await models.finalSeals.exists({ _id: p.trajectoryId }))) throw new AppError('conflict', 'The agreement is not definitive yet: change it as a draft.', { reason: 'not_final' });
     if ((await models.changeRounds.findById(p.trajectoryId, { open: 1 }).lean())?.open) throw new AppError('conflict', 'A change round is in dialogue already.', { reason: 'round_open' });
-    const clauses = await Promise.all(body.clauseIds.map((id) => models.clauses.findById(id, { trajectoryId: 1, title: 1 }).lean()));
-    const unknown = body.clauseIds.filter((_id, i) => String(clauses[i]?.trajectoryId) !== p.trajectoryId);
-    if (unknown.length) throw new AppError('validation_failed', 'The input is not valid.', { clauseIds: `not a clause of this agreement: ${unknown.join(', ')}` });
-    await ensureFirstVersion(models, p.trajectoryId);
-    const state = await models.changeRounds.findById(p.trajectoryId, { versions: 1 }).lean();
-    const minor = Math.max(0, ...(state?.versions ?? []).map((v) => v.minor)) + 1;
-
-    const last = body.topics.length ? await models.topics.findOne({ trajectoryId: p.trajectoryId }).sort({ order: -1 }).lean() : null;
-    const topics = [];
-    for (const [i, title] of body.topics.entries()) {
-      topics.push(await models.topics.create({ trajectoryId: p.trajectoryId, title, description: `Wijzigingsronde ${versionLabelOf(minor)}: ${body.title}`, order: (last?.order ?? 0) + 1 + i, status: 'accepted', proposedBy: access.user.userId }));
-    }
-    const topicIds = topics.map((t) => t._id);
-    for (const id of body.clauseIds) await models.clauses.updateOne({ _id: id }, { $set: { status: 'in_dialogue' }, $addToSet: { topicIds: { $each: topicIds } } });
-    const round: RoundRecord = { minor, title: body.title, reason: body.reason, openedAt: new Date(), openedBy: access.user.userId as never, appliesFrom: body.appliesFrom, topicIds, clauseIds: body.clauseIds as never };
-    await models.changeRounds.updateOne({ _id: p.trajectoryId }, { $set: { open: round } });
+    const { round, topics } = await startRound(models, p.trajectoryId, access.user.userId, body);
+    const { minor, topicIds } = round;
     const label = versionLabelOf(minor);
     return {
       result: await versionsView(ctx, p.trajectoryId, access),
