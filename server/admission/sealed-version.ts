@@ -1,7 +1,8 @@
 import type { Models } from '../models';
+import { currentSealedVersion as newestSealedVersion } from '../commands/rounds/contract-versions';
 
 export interface SealedVersion {
-  /** The version's label, e.g. "1.0". */
+  /** The version's label, e.g. "1.0" or "1.1" after a change round. */
   version: string;
   /** The seal's content hash, to verify against the sealed document. */
   sealHash: string;
@@ -9,11 +10,10 @@ export interface SealedVersion {
 }
 
 /**
- * The version of the definitive agreement a provider accedes to now: the current sealed one.
- * Today there is one sealed version per trajectory (the final seal, read by `_id`): "1.0".
- * Change rounds (versions 1.1, 1.2, …) replace this body; every caller asks here.
+ * The version of the definitive agreement a provider accedes to now: the newest sealed one (the
+ * change rounds' versions, server/commands/rounds), in the shape the admission records keep.
  */
 export async function currentSealedVersion(models: Models, trajectoryId: string): Promise<SealedVersion | null> {
-  const seal = await models.finalSeals.findById(trajectoryId).lean();
-  return seal ? { version: '1.0', sealHash: seal.contentHash, sealedAt: seal.at } : null;
+  const newest = await newestSealedVersion(models, trajectoryId);
+  return newest ? { version: newest.label, sealHash: newest.contentHash, sealedAt: newest.sealedAt } : null;
 }
