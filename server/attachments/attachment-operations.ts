@@ -8,7 +8,7 @@ import type { AttachmentRecord, AttachmentVersionRecord } from '../models/attach
 import { authorizeTrajectory } from '../commands/access';
 import { defineOperation, noBody, type Effect, type OperationContext } from '../commands/operation';
 import { trajectoryParams } from '../commands/trajectories/trajectory-operations';
-import { userNames } from '../commands/views';
+import { userNames } from '../commands/user-names';
 import { authorizeParent, hidesUploader, type ParentAccess } from './attachment-parents';
 import { readFile, storeUpload } from './attachment-store';
 

@@ -12,7 +12,7 @@ import { defineTrajectoryOperation, noBody, type OperationContext } from '../ope
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { findClause } from './agreement-operations';
 import { clauseLabels } from './agreement-views';
-import { userNames } from '../views';
+import { userNames } from '../user-names';
 
 const versionParams = trajectoryParams.extend({ versionId: id });
 

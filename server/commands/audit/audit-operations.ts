@@ -1,6 +1,7 @@
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
-import { auditView, userNames } from '../views';
+import { userNames } from '../user-names';
+import { auditView } from './audit-view';
 
 export const listAuditEvents = defineTrajectoryOperation({
   name: 'audit.list',

@@ -4,7 +4,8 @@ import { AppError, notFound } from '../../errors';
 import { roleMay } from '../../../shared/domain/permissions';
 import { defineTrajectoryOperation, noBody, type OperationContext } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
-import { topicView, userNames } from '../views';
+import { userNames } from '../user-names';
+import { topicView } from './topic-view';
 
 const topicParams = trajectoryParams.extend({ topicId: id });
 
