@@ -2,7 +2,7 @@ import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-librar
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client';
-import { auditApi } from '../../api/endpoints';
+import { auditApi } from '../../api/audit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { AuditVerification } from '../../../shared/schemas/audit';
 

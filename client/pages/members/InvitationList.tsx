@@ -12,7 +12,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client';
-import { invitationAdminApi } from '../../api/endpoints';
+import { invitationAdminApi } from '../../api/invitations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { formatDate } from '../../format/dates';

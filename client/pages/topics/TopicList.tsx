@@ -2,7 +2,7 @@ import { OrderedList } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client';
-import { topicApi } from '../../api/endpoints';
+import { topicApi } from '../../api/topics';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { TopicDto } from '../../../shared/schemas/topics';
 import { DeclineTopicDialog } from './DeclineTopicDialog';
