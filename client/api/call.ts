@@ -12,7 +12,7 @@ export type CallResult<K extends OperationId> = ResponseOf<ApiContract[K]>;
 
 /** What a call takes: the path parameters, the query and the body the contract names, no more. */
 export type CallInput<K extends OperationId> = ({} extends Params<K> ? { params?: Params<K> } : { params: Params<K> }) &
-  ([CallBody<K>] extends [undefined] ? { body?: undefined } : { body: CallBody<K> }) &
+  ([CallBody<K>] extends [undefined] ? { body?: undefined } : {} extends CallBody<K> ? { body?: CallBody<K> } : { body: CallBody<K> }) &
   ([CallQuery<K>] extends [undefined] ? { query?: undefined } : { query?: CallQuery<K> });
 
 /** The address of a route (e.g. a download link): its path with the parameters filled in, under /api. */
