@@ -1,8 +1,5 @@
 import type { z } from 'zod';
 import type {
-  AgreementDto,
-  AmendmentDto,
-  CommentDto,
   createChapterRequest,
   createClauseRequest,
   createCommentRequest,
@@ -12,7 +9,7 @@ import type {
   updateClauseRequest,
   variantRequest,
 } from '../../shared/schemas/agreement';
-import { request } from './client';
+import { call } from './call';
 
 // The draft agreement as the table works on it: structure, comments and proposing other
 // wording. Types only from shared/: the schemas themselves stay out of the browser bundle.
@@ -25,48 +22,31 @@ export type CreateCommentInput = z.input<typeof createCommentRequest>;
 export type CommentReplyInput = z.input<typeof replyRequest>;
 export type ProposeAmendmentInput = z.input<typeof proposeAmendmentRequest>;
 
-const enc = encodeURIComponent;
-const agreementPath = (trajectoryId: string) => `/api/trajectories/${enc(trajectoryId)}/agreement`;
-const clausePath = (trajectoryId: string, clauseId: string) => `${agreementPath(trajectoryId)}/clauses/${enc(clauseId)}`;
-const commentsPath = (trajectoryId: string) => `/api/trajectories/${enc(trajectoryId)}/comments`;
 
 export const agreementApi = {
-  get: (trajectoryId: string, signal?: AbortSignal) => request<AgreementDto>('GET', agreementPath(trajectoryId), undefined, signal),
-  addChapter: (trajectoryId: string, input: CreateChapterInput) =>
-    request<AgreementDto>('POST', `${agreementPath(trajectoryId)}/chapters`, input),
-  updateChapter: (trajectoryId: string, chapterId: string, input: UpdateChapterInput) =>
-    request<AgreementDto>('PATCH', `${agreementPath(trajectoryId)}/chapters/${enc(chapterId)}`, input),
-  addClause: (trajectoryId: string, input: CreateClauseInput) =>
-    request<AgreementDto>('POST', `${agreementPath(trajectoryId)}/clauses`, input),
-  updateClause: (trajectoryId: string, clauseId: string, input: UpdateClauseInput) =>
-    request<AgreementDto>('PATCH', clausePath(trajectoryId, clauseId), input),
-  setClauseSummary: (trajectoryId: string, clauseId: string, summary: string) =>
-    request<AgreementDto>('PUT', `${clausePath(trajectoryId, clauseId)}/summary`, { summary }),
-  addVariant: (trajectoryId: string, clauseId: string, input: VariantInput) =>
-    request<AgreementDto>('POST', `${clausePath(trajectoryId, clauseId)}/variants`, input),
+  get: (trajectoryId: string, signal?: AbortSignal) => call('getAgreement', { params: { trajectoryId } }, signal),
+  addChapter: (trajectoryId: string, input: CreateChapterInput) => call('createChapter', { params: { trajectoryId }, body: input }),
+  updateChapter: (trajectoryId: string, chapterId: string, input: UpdateChapterInput) => call('updateChapter', { params: { trajectoryId, chapterId }, body: input }),
+  addClause: (trajectoryId: string, input: CreateClauseInput) => call('createClause', { params: { trajectoryId }, body: input }),
+  updateClause: (trajectoryId: string, clauseId: string, input: UpdateClauseInput) => call('updateClause', { params: { trajectoryId, clauseId }, body: input }),
+  setClauseSummary: (trajectoryId: string, clauseId: string, summary: string) => call('setClauseSummary', { params: { trajectoryId, clauseId }, body: { summary } }),
+  addVariant: (trajectoryId: string, clauseId: string, input: VariantInput) => call('createVariant', { params: { trajectoryId, clauseId }, body: input }),
   updateVariant: (trajectoryId: string, clauseId: string, variantId: string, input: VariantInput) =>
-    request<AgreementDto>('PATCH', `${clausePath(trajectoryId, clauseId)}/variants/${enc(variantId)}`, input),
+    call('updateVariant', { params: { trajectoryId, clauseId, variantId }, body: input }),
 };
 
 export const commentApi = {
-  list: (trajectoryId: string, filter: { clauseId?: string; status?: 'open' | 'resolved' }, signal?: AbortSignal) => {
-    const params = new URLSearchParams();
-    if (filter.clauseId) params.set('clauseId', filter.clauseId);
-    if (filter.status) params.set('status', filter.status);
-    const query = params.toString();
-    return request<CommentDto[]>('GET', `${commentsPath(trajectoryId)}${query ? `?${query}` : ''}`, undefined, signal);
-  },
-  create: (trajectoryId: string, clauseId: string, input: CreateCommentInput) =>
-    request<CommentDto>('POST', `${clausePath(trajectoryId, clauseId)}/comments`, input),
-  reply: (trajectoryId: string, commentId: string, input: CommentReplyInput) =>
-    request<CommentDto>('POST', `${commentsPath(trajectoryId)}/${enc(commentId)}/replies`, input),
+  list: (trajectoryId: string, filter: { clauseId?: string; status?: 'open' | 'resolved' }, signal?: AbortSignal) =>
+    call('listComments', { params: { trajectoryId }, query: filter }, signal),
+  create: (trajectoryId: string, clauseId: string, input: CreateCommentInput) => call('createComment', { params: { trajectoryId, clauseId }, body: input }),
+  reply: (trajectoryId: string, commentId: string, input: CommentReplyInput) => call('replyToComment', { params: { trajectoryId, commentId }, body: input }),
   setStatus: (trajectoryId: string, commentId: string, status: 'open' | 'resolved') =>
-    request<CommentDto>('PUT', `${commentsPath(trajectoryId)}/${enc(commentId)}/status`, { status }),
+    call('setCommentStatus', { params: { trajectoryId, commentId }, body: { status } }),
 };
 
 export const proposalApi = {
   propose: (trajectoryId: string, clauseId: string, input: ProposeAmendmentInput) =>
-    request<AmendmentDto>('POST', `${clausePath(trajectoryId, clauseId)}/amendments`, input),
+    call('proposeAmendment', { params: { trajectoryId, clauseId }, body: input }),
 };
 
 /** Where the pages of the agreement live. */

@@ -1,10 +1,7 @@
-import type { PresenceAnonymity } from '../../shared/schemas/anonymity';
-import { request } from './client';
-
-const path = (trajectoryId: string) => `/api/trajectories/${encodeURIComponent(trajectoryId)}/me/anonymity`;
+import { call } from './call';
 
 /** A client representative's choice, per trajectory, to be shown to others without their name. */
 export const anonymityApi = {
-  get: (trajectoryId: string, signal?: AbortSignal) => request<PresenceAnonymity>('GET', path(trajectoryId), undefined, signal),
-  set: (trajectoryId: string, anonymous: boolean) => request<PresenceAnonymity>('PUT', path(trajectoryId), { anonymous }),
+  get: (trajectoryId: string, signal?: AbortSignal) => call('getPresenceAnonymity', { params: { trajectoryId } }, signal),
+  set: (trajectoryId: string, anonymous: boolean) => call('setPresenceAnonymity', { params: { trajectoryId }, body: { anonymous } }),
 };

@@ -1,9 +1,8 @@
-import type { CalendarSubscriptionDto, VisitDto } from '../../shared/schemas/calendar';
-import { request } from './client';
+import { call } from './call';
 
 export const calendarApi = {
-  subscription: (signal?: AbortSignal) => request<CalendarSubscriptionDto>('GET', '/api/me/calendar-subscription', undefined, signal),
-  renew: () => request<CalendarSubscriptionDto>('POST', '/api/me/calendar-subscription'),
-  revoke: () => request<CalendarSubscriptionDto>('DELETE', '/api/me/calendar-subscription'),
-  visit: (trajectoryId: string) => request<VisitDto>('PUT', `/api/trajectories/${encodeURIComponent(trajectoryId)}/visit`),
+  subscription: (signal?: AbortSignal) => call('getCalendarSubscription', {}, signal),
+  renew: () => call('renewCalendarSubscription', {}),
+  revoke: () => call('revokeCalendarSubscription', {}),
+  visit: (trajectoryId: string) => call('recordVisit', { params: { trajectoryId } }),
 };

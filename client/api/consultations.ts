@@ -1,15 +1,13 @@
 import type { z } from 'zod';
 import type {
-  ConsultationDto,
-  ConsultationListDto,
   editReactionRequest,
   openConsultationRequest,
   publishConsultationResult,
   reactRequest,
-  ReactionDto,
   respondRequest,
 } from '../../shared/schemas/consultations';
-import { ApiError, request } from './client';
+import { call, routeUrl } from './call';
+import { ApiError } from './client';
 
 // Consultation (reactienota) on a version of the agreement. Types only from shared/: the schemas
 // themselves stay out of the browser bundle.
@@ -28,26 +26,21 @@ export function consultationConflict(error: unknown): ConsultationConflictReason
   return reason === 'closed' || reason === 'published' || reason === 'answered' || reason === 'unanswered' || reason === 'not_published' ? reason : undefined;
 }
 
-const enc = encodeURIComponent;
-const listPath = (trajectoryId: string) => `/api/trajectories/${enc(trajectoryId)}/consultations`;
-const onePath = (trajectoryId: string, consultationId: string) => `${listPath(trajectoryId)}/${enc(consultationId)}`;
-const reactionPath = (trajectoryId: string, consultationId: string, reactionId: string) => `${onePath(trajectoryId, consultationId)}/reactions/${enc(reactionId)}`;
-
 export const consultationApi = {
-  list: (trajectoryId: string, signal?: AbortSignal) => request<ConsultationListDto>('GET', listPath(trajectoryId), undefined, signal),
-  open: (trajectoryId: string, input: OpenConsultationInput) => request<ConsultationDto>('POST', listPath(trajectoryId), input),
-  get: (trajectoryId: string, consultationId: string, signal?: AbortSignal) => request<ConsultationDto>('GET', onePath(trajectoryId, consultationId), undefined, signal),
-  close: (trajectoryId: string, consultationId: string) => request<ConsultationDto>('POST', `${onePath(trajectoryId, consultationId)}/close`),
-  publish: (trajectoryId: string, consultationId: string) => request<PublishConsultationResult>('POST', `${onePath(trajectoryId, consultationId)}/publish`),
-  react: (trajectoryId: string, consultationId: string, input: ReactInput) => request<ReactionDto>('POST', `${onePath(trajectoryId, consultationId)}/reactions`, input),
+  list: (trajectoryId: string, signal?: AbortSignal) => call('listConsultations', { params: { trajectoryId } }, signal),
+  open: (trajectoryId: string, input: OpenConsultationInput) => call('openConsultation', { params: { trajectoryId }, body: input }),
+  get: (trajectoryId: string, consultationId: string, signal?: AbortSignal) => call('getConsultation', { params: { trajectoryId, consultationId } }, signal),
+  close: (trajectoryId: string, consultationId: string) => call('closeConsultation', { params: { trajectoryId, consultationId } }),
+  publish: (trajectoryId: string, consultationId: string) => call('publishConsultation', { params: { trajectoryId, consultationId } }),
+  react: (trajectoryId: string, consultationId: string, input: ReactInput) => call('reactToClause', { params: { trajectoryId, consultationId }, body: input }),
   edit: (trajectoryId: string, consultationId: string, reactionId: string, input: EditReactionInput) =>
-    request<ReactionDto>('PATCH', reactionPath(trajectoryId, consultationId, reactionId), input),
-  withdraw: (trajectoryId: string, consultationId: string, reactionId: string) => request<void>('DELETE', reactionPath(trajectoryId, consultationId, reactionId)),
+    call('editReaction', { params: { trajectoryId, consultationId, reactionId }, body: input }),
+  withdraw: (trajectoryId: string, consultationId: string, reactionId: string) => call('withdrawReaction', { params: { trajectoryId, consultationId, reactionId } }),
   respond: (trajectoryId: string, consultationId: string, reactionId: string, input: RespondInput) =>
-    request<ReactionDto>('PUT', `${reactionPath(trajectoryId, consultationId, reactionId)}/response`, input),
+    call('respondToReaction', { params: { trajectoryId, consultationId, reactionId }, body: input }),
   /** Download links for the published reactienota (plain links: the browser saves the file). */
-  docxUrl: (trajectoryId: string, consultationId: string) => `${onePath(trajectoryId, consultationId)}/reactienota.docx`,
-  pdfUrl: (trajectoryId: string, consultationId: string) => `${onePath(trajectoryId, consultationId)}/reactienota.pdf`,
+  docxUrl: (trajectoryId: string, consultationId: string) => routeUrl('reactienotaDocumentDocx', { trajectoryId, consultationId }),
+  pdfUrl: (trajectoryId: string, consultationId: string) => routeUrl('reactienotaDocumentPdf', { trajectoryId, consultationId }),
 };
 
 /** Where the consultation screens live, under the agreement. */

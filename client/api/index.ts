@@ -1,3 +1,10 @@
 export { ApiError, isApiError, request } from './client';
 export type { HttpMethod } from './client';
-export * from './endpoints';
+export { call, routeUrl } from './call';
+export * from './admin';
+export * from './audit';
+export * from './auth';
+export * from './invitations';
+export * from './members';
+export * from './topics';
+export * from './trajectories';

@@ -1,10 +1,10 @@
-import type { NotificationCentreDto, NotificationPreferencesDto, SetPreferenceRequest } from '../../shared/schemas/notifications';
-import { request } from './client';
+import type { SetPreferenceRequest } from '../../shared/schemas/notifications';
+import { call } from './call';
 
 /** The person's own notification centre and notification settings. */
 export const notificationsApi = {
-  centre: (signal?: AbortSignal) => request<NotificationCentreDto>('GET', '/api/notifications', undefined, signal),
-  markRead: (change: { ids?: string[]; all?: boolean }) => request<{ unread: number }>('POST', '/api/notifications/read', change),
-  preferences: (signal?: AbortSignal) => request<NotificationPreferencesDto>('GET', '/api/notifications/preferences', undefined, signal),
-  setPreferences: (change: SetPreferenceRequest) => request<NotificationPreferencesDto>('PUT', '/api/notifications/preferences', change),
+  centre: (signal?: AbortSignal) => call('getNotifications', {}, signal),
+  markRead: (change: { ids?: string[]; all?: boolean }) => call('markNotificationsRead', { body: change }),
+  preferences: (signal?: AbortSignal) => call('getNotificationPreferences', {}, signal),
+  setPreferences: (change: SetPreferenceRequest) => call('setNotificationPreferences', { body: change }),
 };

@@ -1,9 +1,10 @@
-import type { AccountDto, ErasureDto } from '../../shared/schemas/privacy';
-import { request } from './client';
+import { call, routeUrl } from './call';
+
+const myData = { json: 'myPersonalData', docx: 'myPersonalDataDocumentDocx', pdf: 'myPersonalDataDocumentPdf' } as const;
 
 /** One's own data (AVG) and, for administrators, erasure on request. */
 export const privacyApi = {
-  myDataUrl: (format: 'json' | 'docx' | 'pdf') => `/api/me/data.${format}`,
-  accounts: (signal?: AbortSignal) => request<AccountDto[]>('GET', '/api/admin/accounts', undefined, signal),
-  erase: (userId: string) => request<ErasureDto>('POST', `/api/admin/accounts/${encodeURIComponent(userId)}/erase`),
+  myDataUrl: (format: 'json' | 'docx' | 'pdf') => routeUrl(myData[format], {}),
+  accounts: (signal?: AbortSignal) => call('listAccounts', {}, signal),
+  erase: (userId: string) => call('eraseAccount', { params: { userId } }),
 };

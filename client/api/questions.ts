@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { answerQuestionRequest, askQuestionRequest, publishResult, QuestionDto, QuestionsOverviewDto } from '../../shared/schemas/questions';
-import { request } from './client';
+import type { answerQuestionRequest, askQuestionRequest, publishResult } from '../../shared/schemas/questions';
+import { call, routeUrl } from './call';
 
 // Questions and answers (nota van inlichtingen). Types only from shared/: the schemas
 // themselves stay out of the browser bundle.
@@ -11,17 +11,12 @@ export type PublishResult = z.infer<typeof publishResult>;
 /** Why the server refused (409): the reason it gives in `error.fields.reason`. */
 export type QuestionConflictReason = 'deadline_passed' | 'published' | 'nothing_to_publish';
 
-const enc = encodeURIComponent;
-const questionsPath = (trajectoryId: string) => `/api/trajectories/${enc(trajectoryId)}/questions`;
-
 export const questionApi = {
-  overview: (trajectoryId: string, signal?: AbortSignal) =>
-    request<QuestionsOverviewDto>('GET', questionsPath(trajectoryId), undefined, signal),
-  ask: (trajectoryId: string, input: AskQuestionInput) => request<QuestionDto>('POST', questionsPath(trajectoryId), input),
-  answer: (trajectoryId: string, questionId: string, input: AnswerQuestionInput) =>
-    request<QuestionDto>('PUT', `${questionsPath(trajectoryId)}/${enc(questionId)}/answer`, input),
-  publish: (trajectoryId: string) => request<PublishResult>('POST', `${questionsPath(trajectoryId)}/publish`),
+  overview: (trajectoryId: string, signal?: AbortSignal) => call('listQuestions', { params: { trajectoryId } }, signal),
+  ask: (trajectoryId: string, input: AskQuestionInput) => call('askQuestion', { params: { trajectoryId }, body: input }),
+  answer: (trajectoryId: string, questionId: string, input: AnswerQuestionInput) => call('answerQuestion', { params: { trajectoryId, questionId }, body: input }),
+  publish: (trajectoryId: string) => call('publishAnswers', { params: { trajectoryId } }),
   /** Download links for the published list (plain links: the browser saves the file). */
-  docxUrl: (trajectoryId: string) => `${questionsPath(trajectoryId)}/nota.docx`,
-  pdfUrl: (trajectoryId: string) => `${questionsPath(trajectoryId)}/nota.pdf`,
+  docxUrl: (trajectoryId: string) => routeUrl('answersDocumentDocx', { trajectoryId }),
+  pdfUrl: (trajectoryId: string) => routeUrl('answersDocumentPdf', { trajectoryId }),
 };

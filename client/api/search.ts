@@ -1,8 +1,6 @@
-import type { SearchResult } from '../../shared/schemas/search';
-import { request } from './client';
+import { call } from './call';
 
-// Search across one trajectory. Types only from shared/: the schemas stay out of the browser bundle.
+// Search across one trajectory.
 export const searchApi = {
-  search: (trajectoryId: string, q: string, signal?: AbortSignal) =>
-    request<SearchResult>('GET', `/api/trajectories/${encodeURIComponent(trajectoryId)}/search?q=${encodeURIComponent(q)}`, undefined, signal),
+  search: (trajectoryId: string, q: string, signal?: AbortSignal) => call('searchTrajectory', { params: { trajectoryId }, query: { q } }, signal),
 };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { BallotChoice, PollResult, PollSettings } from '../../shared/live-table/polls';
-import type { AgendaProposal, CancelSessionRequest, createSessionRequest, SessionDto, updateSessionRequest } from '../../shared/schemas/sessions';
-import { request } from './client';
+import type { BallotChoice, PollSettings } from '../../shared/live-table/polls';
+import type { CancelSessionRequest, createSessionRequest, updateSessionRequest } from '../../shared/schemas/sessions';
+import { call, routeUrl } from './call';
 
 // What the client sends is the schemas' input (defaults may be left out); what it gets back
 // are the DTOs the server produces. Types only: the schemas themselves stay out of the bundle.
@@ -11,28 +11,20 @@ export type PollSettingsInput = Partial<Omit<PollSettings, 'kind' | 'question'>>
 
 export type { AgendaProposal } from '../../shared/schemas/sessions';
 
-const enc = encodeURIComponent;
-const sessionPath = (id: string) => `/api/sessions/${enc(id)}`;
-
 export const sessionApi = {
-  list: (trajectoryId: string, signal?: AbortSignal) =>
-    request<SessionDto[]>('GET', `/api/trajectories/${enc(trajectoryId)}/sessions`, undefined, signal),
-  create: (trajectoryId: string, input: CreateSessionInput) =>
-    request<SessionDto>('POST', `/api/trajectories/${enc(trajectoryId)}/sessions`, input),
-  get: (sessionId: string, signal?: AbortSignal) => request<SessionDto>('GET', sessionPath(sessionId), undefined, signal),
-  update: (sessionId: string, input: UpdateSessionInput) => request<SessionDto>('PATCH', sessionPath(sessionId), input),
-  cancel: (sessionId: string, input: CancelSessionRequest) => request<SessionDto>('POST', `${sessionPath(sessionId)}/cancel`, input),
-  agendaProposal: (sessionId: string, signal?: AbortSignal) =>
-    request<AgendaProposal>('GET', `${sessionPath(sessionId)}/agenda-proposal`, undefined, signal),
-  openPoll: (sessionId: string, settings: PollSettingsInput) =>
-    request<{ pollId: string }>('POST', `${sessionPath(sessionId)}/polls`, { settings }),
+  list: (trajectoryId: string, signal?: AbortSignal) => call('listSessions', { params: { trajectoryId } }, signal),
+  create: (trajectoryId: string, input: CreateSessionInput) => call('createSession', { params: { trajectoryId }, body: input }),
+  get: (sessionId: string, signal?: AbortSignal) => call('getSession', { params: { sessionId } }, signal),
+  update: (sessionId: string, input: UpdateSessionInput) => call('updateSession', { params: { sessionId }, body: input }),
+  cancel: (sessionId: string, input: CancelSessionRequest) => call('cancelSession', { params: { sessionId }, body: input }),
+  agendaProposal: (sessionId: string, signal?: AbortSignal) => call('agendaProposal', { params: { sessionId } }, signal),
+  openPoll: (sessionId: string, settings: PollSettingsInput) => call('openSessionPoll', { params: { sessionId }, body: { settings } }),
   /** Download links (plain links: the browser saves the file). */
-  calendarUrl: (sessionId: string) => `${sessionPath(sessionId)}/calendar.ics`,
-  feedUrl: (trajectoryId: string) => `/api/trajectories/${enc(trajectoryId)}/sessions.ics`,
+  calendarUrl: (sessionId: string) => routeUrl('sessionCalendar', { sessionId }),
+  feedUrl: (trajectoryId: string) => routeUrl('trajectoryCalendar', { trajectoryId }),
 };
 
 export const pollApi = {
-  cast: (pollId: string, choice: BallotChoice) =>
-    request<{ pollId: string; choice: BallotChoice }>('POST', `/api/polls/${enc(pollId)}/ballot`, { choice }),
-  close: (pollId: string) => request<{ pollId: string; result: PollResult }>('POST', `/api/polls/${enc(pollId)}/close`),
+  cast: (pollId: string, choice: BallotChoice) => call('castPollBallot', { params: { pollId }, body: { choice } }),
+  close: (pollId: string) => call('closeSessionPoll', { params: { pollId } }),
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError, unauthenticatedEvents } from '../api/client';
-import { authApi } from '../api/endpoints';
+import { authApi } from '../api/auth';
 import { renewOpenSocketSession } from '../live-table/session';
 import type { MeResponse } from '../../shared/schemas/auth';
 import { SessionContext } from './session-context';

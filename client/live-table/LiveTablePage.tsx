@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Heading1, Link, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { trajectoryApi } from '../api/endpoints';
+import { trajectoryApi } from '../api/trajectories';
 import { useResource } from '../api/useResource';
 import { useSession } from '../auth/session-context';
 import { usePolicy } from '../auth/usePolicy';

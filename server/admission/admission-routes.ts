@@ -1,15 +1,11 @@
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import { csvCell } from '../../shared/domain/admission';
-import { admissionFormDto, admissionOverviewDto, admissionSettings, applicantViewDto, applicationDto, applyResult, registerDto, type RegisterDto } from '../../shared/schemas/admission';
+import type { RegisterDto } from '../../shared/schemas/admission';
 import type { RedisClient } from '../cluster/redis-clients';
-import type { Operation } from '../commands/operation';
 import type { RouteTable } from '../api/route-table';
 import { rateLimit } from '../http/rate-limit';
 import { accede, admissionForm, answerQuestion, apply, attachDocument, register, viewOwnApplication } from './public-operations';
 import { admissionOverview, getApplication, reviewApplication, updateAdmissionSettings } from './review-operations';
-
-const op = (o: unknown) => o as Operation<z.ZodType, z.ZodType, unknown>;
 
 /** The file as it arrives (application/octet-stream), its name from the query string. */
 function uploadInput(req: Request): unknown {
@@ -36,27 +32,24 @@ function sendCsv(res: Response, result: unknown): void {
  * register (rate-limited per address like sign-in; writes are same-origin JSON like every write).
  * Inside the trajectory: the procurement team's review.
  */
-export function admissionRoutes(t: string, redis: RedisClient | null): RouteTable {
+export function admissionRoutes(redis: RedisClient | null): RouteTable {
   // Applying writes records and mails: 30 per address per 15 minutes (an office of providers may share one).
   // Reading the link or the register: generous.
   const applyLimit = rateLimit({ name: 'admission-apply', points: 30, durationSeconds: 15 * 60, redis });
   const linkLimit = rateLimit({ name: 'admission-link', points: 100, durationSeconds: 15 * 60, redis });
   const registerLimit = rateLimit({ name: 'admission-register', points: 300, durationSeconds: 15 * 60, redis });
-  const pub = '/open-house/:openHouseId';
-  const link = '/admission/applications/:token';
-  const a = `${t}/admission`;
   return [
-    { method: 'get', path: `${pub}/admission`, tag: 'admission', summary: 'The public application form of an Open House trajectory: perceelen, declarations and review period', operation: op(admissionForm), response: admissionFormDto, public: true, rateLimit: registerLimit },
-    { method: 'post', path: `${pub}/applications`, tag: 'admission', summary: 'Apply for admission (no account); answers with the secret link’s token, also mailed to the contact', operation: op(apply), response: applyResult, status: 201, public: true, rateLimit: applyLimit },
-    { method: 'get', path: `${pub}/register`, tag: 'admission', summary: 'The public register of contracted providers', operation: op(register), response: registerDto, public: true, rateLimit: registerLimit },
-    { method: 'get', path: `${pub}/register.csv`, tag: 'admission', summary: 'The public register of contracted providers as CSV', operation: op(register), public: true, rateLimit: registerLimit, respond: sendCsv },
-    { method: 'get', path: link, tag: 'admission', summary: 'The applicant’s own application through the secret link', operation: op(viewOwnApplication), response: applicantViewDto, public: true, rateLimit: linkLimit },
-    { method: 'post', path: `${link}/answer`, tag: 'admission', summary: 'Answer the procurement team’s question (secret link)', operation: op(answerQuestion), response: applicantViewDto, public: true, rateLimit: linkLimit },
-    { method: 'post', path: `${link}/documents`, tag: 'admission', summary: 'Attach a document (?name=…; the body is the file as application/octet-stream; secret link)', operation: op(attachDocument), response: applicantViewDto, status: 201, public: true, rateLimit: linkLimit, input: uploadInput },
-    { method: 'post', path: `${link}/accession`, tag: 'admission', summary: 'Sign the accession statement (toetredingsverklaring) to the current sealed agreement (secret link)', operation: op(accede), response: applicantViewDto, public: true, rateLimit: linkLimit },
-    { method: 'get', path: a, tag: 'admission', summary: 'Applications for admission and the admission settings (procurement team)', operation: op(admissionOverview), response: admissionOverviewDto },
-    { method: 'put', path: `${a}/settings`, tag: 'admission', summary: 'Set the perceelen, declarations, review and accession periods', operation: op(updateAdmissionSettings), response: admissionSettings },
-    { method: 'get', path: `${a}/applications/:applicationId`, tag: 'admission', summary: 'One application with its history', operation: op(getApplication), response: applicationDto },
-    { method: 'post', path: `${a}/applications/:applicationId/review`, tag: 'admission', summary: 'A review step: complete, a question back (incomplete), admit, or refuse with a reason', operation: op(reviewApplication), response: applicationDto },
+    { operationId: 'getAdmissionForm', operation: admissionForm, rateLimit: registerLimit },
+    { operationId: 'applyForAdmission', operation: apply, rateLimit: applyLimit },
+    { operationId: 'getProviderRegister', operation: register, rateLimit: registerLimit },
+    { operationId: 'getProviderRegisterCsv', operation: register, rateLimit: registerLimit, respond: sendCsv },
+    { operationId: 'viewOwnApplication', operation: viewOwnApplication, rateLimit: linkLimit },
+    { operationId: 'answerAdmissionQuestion', operation: answerQuestion, rateLimit: linkLimit },
+    { operationId: 'attachApplicationDocument', operation: attachDocument, rateLimit: linkLimit, input: uploadInput },
+    { operationId: 'signAccession', operation: accede, rateLimit: linkLimit },
+    { operationId: 'admissionOverview', operation: admissionOverview },
+    { operationId: 'updateAdmissionSettings', operation: updateAdmissionSettings },
+    { operationId: 'getAdmissionApplication', operation: getApplication },
+    { operationId: 'reviewAdmissionApplication', operation: reviewApplication },
   ];
 }

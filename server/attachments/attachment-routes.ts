@@ -1,11 +1,7 @@
 import type { Request, Response } from 'express';
-import { z } from 'zod';
-import { attachmentDto, attachmentListDto } from '../../shared/schemas/attachments';
-import type { Operation } from '../commands/operation';
 import type { RouteTable } from '../api/route-table';
 import { addAttachment, downloadAttachment, listAttachments, removeAttachment, replaceAttachment, type Download } from './attachment-operations';
 
-const op = (o: unknown) => o as Operation<z.ZodType, z.ZodType, unknown>;
 
 /**
  * An upload's input: the name and parent from the query string, the bytes from the request as they
@@ -50,17 +46,15 @@ function sendFile(res: Response, result: unknown): void {
 }
 
 /** Attachments of topics, clauses, sessions, questions, answers and consultations. */
-export function attachmentRoutes(t: string): RouteTable {
-  const a = `${t}/attachments`;
-  const one = `${a}/:attachmentId`;
+export function attachmentRoutes(): RouteTable {
   return [
-    { method: 'get', path: a, tag: 'attachments', summary: 'The files of a topic, clause, session, question, answer or consultation (?parentKind=…&parentId=…)', operation: op(listAttachments), response: attachmentListDto, query: true },
+    { operationId: 'listAttachments', operation: listAttachments },
     {
-      method: 'post', path: a, tag: 'attachments', summary: 'Attach a file (?parentKind=…&parentId=…&name=…; the body is the file as application/octet-stream)', operation: op(addAttachment), response: attachmentDto, status: 201,
+      operationId: 'addAttachment', operation: addAttachment,
       input: uploadInput,
     },
-    { method: 'post', path: `${one}/versions`, tag: 'attachments', summary: 'Replace a file by a new version (?name=…; the body is the file); earlier versions stay', operation: op(replaceAttachment), response: attachmentDto, status: 201, input: uploadInput },
-    { method: 'delete', path: one, tag: 'attachments', summary: 'Remove a file from the list (its versions stay stored and audited)', operation: op(removeAttachment), status: 204 },
-    { method: 'get', path: `${one}/files/:fileId`, tag: 'attachments', summary: 'Download one version of a file', operation: op(downloadAttachment), respond: sendFile },
+    { operationId: 'replaceAttachment', operation: replaceAttachment, input: uploadInput },
+    { operationId: 'removeAttachment', operation: removeAttachment },
+    { operationId: 'downloadAttachment', operation: downloadAttachment, respond: sendFile },
   ];
 }

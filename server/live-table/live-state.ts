@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { stakeholderGroupByRole } from '../../shared/domain/roles';
-import { pollOptionsOf, tallyPoll } from '../../shared/live-table/tally';
+import { pollOptionsOf } from '../../shared/live-table/tally';
 import { mayVote } from '../../shared/policy';
 import type { BallotChoice, PollResult, PollSettings, StakeholderGroup } from '../../shared/live-table/polls';
 import type { LiveState, PollView, PresentPerson } from '../../shared/schemas/sessions';

@@ -1,22 +1,17 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { notificationCentreDto, notificationPreferencesDto } from '../../shared/schemas/notifications';
 import type { RouteTable } from '../api/route-table';
-import type { Operation } from '../commands/operation';
 import { anonymous } from '../policies/actor';
 import type { Services } from '../services';
 import { getNotificationPreferences, getNotifications, markNotificationsRead, setNotificationPreferences, unsubscribeByToken } from './notification-operations';
 
-type Any = Operation<z.ZodType, z.ZodType, unknown>;
-const op = (o: unknown) => o as Any;
 
 /** The person's own notification centre and settings. */
 export function notificationRoutes(): RouteTable {
   return [
-    { method: 'get', path: '/notifications', tag: 'notifications', summary: 'My notification centre: unread count and the latest items', operation: op(getNotifications), response: notificationCentreDto },
-    { method: 'post', path: '/notifications/read', tag: 'notifications', summary: 'Mark notifications read (some, or all)', operation: op(markNotificationsRead), response: z.object({ unread: z.number() }) },
-    { method: 'get', path: '/notifications/preferences', tag: 'notifications', summary: 'How I am told of each kind, per trajectory, and my mail language', operation: op(getNotificationPreferences), response: notificationPreferencesDto },
-    { method: 'put', path: '/notifications/preferences', tag: 'notifications', summary: 'Change how I am told (immediately, daily digest, off) and my mail language', operation: op(setNotificationPreferences), response: notificationPreferencesDto },
+    { operationId: 'getNotifications', operation: getNotifications },
+    { operationId: 'markNotificationsRead', operation: markNotificationsRead },
+    { operationId: 'getNotificationPreferences', operation: getNotificationPreferences },
+    { operationId: 'setNotificationPreferences', operation: setNotificationPreferences },
   ];
 }
 

@@ -257,3 +257,8 @@ export const compareResult = z.object({
 });
 export type CompareResult = z.infer<typeof compareResult>;
 export const restoreResult = z.object({ restored: z.literal(true) });
+
+/** The query of the comment list: one clause's, or those with one status. */
+export const listCommentsQuery = z
+  .object({ clauseId: id.optional(), status: z.enum(['open', 'resolved']).optional() })
+  .strict();

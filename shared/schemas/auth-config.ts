@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { token } from './common';
 
 /** Which ways of signing in are on; the sign-in and invitation pages show only those. */
 export const authConfigDto = z.object({
@@ -14,3 +15,13 @@ export type OidcRefusalReason = (typeof oidcRefusalReasons)[number];
 
 /** Answer to sign-out when the provider's session is to be ended too: the browser goes there next. */
 export const signOutDto = z.object({ redirectTo: z.string() });
+
+/** A path within this site to return to; anything else (another site, `//host`) is ignored. */
+const returnPath = z
+  .string()
+  .max(500)
+  .optional()
+  .transform((v) => (v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : null));
+
+/** Either way of starting: the sign-in page, or an invitation link (first sign-in of an invited person). */
+export const oidcStartQuery = z.object({ invitation: token.optional(), terug: returnPath });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { routeTable } from '../../server/api/routes';
-import type { RouteSpec } from '../../server/api/route-table';
+import { withContract, type ContractedRoute } from '../../server/api/route-table';
 import { noBody } from '../../server/commands/operation';
 import { loadConfig } from '../../server/config';
 
@@ -31,7 +31,9 @@ export const admissionFeatureTags = ['admission'];
 export const trajectoryScopedParams = ['trajectoryId', 'sessionId', 'pollId'];
 export const isTrajectoryScoped = (route: Pick<ApiRoute, 'path'>) => pathParams(route.path).some((p) => trajectoryScopedParams.includes(p));
 
-export interface ApiRoute extends Pick<RouteSpec, 'method' | 'path' | 'public' | 'tag'> {
+export interface ApiRoute extends Pick<ContractedRoute, 'method' | 'path' | 'operationId'> {
+  tag: string;
+  public: boolean | undefined;
   /** The operation's body schema. */
   body: z.ZodType;
   /** False for operations that ignore the body (e.g. sign-out). */
@@ -43,15 +45,18 @@ export interface ApiRoute extends Pick<RouteSpec, 'method' | 'path' | 'public' |
 /** Every REST route the server mounts under /api, from the same table the server uses. */
 export function apiRoutes(): ApiRoute[] {
   const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-only-secret-of-at-least-32-characters', DEMO: '0' });
-  return routeTable(config).map(({ method, path, tag, public: isPublic, operation, ...rest }) => ({
-    method,
-    path,
-    tag,
-    public: isPublic,
-    body: operation.body,
-    takesBody: operation.body !== noBody,
-    mergeParams: (rest as { mergeParams?: boolean }).mergeParams === true,
-  }));
+  return routeTable(config)
+    .map(withContract)
+    .map(({ method, path, operationId, doc, operation }) => ({
+      method,
+      path,
+      operationId,
+      tag: doc.tag,
+      public: doc.public,
+      body: operation.body,
+      takesBody: operation.body !== noBody,
+      mergeParams: doc.paramsInBody === true,
+    }));
 }
 
 export const routeKey = (route: Pick<ApiRoute, 'method' | 'path'>) => `${route.method.toUpperCase()} ${route.path}`;

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementApi, agreementPaths, commentApi } from '../../api/agreement';
 import type { ApiError } from '../../api/client';
-import { topicApi } from '../../api/endpoints';
+import { topicApi } from '../../api/topics';
 import { useResource } from '../../api/useResource';
 import { consultationsPath } from '../../api/consultations';
 import { ButtonRouterLink } from '../../components/ButtonRouterLink';

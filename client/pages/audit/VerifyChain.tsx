@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditApi } from '../../api/endpoints';
+import { auditApi } from '../../api/audit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmission } from '../../components/forms/useSubmission';
 import type { AuditVerification } from '../../../shared/schemas/audit';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { ApiError } from '../../api/client';
-import { invitationApi } from '../../api/endpoints';
+import { invitationApi } from '../../api/invitations';
 import { signInPath } from '../../auth/paths';
 import { useSession } from '../../auth/session-context';
 import { ButtonRouterLink } from '../../components/ButtonRouterLink';

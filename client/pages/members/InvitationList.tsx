@@ -12,7 +12,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client';
-import { invitationAdminApi } from '../../api/endpoints';
+import { invitationAdminApi } from '../../api/invitations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmission } from '../../components/forms/useSubmission';
 import { LoadingStatus } from '../../components/LoadingStatus';

@@ -2,7 +2,8 @@ import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/compon
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogueApi, invitationAdminApi } from '../../api/endpoints';
+import { catalogueApi } from '../../api/trajectories';
+import { invitationAdminApi } from '../../api/invitations';
 import { useResource } from '../../api/useResource';
 import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import { errorFor } from '../../components/forms/field-errors';

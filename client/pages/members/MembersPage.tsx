@@ -1,7 +1,8 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invitationAdminApi, memberApi } from '../../api/endpoints';
+import { invitationAdminApi } from '../../api/invitations';
+import { memberApi } from '../../api/members';
 import { useResource } from '../../api/useResource';
 import { useSession } from '../../auth/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { InviteInput } from '../../api/endpoints';
+import type { InviteInput } from '../../api/invitations';
 import type { FieldErrors } from '../../components/forms/field-errors';
 import { organisationTypesByRole } from '../../../shared/domain/roles';
 import type { OrganisationType, ProviderKind, Role } from '../../../shared/domain/roles';

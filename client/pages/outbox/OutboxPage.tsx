@@ -1,6 +1,6 @@
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { adminApi } from '../../api/endpoints';
+import { adminApi } from '../../api/admin';
 import { useResource } from '../../api/useResource';
 import { useSession } from '../../auth/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';

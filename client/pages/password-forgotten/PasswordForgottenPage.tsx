@@ -2,7 +2,7 @@ import { Alert, Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/compon
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authApi } from '../../api/endpoints';
+import { authApi } from '../../api/auth';
 import { RouterLink } from '../../components/RouterLink';
 import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import { errorFor } from '../../components/forms/field-errors';

@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ApiError } from '../../api/client';
-import { authApi } from '../../api/endpoints';
+import { authApi } from '../../api/auth';
 import { useSession } from '../../auth/session-context';
 import { RouterLink } from '../../components/RouterLink';
 import { ErrorSummary } from '../../components/forms/ErrorSummary';

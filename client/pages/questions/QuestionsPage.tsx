@@ -3,7 +3,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementApi } from '../../api/agreement';
-import { topicApi } from '../../api/endpoints';
+import { topicApi } from '../../api/topics';
 import { questionApi } from '../../api/questions';
 import { useResource } from '../../api/useResource';
 import { ErrorAlert } from '../../components/ErrorAlert';

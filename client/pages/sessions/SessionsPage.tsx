@@ -2,7 +2,7 @@ import { Button, ButtonGroup, Heading2, Link, Paragraph } from '@utrecht/compone
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../api/sessions';
-import { topicApi } from '../../api/endpoints';
+import { topicApi } from '../../api/topics';
 import { useResource } from '../../api/useResource';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';

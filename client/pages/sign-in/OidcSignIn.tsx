@@ -1,7 +1,7 @@
 import { ButtonGroup, ButtonLink, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authApi } from '../../api/endpoints';
+import { authApi } from '../../api/auth';
 import { useResource } from '../../api/useResource';
 import { oidcRefusalReasons, type AuthConfig, type OidcRefusalReason } from '../../../shared/schemas/auth-config';
 

@@ -2,7 +2,7 @@ import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, He
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses, outcomeCategories, outcomeHorizons, outcomeStatuses, type OutcomeDto, type TopicChainDto } from '../../../shared/schemas/outcomes';
-import { memberApi } from '../../api/endpoints';
+import { memberApi } from '../../api/members';
 import { outcomeApi, type OutcomeInput } from '../../api/outcomes';
 import { sessionApi } from '../../api/sessions';
 import { useResource } from '../../api/useResource';

@@ -6,7 +6,7 @@ import { useParams } from 'react-router-dom';
 import type { OutcomeDto } from '../../../shared/schemas/outcomes';
 import { outcomeApi } from '../../api/outcomes';
 import { useResource } from '../../api/useResource';
-import { topicApi } from '../../api/endpoints';
+import { topicApi } from '../../api/topics';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { PlainSummary } from '../../components/PlainSummary';

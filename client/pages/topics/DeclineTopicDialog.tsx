@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { topicApi } from '../../api/endpoints';
+import { topicApi } from '../../api/topics';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import type { TopicDto } from '../../../shared/schemas/topics';
 

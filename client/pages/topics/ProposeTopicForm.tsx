@@ -2,7 +2,7 @@ import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/compon
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { topicApi } from '../../api/endpoints';
+import { topicApi } from '../../api/topics';
 import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import { errorFor } from '../../components/forms/field-errors';
 import { TextAreaField, TextField } from '../../components/forms/TextField';

@@ -1,7 +1,7 @@
 import { OrderedList } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { topicApi } from '../../api/endpoints';
+import { topicApi } from '../../api/topics';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmission } from '../../components/forms/useSubmission';
 import type { TopicDto } from '../../../shared/schemas/topics';

@@ -1,6 +1,6 @@
 import { ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { trajectoryApi } from '../../api/endpoints';
+import { trajectoryApi } from '../../api/trajectories';
 import { useResource } from '../../api/useResource';
 import { mayCreateTrajectory, useSession } from '../../auth/session-context';
 import { ButtonRouterLink } from '../../components/ButtonRouterLink';

@@ -1,7 +1,7 @@
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { catalogueApi } from '../../api/endpoints';
+import { catalogueApi } from '../../api/trajectories';
 import { useResource } from '../../api/useResource';
 import { mayCreateTrajectory, useSession } from '../../auth/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';

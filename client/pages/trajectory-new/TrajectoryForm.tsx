@@ -2,7 +2,7 @@ import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-lib
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { trajectoryApi } from '../../api/endpoints';
+import { trajectoryApi } from '../../api/trajectories';
 import { CheckboxGroup, RadioGroup } from '../../components/forms/ChoiceGroup';
 import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import { errorFor } from '../../components/forms/field-errors';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CreateTrajectoryInput } from '../../api/endpoints';
+import type { CreateTrajectoryInput } from '../../api/trajectories';
 import type { FieldErrors } from '../../components/forms/field-errors';
 import type { TrajectoryDto } from '../../../shared/schemas/trajectories';
 

@@ -2,7 +2,7 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { trajectoryApi } from '../../api/endpoints';
+import { trajectoryApi } from '../../api/trajectories';
 import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import type { FieldErrors } from '../../components/forms/field-errors';
 import { useSubmission } from '../../components/forms/useSubmission';

@@ -1,7 +1,7 @@
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useParams } from 'react-router-dom';
-import { trajectoryApi } from '../../api/endpoints';
+import { trajectoryApi } from '../../api/trajectories';
 import { useResource } from '../../api/useResource';
 import { usePolicy } from '../../auth/usePolicy';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -9,7 +9,7 @@ import { LoadingStatus } from '../../components/LoadingStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { TextField } from '../../components/forms/TextField';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { trajectoryApi } from '../../api/endpoints';
+import { trajectoryApi } from '../../api/trajectories';
 import { useConnectionState } from '../../realtime/useConnectionState';
 import { BallotForm } from '../../live-table/BallotForm';
 import { useLiveAnnouncements } from '../../live-table/useLiveAnnouncements';

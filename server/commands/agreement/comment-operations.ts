@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commentStatusRequest, createCommentRequest, replyRequest } from '../../../shared/schemas/agreement';
+import { commentStatusRequest, createCommentRequest, listCommentsQuery, replyRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
 import { AppError, notFound } from '../../errors';
 import { decideTrajectoryAction } from '../../policies/trajectory-policy';
@@ -12,10 +12,6 @@ import { authorOf, checkAnchor, checkOpenForDiscussion } from './contribution';
 import { notifyReply } from '../../notifications/events';
 
 const commentParams = trajectoryParams.extend({ commentId: id });
-export const listCommentsQuery = z
-  .object({ clauseId: id.optional(), status: z.enum(['open', 'resolved']).optional() })
-  .strict();
-
 async function views(ctx: OperationContext, trajectoryId: string, records: CommentRecord[], access: TrajectoryAccess) {
   const [labels, people] = await Promise.all([
     clauseLabels(ctx.services.models, trajectoryId),

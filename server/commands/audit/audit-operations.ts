@@ -1,7 +1,7 @@
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { userNames } from '../../models/names';
-import { auditView } from '../views';
+import { auditView } from './audit-view';
 
 export const listAuditEvents = defineTrajectoryOperation({
   name: 'audit.list',

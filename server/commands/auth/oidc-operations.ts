@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { oidcRefusalReasons, type AuthConfig, type OidcRefusalReason } from '../../../shared/schemas/auth-config';
+import { oidcRefusalReasons, oidcStartQuery as startQuery, type AuthConfig, type OidcRefusalReason } from '../../../shared/schemas/auth-config';
 import { email as emailSchema, token } from '../../../shared/schemas/common';
 import { platformChain } from '../../audit/audit-log';
 import { oidcClientFor } from '../../auth/oidc-client';
@@ -43,16 +43,6 @@ function requireOidc(ctx: OperationContext): OidcSettings {
 function refusal(reason: OidcRefusalReason, code: 'unauthenticated' | 'not_found' | 'gone' | 'unavailable', message: string): AppError {
   return new AppError(code, message, { reason });
 }
-
-/** A path within this site to return to; anything else (another site, `//host`) is ignored. */
-const returnPath = z
-  .string()
-  .max(500)
-  .optional()
-  .transform((v) => (v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : null));
-
-/** Either way of starting: the sign-in page, or an invitation link (first sign-in of an invited person). */
-const startQuery = z.object({ invitation: token.optional(), terug: returnPath });
 
 export type OidcStarted = { kind: 'started'; state: string; redirectTo: string } | { kind: 'refused'; reason: OidcRefusalReason };
 

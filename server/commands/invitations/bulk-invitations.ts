@@ -4,7 +4,7 @@ import { email as emailSchema } from '../../../shared/schemas/common';
 import type { OperationContext } from '../operation';
 import { defineTrajectoryOperation } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
-import { invitationStatus } from '../views';
+import { invitationStatus } from './invitation-view';
 import { createInvitations } from './create-invitation';
 import { readInvitationSheet } from './invitation-sheet';
 

@@ -10,7 +10,7 @@ import type { InvitationRecord } from '../../models/invitation';
 import { buildMe } from '../auth/me';
 import { defineOperation, defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
-import { invitationStatus, invitationView } from '../views';
+import { invitationStatus, invitationView } from './invitation-view';
 import { createInvitation } from './create-invitation';
 import { isDuplicateKey } from '../../db/duplicate-key';
 

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors';
 import { roleMay } from '../../../shared/domain/permissions';
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
-import { memberView } from '../views';
+import { memberView } from './member-view';
 import type { OperationContext } from '../operation';
 import { notifyRemoved, notifyRoleChanged } from '../../notifications/events';
 

@@ -6,7 +6,7 @@ import { roleMay } from '../../../shared/domain/permissions';
 import { defineTrajectoryOperation, noBody, type OperationContext } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { userNames } from '../../models/names';
-import { topicView } from '../views';
+import { topicView } from './topic-view';
 
 const topicParams = trajectoryParams.extend({ topicId: id });
 

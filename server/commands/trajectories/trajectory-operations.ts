@@ -5,7 +5,7 @@ import { platformChain, type AuditDraft } from '../../audit/audit-log';
 import { AppError, notFound } from '../../errors';
 import { authorizePlatform, loadSeat, requireUser } from '../access';
 import { defineOperation, defineTrajectoryOperation, noBody, noParams } from '../operation';
-import { organisationView, regionView, trajectoryView } from '../views';
+import { organisationView, regionView, trajectoryView } from './trajectory-views';
 import { createInvitation } from '../invitations/create-invitation';
 import { notifyPlanningChanged } from '../../notifications/events';
 import { planningChange, planningSummary } from './planning-change';

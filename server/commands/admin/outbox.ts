@@ -1,5 +1,4 @@
 import type { OutboxMessageDto } from '../../../shared/schemas/audit';
-import { platformChain } from '../../audit/audit-log';
 import { notificationTitle } from '../../mail/notification-texts';
 import { authorizePlatform } from '../access';
 import { defineOperation, noBody, noParams } from '../operation';
@@ -33,13 +32,4 @@ export const listOutbox = defineOperation({
     const sent: OutboxMessageDto[] = messages.map((m) => ({ id: String(m._id), to: m.to, subject: m.subject, text: m.text, createdAt: m.createdAt.toISOString(), status: 'sent', headers: m.headers ?? null }));
     return { result: [...queued, ...sent] };
   },
-});
-
-/** The platform's own chain: accounts, regions, sign-ins. */
-export const verifyPlatformAudit = defineOperation({
-  name: 'audit.platform',
-  params: noParams,
-  body: noBody,
-  authorize: (ctx) => authorizePlatform(ctx, 'audit.platform'),
-  run: async (ctx) => ({ result: await ctx.services.audit.verify(platformChain) }),
 });
