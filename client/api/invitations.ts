@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { inviteRequest } from '../../shared/schemas/trajectories';
+import type { BulkInvitationUpload } from '../../shared/schemas/bulk-invitations';
 import { call } from './call';
 
 export type InviteInput = z.input<typeof inviteRequest>;
@@ -16,4 +17,8 @@ export const invitationAdminApi = {
   list: (trajectoryId: string, signal?: AbortSignal) => call('listInvitations', { params: { trajectoryId } }, signal),
   invite: (trajectoryId: string, input: InviteInput) => call('inviteMember', { params: { trajectoryId }, body: input }),
   revoke: (trajectoryId: string, invitationId: string) => call('revokeInvitation', { params: { trajectoryId, invitationId } }),
+  /** A sheet's rows, each with its errors; nothing is stored. */
+  previewBulk: (trajectoryId: string, sheet: BulkInvitationUpload) => call('previewBulkInvitations', { params: { trajectoryId }, body: sheet }),
+  /** Invites the sheet's correct rows in one step; the answer gives each row's invitation. */
+  inviteBulk: (trajectoryId: string, sheet: BulkInvitationUpload) => call('inviteInBulk', { params: { trajectoryId }, body: sheet }),
 };

@@ -20,6 +20,7 @@ import { wordImportEn } from './word-import-en';
 import { attachmentsEn } from './attachments-en';
 import { calendarEn } from './calendar-en';
 import { roomEn } from './room-en';
+import { bulkInvitationsEn } from './bulk-invitations-en';
 
 export const en: Messages = {
   app: {
@@ -467,6 +468,7 @@ export const en: Messages = {
   plainSummary: plainSummaryEn,
   admission: admissionEn,
   room: roomEn,
+  bulkInvitations: bulkInvitationsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (anymore). Check the address or go to the start page.',

@@ -19,6 +19,7 @@ import { wordImportNl } from './word-import-nl';
 import { attachmentsNl } from './attachments-nl';
 import { calendarNl } from './calendar-nl';
 import { roomNl } from './room-nl';
+import { bulkInvitationsNl } from './bulk-invitations-nl';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -468,6 +469,7 @@ export const nl = {
   plainSummary: plainSummaryNl,
   admission: admissionNl,
   room: roomNl,
+  bulkInvitations: bulkInvitationsNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',

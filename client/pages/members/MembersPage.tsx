@@ -10,6 +10,7 @@ import { LoadingStatus } from '../../components/LoadingStatus';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { TrajectoryHeader } from '../trajectory/TrajectoryHeader';
 import { useTrajectory } from '../trajectory/trajectory-context';
+import { BulkInviteForm } from './BulkInviteForm';
 import { InvitationList } from './InvitationList';
 import { InviteForm } from './InviteForm';
 import { MemberGroups } from './MemberGroups';
@@ -54,6 +55,12 @@ export function MembersPage() {
       )}
       {may('member.invite') && (
         <InviteForm
+          trajectoryId={trajectory.id}
+          onInvited={() => invitations.reload()}
+        />
+      )}
+      {may('member.invite') && (
+        <BulkInviteForm
           trajectoryId={trajectory.id}
           onInvited={() => invitations.reload()}
         />
