@@ -45,6 +45,8 @@ describe('bulk invitations on the members page', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bestand controleren');
     await page.keyboard.press('Enter');
     await section.getByText('3 rijen in orde, 2 met fouten').waitFor();
+    // Focus moved to the outcome.
+    await page.waitForFunction(() => document.activeElement?.id === 'bulk-preview-heading');
     expect(await section.getByTestId('bulk-row-3').innerText()).toContain('Dit is geen geldig e-mailadres.');
     expect(await section.getByTestId('bulk-row-5').innerText()).toContain('Deze rol kennen we niet.');
     expect(await section.getByTestId('bulk-row-2').innerText()).toContain('In orde');
@@ -59,6 +61,13 @@ describe('bulk invitations on the members page', () => {
     // The invitations appear in the list of invitations too.
     await page.getByTestId('invitation-table').getByText(good[2]!).waitFor();
     await expectNoAxeViolations(page);
+
+    // The same sheet again: every good row is now already invited, so there is nobody to invite.
+    await page.locator('#bulk-file').setInputFiles({ name: 'uitnodigingen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await section.getByRole('button', { name: 'Bestand controleren' }).click();
+    await section.getByText('0 rijen in orde, 5 met fouten').waitFor();
+    expect(await section.getByTestId('bulk-row-2').innerText()).toContain('Deze persoon is al uitgenodigd.');
+    expect(await section.getByRole('button', { name: 'Nodig 0 personen uit' }).isDisabled()).toBe(true);
 
     const provider = await openFreshPage(browser);
     await signIn(provider.page, server.url, demoEmails.provider);

@@ -15,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invitationAdminApi } from '../../api/invitations';
@@ -45,6 +45,13 @@ export function BulkInviteForm({ trajectoryId, onInvited }: BulkInviteFormProps)
   const [preview, setPreview] = useState<BulkInvitationPreviewDto | null>(null);
   const [invited, setInvited] = useState(false);
   const [phase, setPhase] = useState<'reading' | 'sending' | null>(null);
+  // After a preview or after inviting, focus moves to the preview's heading (the button pressed
+  // is gone or far above), so keyboard and screen-reader users land on the outcome.
+  const [shown, setShown] = useState(0);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (shown > 0) previewHeading.current?.focus();
+  }, [shown]);
 
   const onCheck = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,6 +64,7 @@ export function BulkInviteForm({ trajectoryId, onInvited }: BulkInviteFormProps)
         const read = await readSheet(file!);
         setSheet(read);
         setPreview(await invitationAdminApi.previewBulk(trajectoryId, read));
+        setShown((n) => n + 1);
       },
       problem ? { content: t(`bulkInvitations.${problem}`) } : {},
     );
@@ -74,6 +82,7 @@ export function BulkInviteForm({ trajectoryId, onInvited }: BulkInviteFormProps)
     if (ok && done) {
       setPreview(done);
       setInvited(true);
+      setShown((n) => n + 1);
       onInvited(t('bulkInvitations.invited', { count: done.rows.filter((r) => r.invitation).length }));
     }
   };
@@ -137,7 +146,7 @@ export function BulkInviteForm({ trajectoryId, onInvited }: BulkInviteFormProps)
       {otherError && <ErrorAlert error={otherError} />}
       {preview && (
         <>
-          <Heading3 id="bulk-preview-heading">{t('bulkInvitations.previewTitle', { file: sheet?.fileName ?? '' })}</Heading3>
+          <Heading3 id="bulk-preview-heading" ref={previewHeading} tabIndex={-1}>{t('bulkInvitations.previewTitle', { file: sheet?.fileName ?? '' })}</Heading3>
           <Paragraph data-testid="bulk-counts">{t('bulkInvitations.counts', { valid: preview.valid, invalid: preview.invalid })}</Paragraph>
           <div className="dt-table-scroll dt-wide" role="region" aria-labelledby="bulk-preview-heading" tabIndex={0}>
             <Table data-testid="bulk-table">
