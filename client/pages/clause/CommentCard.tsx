@@ -29,7 +29,10 @@ export function CommentCard({ trajectoryId, comment, selected, gone, mayReply, a
   const { t, i18n } = useTranslation();
   const author = useAuthorText();
   const { busy, error, submit } = useSubmission();
-  const who = author(comment.author);
+  // Input on someone's behalf shows whom it was for instead of the recorder's stakeholder group.
+  const who = comment.onBehalfOf
+    ? `${t('onBehalf.marked', { description: comment.onBehalfOf })} · ${t('onBehalf.recordedBy', { name: comment.author.name ?? '—' })}`
+    : author(comment.author);
   const resolved = comment.status === 'resolved';
 
   const setStatus = () =>
@@ -39,7 +42,13 @@ export function CommentCard({ trajectoryId, comment, selected, gone, mayReply, a
     });
 
   return (
-    <li className={`dt-comment${selected ? ' dt-comment--selected' : ''}`} data-testid="comment" data-comment-id={comment.id} data-status={comment.status}>
+    <li
+      className={`dt-comment${selected ? ' dt-comment--selected' : ''}${comment.onBehalfOf ? ' dt-comment--on-behalf' : ''}`}
+      data-testid="comment"
+      data-comment-id={comment.id}
+      data-status={comment.status}
+      data-on-behalf={comment.onBehalfOf ? 'true' : undefined}
+    >
       {gone ? (
         <div className="dt-comment__gone">
           <Paragraph appearance="small">{t('agreement.comments.goneFromText')}</Paragraph>

@@ -18,8 +18,9 @@ export interface CommentsPanelProps {
   goneIds: ReadonlySet<string>;
   mayComment: boolean;
   anonymousAllowed: boolean;
+  onBehalfAllowed?: boolean;
   draft: CommentDraft | null;
-  onSubmitDraft: (input: { anchor: TextAnchorParts; body: string; anonymous: boolean }) => Promise<void>;
+  onSubmitDraft: (input: { anchor: TextAnchorParts; body: string; anonymous: boolean; onBehalfOf?: string }) => Promise<void>;
   onCancelDraft: () => void;
   onSelect: (commentId: string) => void;
   onChanged: (comment: CommentDto, announcement: string) => void;
@@ -64,7 +65,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
     <section aria-labelledby="comments-heading" className="dt-clause-panel dt-comments" data-testid="comments">
       <Heading2 id="comments-heading">{t('agreement.comments.titleCount', { count: open.length })}</Heading2>
       {props.draft && (
-        <CommentComposer draft={props.draft} anonymousAllowed={props.anonymousAllowed} onSubmit={props.onSubmitDraft} onCancel={props.onCancelDraft} />
+        <CommentComposer draft={props.draft} anonymousAllowed={props.anonymousAllowed} onBehalfAllowed={props.onBehalfAllowed ?? false} onSubmit={props.onSubmitDraft} onCancel={props.onCancelDraft} />
       )}
       {open.length === 0 ? <Paragraph>{t('agreement.comments.none')}</Paragraph> : <ul className="dt-comments__list">{open.map(card)}</ul>}
       {resolved.length > 0 && (
