@@ -9,7 +9,7 @@ import { useSubmission } from '../../components/forms/useSubmission';
 import { formatDateTime } from '../../format/dates';
 import type { CommentDto } from '../../../shared/schemas/agreement';
 import { AnonymousChoice } from './AnonymousChoice';
-import { useAuthorText } from './author-text';
+import { useAuthorText, useContributionText } from './author-text';
 
 export interface CommentCardProps {
   trajectoryId: string;
@@ -28,11 +28,10 @@ export interface CommentCardProps {
 export function CommentCard({ trajectoryId, comment, selected, gone, mayReply, anonymousAllowed, onSelect, onChanged }: CommentCardProps) {
   const { t, i18n } = useTranslation();
   const author = useAuthorText();
+  const contribution = useContributionText();
   const { busy, error, submit } = useSubmission();
   // Input on someone's behalf shows whom it was for instead of the recorder's stakeholder group.
-  const who = comment.onBehalfOf
-    ? `${t('onBehalf.marked', { description: comment.onBehalfOf })} · ${t('onBehalf.recordedBy', { name: comment.author.name ?? '—' })}`
-    : author(comment.author);
+  const who = contribution(comment);
   const resolved = comment.status === 'resolved';
 
   const setStatus = () =>

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentDto } from '../../../shared/schemas/agreement';
 import type { TextAnchorParts } from '../../editor/anchors';
-import { useAuthorText } from './author-text';
+import { useContributionText } from './author-text';
 import { CommentCard } from './CommentCard';
 import { CommentComposer } from './CommentComposer';
 import type { CommentDraft } from './CommentComposer';
@@ -30,7 +30,7 @@ export interface CommentsPanelProps {
 /** The comments beside the text, open ones first; resolved ones folded away. New comments from others are announced. */
 export function CommentsPanel(props: CommentsPanelProps) {
   const { t } = useTranslation();
-  const author = useAuthorText();
+  const author = useContributionText();
   const { comments, myUserId, announce } = props;
   const open = comments.filter((c) => c.status === 'open');
   const resolved = comments.filter((c) => c.status === 'resolved');
@@ -42,7 +42,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
     if (seen.current) {
       const fresh = comments.filter((c) => !seen.current!.has(c.id) && c.author.id !== myUserId);
       const last = fresh[fresh.length - 1];
-      if (last) announce(t('agreement.comments.newArrived', { author: author(last.author) }));
+      if (last) announce(t('agreement.comments.newArrived', { author: author(last) }));
     }
     seen.current = ids;
   }, [comments, myUserId, announce, author, t]);
