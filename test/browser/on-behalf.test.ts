@@ -83,5 +83,12 @@ describe('input on someone\'s behalf', () => {
     await p.getByTestId('comment-composer').waitFor();
     expect(await p.getByLabel('Namens iemand anders inbrengen').count()).toBe(0);
     await expectNoAxeViolations(p);
+
+    // In the agreement's list of open comments too.
+    await p.goBack();
+    await p.waitForURL(/\/overeenkomst$/);
+    const listed = p.getByTestId('open-comment').filter({ hasText: remark });
+    await listed.waitFor();
+    expect(await listed.innerText()).toContain(`Ingebracht namens ${description}`);
   });
 });
