@@ -10,6 +10,7 @@ import { finalEn } from './final-en';
 import { admissionEn } from './admission-en';
 import { limitsEn } from './limits-en';
 import { plainSummaryEn } from './plain-summary-en';
+import { onBehalfEn } from './on-behalf-en';
 import { privacyEn } from './privacy-en';
 import { notificationsEn } from './notifications-en';
 import { planningEn } from './planning-en';
@@ -466,6 +467,7 @@ export const en: Messages = {
   attachments: attachmentsEn,
   calendar: calendarEn,
   plainSummary: plainSummaryEn,
+  onBehalf: onBehalfEn,
   admission: admissionEn,
   room: roomEn,
   bulkInvitations: bulkInvitationsEn,

@@ -9,6 +9,7 @@ import { finalNl } from './final-nl';
 import { admissionNl } from './admission-nl';
 import { limitsNl } from './limits-nl';
 import { plainSummaryNl } from './plain-summary-nl';
+import { onBehalfNl } from './on-behalf-nl';
 import { privacyNl } from './privacy-nl';
 import { notificationsNl } from './notifications-nl';
 import { planningNl } from './planning-nl';
@@ -467,6 +468,7 @@ export const nl = {
   attachments: attachmentsNl,
   calendar: calendarNl,
   plainSummary: plainSummaryNl,
+  onBehalf: onBehalfNl,
   admission: admissionNl,
   room: roomNl,
   bulkInvitations: bulkInvitationsNl,

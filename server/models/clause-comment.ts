@@ -29,6 +29,8 @@ export interface CommentRecord extends AuthorFields {
   resolvedAt: Date | null;
   replies: ReplyRecord[];
   createdAt: Date;
+  /** Recorded by the author (facilitator or procurement team) for someone without an account; null otherwise. */
+  onBehalfOf?: string | null;
 }
 
 export const authorFields = {
@@ -60,6 +62,7 @@ const schema = new Schema<CommentRecord>(
     resolvedBy: { type: Schema.Types.ObjectId, default: null },
     resolvedAt: { type: Date, default: null },
     replies: { type: [replySchema], default: [] },
+    onBehalfOf: { type: String, default: null },
     createdAt: { type: Date, default: () => new Date() },
   },
   { collection: 'clause_comments', versionKey: false },

@@ -38,6 +38,9 @@ export const trajectoryPermissions = {
   'agreement.manage': ['procurement'],
   // Who may change the text itself follows the clause's status too: see shared/domain/agreement.
   'comment.create': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer'],
+  // Input on someone's behalf (issue 16): a comment recorded for a person without an account,
+  // marked with a description and counted apart from the groups that decide.
+  'contribution.onBehalf': ['procurement', 'facilitator'],
   'amendment.propose': ['procurement', 'municipality', 'provider', 'client'],
   'amendment.decide': ['procurement'],
   'version.create': ['procurement', 'facilitator'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clauseStatuses } from '../domain/agreement';
 import { id, title } from './common';
 import { stakeholderGroups } from '../live-table/polls';
+import { onBehalfOf } from './on-behalf';
 
 /*
  * The draft agreement (concept-inkoopovereenkomst): chapters with numbered clauses, whose
@@ -122,6 +123,8 @@ export const createCommentRequest = z
     body,
     /** Client representatives only: the table sees "cliëntvertegenwoordiger", the facilitator sees who. */
     anonymous: z.boolean().default(false),
+    /** The facilitator and the procurement team only: recorded for someone without an account. */
+    onBehalfOf: onBehalfOf.optional(),
   })
   .strict();
 export const replyRequest = z.object({ body, anonymous: z.boolean().default(false) }).strict();
@@ -152,7 +155,10 @@ export const commentDto = z.object({
   variantId: z.string().nullable(),
   anchor: z.object({ start: z.string(), end: z.string(), quote: z.string() }),
   body: z.string(),
+  /** The author recorded it: the one who recorded it; shown "Ingebracht namens …" instead of their group. */
   author: authorDto,
+  /** Recorded on behalf of someone without an account (free description); null for one's own comment. */
+  onBehalfOf: z.string().nullable(),
   status: z.enum(['open', 'resolved']),
   resolvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   replies: z.array(commentReplyDto),

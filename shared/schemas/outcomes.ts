@@ -167,6 +167,8 @@ export const topicChainDto = z.object({
       quote: z.string(),
       body: z.string(),
       author: authorRef,
+      /** Recorded on someone's behalf (issue 16): shown "Ingebracht namens …" instead of the author's group. */
+      onBehalfOf: z.string().nullable().default(null),
       status: z.enum(['open', 'resolved']),
       replies: z.array(z.object({ id: z.string(), body: z.string(), author: authorRef, createdAt: z.string() })),
       createdAt: z.string(),

@@ -239,6 +239,14 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     { route: 'PUT /trajectories/:trajectoryId/comments/:commentId/status', request: (c, f, role) => c.put(`/trajectories/${f.ids.ijmond}/comments/${f.agreement.ownComment[role]}/status`, { status: 'resolved' }) },
     { route: 'POST /trajectories/:trajectoryId/amendments/:amendmentId/replies', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/amendments/${f.agreement.amendmentId}/replies`, { body: `Antwoord van ${role}` }) },
   ],
+  // Input on someone's behalf: the comment route with a description (on-behalf.test.ts).
+  'contribution.onBehalf': [
+    {
+      route: 'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/comments',
+      request: (c, f, role) =>
+        c.post(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/comments`, { anchor: f.agreement.anchor, body: `Namens iemand, door ${role}`, onBehalfOf: 'een jongere van Team Ed' }),
+    },
+  ],
   'amendment.propose': [
     {
       route: 'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/amendments',

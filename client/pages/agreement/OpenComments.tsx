@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { agreementPaths } from '../../api/agreement';
 import { RouterLink } from '../../components/RouterLink';
 import type { CommentDto } from '../../../shared/schemas/agreement';
-import { useAuthorText } from '../clause/author-text';
+import { useContributionText } from '../clause/author-text';
 
 /** The trajectory's open comments, per clause in the agreement's order, each linking to its words in the clause. */
 export function OpenComments({ trajectoryId, comments }: { trajectoryId: string; comments: CommentDto[] }) {
   const { t } = useTranslation();
-  const author = useAuthorText();
+  const author = useContributionText();
   if (comments.length === 0) return <Paragraph>{t('agreement.openCommentsList.none')}</Paragraph>;
   const byClause = new Map<string, CommentDto[]>();
   for (const c of [...comments].sort((a, b) => a.clauseNumber - b.clauseNumber || a.createdAt.localeCompare(b.createdAt))) {
@@ -32,7 +32,7 @@ export function OpenComments({ trajectoryId, comments }: { trajectoryId: string;
                   <Blockquote className="dt-quote">{c.anchor.quote}</Blockquote>
                   <Paragraph className="dt-open-comment__body">{c.body}</Paragraph>
                   <Paragraph appearance="small">
-                    {author(c.author)}
+                    {author(c)}
                     {' · '}
                     <RouterLink to={`${agreementPaths.clause(trajectoryId, clauseId)}?reactie=${c.id}`}>
                       {t('agreement.openCommentsList.toComment', { number: c.clauseNumber })}

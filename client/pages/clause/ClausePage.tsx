@@ -85,7 +85,7 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
   const { me } = useSession();
   const { clause } = found;
   const permissions = useClausePermissions(clause.status);
-  const { access, mayComment, mayPropose, mayManage, anonymousAllowed } = permissions;
+  const { access, mayComment, mayPropose, mayManage, anonymousAllowed, onBehalfAllowed } = permissions;
   useDocumentTitle(`${announceTitle} – ${trajectory.name}`);
 
   // Who this person is to the others in the document: name, group and its colour.
@@ -219,6 +219,7 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
             goneIds={commenting.goneIds}
             mayComment={mayComment}
             anonymousAllowed={anonymousAllowed}
+            onBehalfAllowed={onBehalfAllowed}
             draft={commenting.draft}
             onSubmitDraft={commenting.submitComment}
             onCancelDraft={commenting.closeComposer}

@@ -9,7 +9,7 @@ import { useSubmission } from '../../components/forms/useSubmission';
 import { formatDateTime } from '../../format/dates';
 import type { CommentDto } from '../../../shared/schemas/agreement';
 import { AnonymousChoice } from './AnonymousChoice';
-import { useAuthorText } from './author-text';
+import { useAuthorText, useContributionText } from './author-text';
 
 export interface CommentCardProps {
   trajectoryId: string;
@@ -28,8 +28,10 @@ export interface CommentCardProps {
 export function CommentCard({ trajectoryId, comment, selected, gone, mayReply, anonymousAllowed, onSelect, onChanged }: CommentCardProps) {
   const { t, i18n } = useTranslation();
   const author = useAuthorText();
+  const contribution = useContributionText();
   const { busy, error, submit } = useSubmission();
-  const who = author(comment.author);
+  // Input on someone's behalf shows whom it was for instead of the recorder's stakeholder group.
+  const who = contribution(comment);
   const resolved = comment.status === 'resolved';
 
   const setStatus = () =>
@@ -39,7 +41,13 @@ export function CommentCard({ trajectoryId, comment, selected, gone, mayReply, a
     });
 
   return (
-    <li className={`dt-comment${selected ? ' dt-comment--selected' : ''}`} data-testid="comment" data-comment-id={comment.id} data-status={comment.status}>
+    <li
+      className={`dt-comment${selected ? ' dt-comment--selected' : ''}${comment.onBehalfOf ? ' dt-comment--on-behalf' : ''}`}
+      data-testid="comment"
+      data-comment-id={comment.id}
+      data-status={comment.status}
+      data-on-behalf={comment.onBehalfOf ? 'true' : undefined}
+    >
       {gone ? (
         <div className="dt-comment__gone">
           <Paragraph appearance="small">{t('agreement.comments.goneFromText')}</Paragraph>

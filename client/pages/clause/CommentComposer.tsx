@@ -9,6 +9,7 @@ import { TextAreaField } from '../../components/forms/TextField';
 import { useSubmission } from '../../components/forms/useSubmission';
 import type { TextAnchorParts } from '../../editor/anchors';
 import { AnonymousChoice } from './AnonymousChoice';
+import { OnBehalfChoice, onBehalfError, type OnBehalfValue } from './OnBehalfChoice';
 
 export interface CommentDraft {
   /** The selected words; null when nothing was selected and a paragraph is chosen instead. */
@@ -20,19 +21,22 @@ export interface CommentDraft {
 export interface CommentComposerProps {
   draft: CommentDraft;
   anonymousAllowed: boolean;
-  onSubmit: (input: { anchor: TextAnchorParts; body: string; anonymous: boolean }) => Promise<void>;
+  /** The facilitator and the procurement team record comments on someone's behalf. */
+  onBehalfAllowed?: boolean;
+  onSubmit: (input: { anchor: TextAnchorParts; body: string; anonymous: boolean; onBehalfOf?: string }) => Promise<void>;
   onCancel: () => void;
 }
 
 const short = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
 
 /** Writing a comment on the selected words (or, without a selection, on a paragraph chosen from a list). */
-export function CommentComposer({ draft, anonymousAllowed, onSubmit, onCancel }: CommentComposerProps) {
+export function CommentComposer({ draft, anonymousAllowed, onBehalfAllowed = false, onSubmit, onCancel }: CommentComposerProps) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const [body, setBody] = useState('');
   const [block, setBlock] = useState('0');
   const [anonymous, setAnonymous] = useState(false);
+  const [onBehalf, setOnBehalf] = useState<OnBehalfValue>({ checked: false, description: '' });
   const bodyRef = useRef<HTMLDivElement>(null);
 
   // Start writing at once; the selection stays marked in the text meanwhile.
@@ -49,14 +53,18 @@ export function CommentComposer({ draft, anonymousAllowed, onSubmit, onCancel }:
     const local: Record<string, string> = {};
     if (!text) local.body = t('fieldError.required');
     if (!anchor) local['anchor.quote'] = t('agreement.comments.emptyText');
+    const behalfError = onBehalfAllowed ? onBehalfError(onBehalf) : null;
+    if (behalfError) local.onBehalfOf = t(`onBehalf.${behalfError}`);
+    const onBehalfOf = onBehalfAllowed && onBehalf.checked ? onBehalf.description.trim() : undefined;
     await submission.submit(async () => {
-      await onSubmit({ anchor: anchor!, body: text, anonymous: anonymousAllowed && anonymous });
+      await onSubmit({ anchor: anchor!, body: text, anonymous: anonymousAllowed && anonymous && !onBehalfOf, ...(onBehalfOf ? { onBehalfOf } : {}) });
     }, local);
   };
   const summary = submission.summary({
     body: { target: 'comment-body', label: t('agreement.comments.body') },
     anchor: { target: draft.anchor ? 'comment-body' : 'comment-block', label: draft.anchor ? t('agreement.comments.on') : t('agreement.comments.chooseBlock') },
     anonymous: { target: 'comment-anonymous', label: t('agreement.comments.anonymous') },
+    onBehalfOf: { target: 'comment-on-behalf-text', label: t('onBehalf.description') },
   });
 
   return (
@@ -96,6 +104,7 @@ export function CommentComposer({ draft, anonymousAllowed, onSubmit, onCancel }:
           />
         </div>
         {anonymousAllowed && <AnonymousChoice id="comment-anonymous" checked={anonymous} onChange={setAnonymous} />}
+        {onBehalfAllowed && <OnBehalfChoice id="comment-on-behalf" value={onBehalf} onChange={setOnBehalf} error={errorFor(submission.fieldErrors, 'onBehalfOf')} />}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={submission.busy}>
             {t('agreement.comments.submit')}

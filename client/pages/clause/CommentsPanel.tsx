@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentDto } from '../../../shared/schemas/agreement';
 import type { TextAnchorParts } from '../../editor/anchors';
-import { useAuthorText } from './author-text';
+import { useContributionText } from './author-text';
 import { CommentCard } from './CommentCard';
 import { CommentComposer } from './CommentComposer';
 import type { CommentDraft } from './CommentComposer';
@@ -18,8 +18,9 @@ export interface CommentsPanelProps {
   goneIds: ReadonlySet<string>;
   mayComment: boolean;
   anonymousAllowed: boolean;
+  onBehalfAllowed?: boolean;
   draft: CommentDraft | null;
-  onSubmitDraft: (input: { anchor: TextAnchorParts; body: string; anonymous: boolean }) => Promise<void>;
+  onSubmitDraft: (input: { anchor: TextAnchorParts; body: string; anonymous: boolean; onBehalfOf?: string }) => Promise<void>;
   onCancelDraft: () => void;
   onSelect: (commentId: string) => void;
   onChanged: (comment: CommentDto, announcement: string) => void;
@@ -29,7 +30,7 @@ export interface CommentsPanelProps {
 /** The comments beside the text, open ones first; resolved ones folded away. New comments from others are announced. */
 export function CommentsPanel(props: CommentsPanelProps) {
   const { t } = useTranslation();
-  const author = useAuthorText();
+  const author = useContributionText();
   const { comments, myUserId, announce } = props;
   const open = comments.filter((c) => c.status === 'open');
   const resolved = comments.filter((c) => c.status === 'resolved');
@@ -41,7 +42,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
     if (seen.current) {
       const fresh = comments.filter((c) => !seen.current!.has(c.id) && c.author.id !== myUserId);
       const last = fresh[fresh.length - 1];
-      if (last) announce(t('agreement.comments.newArrived', { author: author(last.author) }));
+      if (last) announce(t('agreement.comments.newArrived', { author: author(last) }));
     }
     seen.current = ids;
   }, [comments, myUserId, announce, author, t]);
@@ -64,7 +65,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
     <section aria-labelledby="comments-heading" className="dt-clause-panel dt-comments" data-testid="comments">
       <Heading2 id="comments-heading">{t('agreement.comments.titleCount', { count: open.length })}</Heading2>
       {props.draft && (
-        <CommentComposer draft={props.draft} anonymousAllowed={props.anonymousAllowed} onSubmit={props.onSubmitDraft} onCancel={props.onCancelDraft} />
+        <CommentComposer draft={props.draft} anonymousAllowed={props.anonymousAllowed} onBehalfAllowed={props.onBehalfAllowed ?? false} onSubmit={props.onSubmitDraft} onCancel={props.onCancelDraft} />
       )}
       {open.length === 0 ? <Paragraph>{t('agreement.comments.none')}</Paragraph> : <ul className="dt-comments__list">{open.map(card)}</ul>}
       {resolved.length > 0 && (

@@ -23,3 +23,19 @@ export function useAuthorText(): (author: AuthorDto) => string {
     [t],
   );
 }
+
+/**
+ * Who a comment is from: input recorded on someone's behalf (issue 16) reads "Ingebracht namens
+ * <description> · vastgelegd door <recorder>" instead of the recorder's stakeholder group.
+ */
+export function useContributionText(): (contribution: { author: AuthorDto; onBehalfOf?: string | null | undefined }) => string {
+  const { t } = useTranslation();
+  const author = useAuthorText();
+  return useCallback(
+    (contribution: { author: AuthorDto; onBehalfOf?: string | null | undefined }) =>
+      contribution.onBehalfOf
+        ? `${t('onBehalf.marked', { description: contribution.onBehalfOf })} · ${t('onBehalf.recordedBy', { name: contribution.author.name ?? '—' })}`
+        : author(contribution.author),
+    [t, author],
+  );
+}

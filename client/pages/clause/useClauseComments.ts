@@ -93,14 +93,15 @@ export function useClauseComments({ trajectoryId, clauseId, comments, editor, va
     requestAnimationFrame(() => commentButton.current?.focus());
   };
 
-  const submitComment = async ({ anchor, body, anonymous }: { anchor: TextAnchorParts; body: string; anonymous: boolean }) => {
+  const submitComment = async ({ anchor, body, anonymous, onBehalfOf }: { anchor: TextAnchorParts; body: string; anonymous: boolean; onBehalfOf?: string }) => {
     const created = await commentApi.create(trajectoryId, clauseId, {
       anchor: { variantId, start: anchor.start, end: anchor.end, quote: anchor.quote },
       body,
       anonymous,
+      ...(onBehalfOf ? { onBehalfOf } : {}),
     });
     comments.setData((current) => [...(current ?? []).filter((c) => c.id !== created.id), created]);
-    announce(anonymous ? t('agreement.comments.postedAnonymous') : t('agreement.comments.posted'));
+    announce(onBehalfOf ? t('onBehalf.posted', { description: onBehalfOf }) : anonymous ? t('agreement.comments.postedAnonymous') : t('agreement.comments.posted'));
     closeComposer();
   };
 

@@ -11,6 +11,8 @@ export interface ClausePermissions {
   /** Change the clause's status, add a municipality's variant. */
   mayManage: boolean;
   anonymousAllowed: boolean;
+  /** The facilitator and the procurement team record comments for someone without an account. */
+  onBehalfAllowed: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export function useClausePermissions(status: ClauseStatus): ClausePermissions {
       mayPropose: access !== 'read' && may('amendment.propose'),
       mayManage: seated && may('agreement.manage'),
       anonymousAllowed: may('comment.anonymous'),
+      onBehalfAllowed: access !== 'read' && may('contribution.onBehalf'),
     };
   }, [may, status, seated]);
 }

@@ -26,6 +26,9 @@ function useAuthorText() {
 export function InputSection({ chain, trajectoryId }: { chain: Chain; trajectoryId: string }) {
   const { t, i18n } = useTranslation();
   const authorText = useAuthorText();
+  // Input on someone's behalf (issue 16) is marked as such, not as the recorder's own group.
+  const contributionText = (c: Chain['comments'][number]) =>
+    c.onBehalfOf ? `${t('onBehalf.marked', { description: c.onBehalfOf })} · ${t('onBehalf.recordedBy', { name: c.author.name ?? '—' })}` : authorText(c.author);
   return (
     <section aria-labelledby="chain-input" className="dt-chain__section" data-testid="chain-input">
       <Heading2 id="chain-input">{t('outcomes.input.title')}</Heading2>
@@ -50,7 +53,7 @@ export function InputSection({ chain, trajectoryId }: { chain: Chain; trajectory
           {chain.comments.map((c) => (
             <li key={c.id} className="dt-chain__item" data-testid="chain-comment">
               <Paragraph appearance="small">
-                {t('outcomes.input.onClause', { number: c.clauseNumber, title: c.clauseTitle })} · {authorText(c.author)} · {formatDateTime(c.createdAt, i18n.language)}
+                {t('outcomes.input.onClause', { number: c.clauseNumber, title: c.clauseTitle })} · {contributionText(c)} · {formatDateTime(c.createdAt, i18n.language)}
                 {c.status === 'resolved' && ` · ${t('outcomes.input.resolved')}`}
               </Paragraph>
               <Paragraph appearance="small" className="dt-chain__quote">

@@ -78,6 +78,7 @@ export function commentView(c: CommentRecord, clause: ClauseLabel, people: Peopl
     anchor: { start: c.anchor.start, end: c.anchor.end, quote: c.anchor.quote },
     body: c.body,
     author,
+    onBehalfOf: c.onBehalfOf ?? null,
     status: c.status,
     resolvedBy: resolverHidden ? null : personRef(c.resolvedBy, people),
     replies: c.replies.map((r) => replyView(r, people, viewer)),

@@ -8,7 +8,7 @@ import { defineTrajectoryOperation, type OperationContext, type TrajectoryAccess
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { clauseParams, findClause } from './agreement-operations';
 import { clauseLabels, commentView, loadPeople } from './agreement-views';
-import { authorOf, checkAnchor, checkOpenForDiscussion } from './contribution';
+import { authorOf, checkAnchor, checkOnBehalf, checkOpenForDiscussion } from './contribution';
 import { notifyReply } from '../../notifications/events';
 
 const commentParams = trajectoryParams.extend({ commentId: id });
@@ -55,6 +55,7 @@ export const createComment = defineTrajectoryOperation({
     const clause = await findClause(ctx.services.models, p.trajectoryId, p.clauseId);
     checkOpenForDiscussion(clause, access, body.anchor.variantId);
     checkAnchor(body.anchor);
+    const onBehalfOf = checkOnBehalf(ctx, access, body.onBehalfOf, body.anonymous);
     const author = authorOf(access, body.anonymous);
     const comment = await ctx.services.models.comments.create({
       trajectoryId: p.trajectoryId,
@@ -63,11 +64,12 @@ export const createComment = defineTrajectoryOperation({
       anchor: { start: body.anchor.start, end: body.anchor.end, quote: body.anchor.quote },
       body: body.body,
       ...author,
+      onBehalfOf,
     });
     return {
       result: await oneView(ctx, p.trajectoryId, String(comment._id), access),
       // An anonymous comment's audit event names no one either: the log is readable by the table.
-      audit: [{ chain: p.trajectoryId, action: 'comment.create', objectType: 'comment', objectId: String(comment._id), summary: { clauseId: p.clauseId }, anonymous: body.anonymous }],
+      audit: [{ chain: p.trajectoryId, action: 'comment.create', objectType: 'comment', objectId: String(comment._id), summary: { clauseId: p.clauseId, ...(onBehalfOf ? { onBehalfOf } : {}) }, anonymous: body.anonymous }],
       publish: [{ trajectoryId: p.trajectoryId, what: 'comments' }],
     };
   },

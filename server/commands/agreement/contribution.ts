@@ -3,7 +3,8 @@ import { decodePosition } from '../../../shared/domain/clause-text';
 import { AppError } from '../../errors';
 import type { ClauseRecord } from '../../models/agreement';
 import type { AuthorFields } from '../../models/clause-comment';
-import type { TrajectoryAccess } from '../operation';
+import type { OperationContext, TrajectoryAccess } from '../operation';
+import { decideTrajectoryAction } from '../../policies/trajectory-policy';
 
 /**
  * Who writes a comment, reply or amendment: always a member of the table, with the organisation
@@ -32,4 +33,18 @@ export function checkOpenForDiscussion(clause: ClauseRecord, access: TrajectoryA
 export function checkAnchor(anchor: { start: string; end: string }): void {
   if (!decodePosition(anchor.start)) throw new AppError('validation_failed', 'The input is not valid.', { 'anchor.start': 'is not an encoded position' });
   if (!decodePosition(anchor.end)) throw new AppError('validation_failed', 'The input is not valid.', { 'anchor.end': 'is not an encoded position' });
+}
+
+/**
+ * Input on someone's behalf (issue 16): only the facilitator and the procurement team record it
+ * (policy contribution.onBehalf). The recorder is the author and the actor of the audit event;
+ * an anonymous recording would hide who is accountable for it, so the two do not combine.
+ */
+export function checkOnBehalf(ctx: OperationContext, access: TrajectoryAccess, onBehalfOf: string | undefined, anonymous: boolean): string | null {
+  if (onBehalfOf === undefined) return null;
+  if (!decideTrajectoryAction(ctx.actor, access.seat, 'contribution.onBehalf').allowed) {
+    throw new AppError('forbidden', 'Only the facilitator or the procurement team records input on someone else\'s behalf.');
+  }
+  if (anonymous) throw new AppError('validation_failed', 'The input is not valid.', { anonymous: 'input on someone\'s behalf is recorded by name' });
+  return onBehalfOf;
 }

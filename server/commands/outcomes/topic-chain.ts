@@ -90,6 +90,7 @@ export const topicChain = defineTrajectoryOperation({
             quote: view.anchor.quote,
             body: view.body,
             author: view.author,
+            onBehalfOf: view.onBehalfOf,
             status: view.status,
             replies: view.replies,
             createdAt: view.createdAt,
