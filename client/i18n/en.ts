@@ -8,6 +8,8 @@ import { reportsEn } from './reports-en';
 import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
 import { admissionEn } from './admission-en';
+import { mandatesEn } from './mandates-en';
+import { mediationEn } from './mediation-en';
 import { limitsEn } from './limits-en';
 import { plainSummaryEn } from './plain-summary-en';
 import { privacyEn } from './privacy-en';
@@ -466,6 +468,8 @@ export const en: Messages = {
   calendar: calendarEn,
   plainSummary: plainSummaryEn,
   admission: admissionEn,
+  mandates: mandatesEn,
+  mediation: mediationEn,
   room: roomEn,
   notFound: {
     title: 'Page not found',

@@ -7,6 +7,8 @@ import { reportsNl } from './reports-nl';
 import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
 import { admissionNl } from './admission-nl';
+import { mandatesNl } from './mandates-nl';
+import { mediationNl } from './mediation-nl';
 import { limitsNl } from './limits-nl';
 import { plainSummaryNl } from './plain-summary-nl';
 import { privacyNl } from './privacy-nl';
@@ -467,6 +469,8 @@ export const nl = {
   calendar: calendarNl,
   plainSummary: plainSummaryNl,
   admission: admissionNl,
+  mandates: mandatesNl,
+  mediation: mediationNl,
   room: roomNl,
   notFound: {
     title: 'Pagina niet gevonden',
