@@ -80,7 +80,7 @@ export function MandatesPage() {
               }}
             />
           )}
-          <section aria-labelledby="mandates-heading">
+          <section>
             <Heading3 id="mandates-heading">{t('mandates.page.listTitle')}</Heading3>
             {data.mandates.length === 0 ? (
               <Paragraph>{t('mandates.page.listEmpty')}</Paragraph>
