@@ -32,7 +32,6 @@ export const mandatesEn: typeof mandatesNl = {
     revokeNamed: 'Revoke the mandate of {{name}}',
     revokeTitle: 'Revoke the mandate?',
     revokeText: 'The mandate of {{name}} for {{organisation}} ends at once. Votes with this mandate no longer count from now on.',
-    revokeReason: 'Reason (optional)',
     revokeConfirm: 'Yes, revoke',
     revokedDone: 'The mandate of {{name}} has been revoked.',
   },

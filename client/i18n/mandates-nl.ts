@@ -30,7 +30,6 @@ export const mandatesNl = {
     revokeNamed: 'Mandaat van {{name}} intrekken',
     revokeTitle: 'Mandaat intrekken?',
     revokeText: 'Het mandaat van {{name}} voor {{organisation}} stopt direct. Stemmen met dit mandaat tellen vanaf nu niet meer mee.',
-    revokeReason: 'Reden (niet verplicht)',
     revokeConfirm: 'Ja, intrekken',
     revokedDone: 'Het mandaat van {{name}} is ingetrokken.',
   },

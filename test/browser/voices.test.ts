@@ -56,6 +56,25 @@ describe('bundled voices: mandates and mediation', () => {
     expect(await page.getByText('Nog geen organisatie heeft een mandaat.').count()).toBe(1);
   }, 180_000);
 
+  it('the procurement team sets the kind of a provider organisation on the Mandaten page', async () => {
+    const { ijmond } = await demoTrajectoryIds(await apiSignIn(server, demoEmails.admin));
+    const { page } = await openFreshPage(browser);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await signIn(page, server.url, demoEmails.procurement);
+    await page.goto(`${server.url}/trajecten/${ijmond}/mandaten`);
+    await expectHeading1(page, 'Mandaten');
+    await waitUntilLoaded(page);
+    const select = page.getByLabel('Soort van Praktijk De Linde (vrijgevestigd orthopedagoog)');
+    await select.waitFor();
+    expect(await page.getByTestId('grant-form').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await select.selectOption('independent');
+    const form = page.getByTestId('kind-form').filter({ has: select });
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('De soort van Praktijk De Linde (vrijgevestigd orthopedagoog) is opgeslagen.').waitFor();
+    await expectNoAxeViolations(page);
+  }, 180_000);
+
   it('a provider files a mediation request; the procurement team sees it but not the confidential thread', async () => {
     const { ijmond } = await demoTrajectoryIds(await apiSignIn(server, demoEmails.admin));
     const { page } = await openFreshPage(browser);

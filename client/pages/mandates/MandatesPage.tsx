@@ -60,7 +60,8 @@ export function MandatesPage() {
             ) : (
               <UnorderedList data-testid="mandate-holders">
                 {data.holders.map((h) => {
-                  const count = Math.max(h.counts.speak, h.counts.comment, h.counts.vote);
+                  // Practitioners, not scopes: each active mandate is one practitioner, whatever it allows.
+                  const count = data.mandates.filter((m) => !m.revokedAt && m.organisation.id === h.organisation.id).length;
                   return (
                     <UnorderedListItem key={h.organisation.id} data-testid="mandate-holder">
                       <strong>{h.organisation.name}</strong> {t('mandates.page.onBehalf', { count })} ({t('mandates.page.scopeCounts', h.counts)})
