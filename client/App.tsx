@@ -47,6 +47,8 @@ const ReviewPage = lazyPage(() => import('./pages/admission/ReviewPage'), 'Revie
 const ApplicationReviewPage = lazyPage(() => import('./pages/admission/ApplicationReviewPage'), 'ApplicationReviewPage');
 const ScreenPage = lazyPage(() => import('./live-table/screen/ScreenPage'), 'ScreenPage');
 const VotePage = lazyPage(() => import('./pages/vote/VotePage'), 'VotePage');
+const MandatesPage = lazyPage(() => import('./pages/mandates/MandatesPage'), 'MandatesPage');
+const MediationPage = lazyPage(() => import('./pages/mediation/MediationPage'), 'MediationPage');
 
 export function App() {
   return (
@@ -85,6 +87,8 @@ export function App() {
           <Route path="zoeken" element={<SearchPage />} />
           <Route path="toetreding" element={<ReviewPage />} />
           <Route path="toetreding/:applicationId" element={<ApplicationReviewPage />} />
+          <Route path="mandaten" element={<MandatesPage />} />
+          <Route path="bemiddeling" element={<MediationPage />} />
         </Route>
         <Route path="sessies/:sessionId" element={<RequireSignIn><LiveTablePage /></RequireSignIn>} />
         <Route path="stem" element={<RequireSignIn><VotePage /></RequireSignIn>} />

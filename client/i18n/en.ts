@@ -8,6 +8,8 @@ import { reportsEn } from './reports-en';
 import { outcomesEn } from './outcomes-en';
 import { finalEn } from './final-en';
 import { admissionEn } from './admission-en';
+import { mandatesEn } from './mandates-en';
+import { mediationEn } from './mediation-en';
 import { limitsEn } from './limits-en';
 import { plainSummaryEn } from './plain-summary-en';
 import { onBehalfEn } from './on-behalf-en';
@@ -469,6 +471,8 @@ export const en: Messages = {
   plainSummary: plainSummaryEn,
   onBehalf: onBehalfEn,
   admission: admissionEn,
+  mandates: mandatesEn,
+  mediation: mediationEn,
   room: roomEn,
   bulkInvitations: bulkInvitationsEn,
   notFound: {

@@ -7,6 +7,8 @@ import { reportsNl } from './reports-nl';
 import { outcomesNl } from './outcomes-nl';
 import { finalNl } from './final-nl';
 import { admissionNl } from './admission-nl';
+import { mandatesNl } from './mandates-nl';
+import { mediationNl } from './mediation-nl';
 import { limitsNl } from './limits-nl';
 import { plainSummaryNl } from './plain-summary-nl';
 import { onBehalfNl } from './on-behalf-nl';
@@ -470,6 +472,8 @@ export const nl = {
   plainSummary: plainSummaryNl,
   onBehalf: onBehalfNl,
   admission: admissionNl,
+  mandates: mandatesNl,
+  mediation: mediationNl,
   room: roomNl,
   bulkInvitations: bulkInvitationsNl,
   notFound: {

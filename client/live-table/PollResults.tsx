@@ -14,6 +14,7 @@ import type { PollResult, StakeholderGroup } from '../../shared/live-table/polls
 import type { PollView } from '../../shared/schemas/sessions';
 import { DeclarationAside } from '../pages/sessions/Declaration';
 import { formatClock } from '../pages/sessions/session-time';
+import { PollKindResults } from './PollKindResults';
 import { percent, usePollText } from './poll-text';
 import { ScrollTable } from './ScrollTable';
 
@@ -164,6 +165,7 @@ export function PollResults({ poll, result }: { poll: PollView; result: PollResu
           </ScrollTable>
         )}
       </div>
+      <PollKindResults poll={poll} result={result} />
       {poll.namedBallots && poll.namedBallots.length > 0 && (
         <details className="dt-named-ballots">
           <summary>

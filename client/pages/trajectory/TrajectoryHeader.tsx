@@ -24,6 +24,8 @@ export function TrajectoryHeader({ title }: { title?: string }) {
     { to: `${base}/vragen`, label: t('questions.tab') },
     { to: `${base}/deelnemers`, label: t('trajectoryNav.members') },
   ];
+  if (may('mandate.list')) links.push({ to: `${base}/mandaten`, label: t('mandates.tab') });
+  if (may('mediation.list')) links.push({ to: `${base}/bemiddeling`, label: t('mediation.tab') });
   if (may('audit.view')) links.push({ to: `${base}/logboek`, label: t('trajectoryNav.log') });
 
   return (
