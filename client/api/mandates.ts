@@ -5,8 +5,8 @@ import { call } from './call';
 /** Mandates of independent practitioners and the kind of a provider organisation (issue 19 item 3). */
 export const mandateApi = {
   // The contract names no response schema for these routes: the DTOs of shared/schemas say what comes back.
-  list: (trajectoryId: string, signal?: AbortSignal) => call('listMandates', { params: { trajectoryId } }, signal) as unknown as Promise<MandatesOverviewDto>,
-  grant: (trajectoryId: string, body: GrantMandateRequest) => call('grantMandate', { params: { trajectoryId }, body }) as unknown as Promise<MandateDto>,
+  list: (trajectoryId: string, signal?: AbortSignal) => call('listMandates', { params: { trajectoryId } }, signal),
+  grant: (trajectoryId: string, body: GrantMandateRequest) => call('grantMandate', { params: { trajectoryId }, body }),
   revoke: (trajectoryId: string, mandateId: string, reason?: string) =>
     call('revokeMandate', { params: { trajectoryId, mandateId }, body: reason ? { reason } : {} }),
   setProviderKind: (trajectoryId: string, organisationId: string, providerKind: ProviderKind) =>

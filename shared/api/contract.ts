@@ -23,8 +23,8 @@ import { bulkInvitationPreviewDto, bulkInvitationUpload } from '../schemas/bulk-
 import { setPlainSummaryRequest } from '../schemas/summaries';
 import { joinCodeDto } from '../live-table/join-code';
 import { contractVersionDto, contractVersionsDto, openRoundRequest } from '../schemas/rounds';
-import { grantMandateRequest, mandateRuleRequest, providerKindRequest, revokeMandateRequest } from '../schemas/mandates';
-import { closeMediationRequest, fileMediationRequest, mediationMessageRequest, seatMediatorRequest } from '../schemas/mediation';
+import { grantMandateRequest, mandateRuleRequest, providerKindRequest, revokeMandateRequest, type MandateDto, type MandatesOverviewDto } from '../schemas/mandates';
+import { closeMediationRequest, fileMediationRequest, mediationMessageRequest, seatMediatorRequest, type MediationMessageDto, type MediationRequestDto } from '../schemas/mediation';
 import { accessionRequest, admissionFormDto, admissionOverviewDto, admissionSettings, answerRequest, applicantViewDto, applicationDto, applyRequest, applyResult, registerDto, reviewRequest } from '../schemas/admission';
 import { typed, type RouteDoc } from './define';
 import type { OperationId } from './routes';
@@ -190,15 +190,15 @@ export const apiContract = {
   getContractVersion: { tag: 'final', summary: 'One sealed version: text, seal check, sign-offs and traceability to its change round', response: contractVersionDto },
   openChangeRound: { tag: 'final', summary: 'Open a change round (wijzigingsronde) on the definitive agreement', body: openRoundRequest, response: contractVersionsDto, status: 201 },
   setProviderKind: { tag: 'mandates', summary: 'Set the kind of a seated provider organisation (institution, independent, cooperative, intermediary)', body: providerKindRequest },
-  listMandates: { tag: 'mandates', summary: 'Mandates of independent practitioners, per organisation how many it acts for, and the sessions’ rules' },
-  grantMandate: { tag: 'mandates', summary: 'Register a practitioner’s mandate for one’s own cooperative', body: grantMandateRequest, status: 201 },
+  listMandates: { tag: 'mandates', summary: 'Mandates of independent practitioners, per organisation how many it acts for, and the sessions’ rules', response: typed<MandatesOverviewDto>() },
+  grantMandate: { tag: 'mandates', summary: 'Register a practitioner’s mandate for one’s own cooperative', body: grantMandateRequest, response: typed<MandateDto>(), status: 201 },
   revokeMandate: { tag: 'mandates', summary: 'Revoke a mandate (the practitioner, the cooperative or the procurement team); it stops counting at once', body: revokeMandateRequest },
   declareMandateRule: { tag: 'mandates', summary: 'Declare how a ballot with vote mandates counts in a session', body: mandateRuleRequest },
-  listMediation: { tag: 'mediation', summary: 'Mediation requests of the trajectory and their outcomes' },
+  listMediation: { tag: 'mediation', summary: 'Mediation requests of the trajectory and their outcomes', response: typed<MediationRequestDto[]>() },
   fileMediation: { tag: 'mediation', summary: 'File a mediation request naming the issue (procurement team or provider)', body: fileMediationRequest, status: 201 },
   joinMediation: { tag: 'mediation', summary: 'Join a mediation request as one of the providers who ask' },
   seatMediator: { tag: 'mediation', summary: 'Seat an independent mediator (platform administrators)', body: seatMediatorRequest },
-  readMediationThread: { tag: 'mediation', summary: 'The confidential thread (the mediator and the providers who asked only)' },
+  readMediationThread: { tag: 'mediation', summary: 'The confidential thread (the mediator and the providers who asked only)', response: typed<MediationMessageDto[]>() },
   postMediationMessage: { tag: 'mediation', summary: 'Write in the confidential thread', body: mediationMessageRequest, status: 201 },
   closeMediation: { tag: 'mediation', summary: 'Close the request with an outcome both sides read (the mediator)', body: closeMediationRequest },
   getAdmissionForm: { tag: 'admission', summary: 'The public application form of an Open House trajectory: perceelen, declarations and review period', response: admissionFormDto, public: true },
