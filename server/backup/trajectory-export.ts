@@ -77,6 +77,7 @@ export async function exportTrajectory(models: Models, trajectory: TrajectoryRec
   put(models.finalAgreements, await rawFind(models.finalAgreements, { _id: id }));
   put(models.finalSeals, await rawFind(models.finalSeals, { _id: id }));
   put(models.admissionBooks, await rawFind(models.admissionBooks, { _id: id }));
+  put(models.changeRounds, await rawFind(models.changeRounds, { _id: id }));
 
   // People and organisations named anywhere in the trajectory's records, and the people's organisations in turn.
   const mentioned = new Set<string>();

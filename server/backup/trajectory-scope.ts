@@ -36,6 +36,8 @@ export const handledExplicitly = [
   'finalSeals',
   // The admission book (settings and the applications' lines), keyed by the trajectory's id.
   'admissionBooks',
+  // The change rounds' state (the round in dialogue, the index of sealed versions), keyed by the trajectory's id.
+  'changeRounds',
 ] as const satisfies ReadonlyArray<keyof Models>;
 
 export type ModelName = keyof Models;

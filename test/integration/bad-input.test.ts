@@ -34,6 +34,9 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'POST /trajectories/:trajectoryId/topics/:topicId/decision': () => ({ decision: 'decline', reason: 'Geen tijd voor' }),
   'PATCH /trajectories/:trajectoryId/topics/:topicId': () => ({ title: 'Een andere titel' }),
   'PUT /trajectories/:trajectoryId/topics/:topicId/summary': () => ({ summary: 'Een samenvatting in gewone taal' }),
+  'POST /trajectories/:trajectoryId/invitations/bulk/preview': () => ({ fileName: 'uitnodigingen.csv', content: Buffer.from('organisatie;kvk;contact;e-mail;rol\n').toString('base64') }),
+  'POST /trajectories/:trajectoryId/invitations/bulk': () => ({ fileName: 'uitnodigingen.csv', content: Buffer.from('organisatie;kvk;contact;e-mail;rol\n').toString('base64') }),
+  'POST /trajectories/:trajectoryId/admission/applications/:applicationId/review': () => ({ step: 'markComplete' }),
   'POST /trajectories/:trajectoryId/agreement/chapters': () => ({ title: 'Een hoofdstuk' }),
   'PATCH /trajectories/:trajectoryId/agreement/chapters/:chapterId': () => ({ title: 'Een hoofdstuk' }),
   'POST /trajectories/:trajectoryId/agreement/clauses': () => ({ chapterId: 'bbbbbbbbbbbbbbbbbbbbbbbb', title: 'Een artikel' }),
@@ -76,8 +79,15 @@ describe('bad input on every route', () => {
   /** Sends as the procurement team (sign-out as a throwaway session, so inkoop stays signed in). */
   const clientFor = async (route: ApiRoute) => (route.path === '/auth/logout' ? signIn(server, demoEmails.observer) : inkoop);
   /** Ids of this feature's fixture; any other id parameter (of a newer route) gets an id that exists nowhere. */
+  // An applicant's secret link has a shape of its own (application id and secret): one that cannot exist but parses.
+  const applicantToken = `${'b'.repeat(24)}.${'c'.repeat(43)}`;
   const pathOf = (route: ApiRoute, overrides: Record<string, string> = {}) =>
-    fillPath(route.path, { ...Object.fromEntries(pathParams(route.path).map((p) => [p, 'bbbbbbbbbbbbbbbbbbbbbbbb'])), ...f.params, ...overrides });
+    fillPath(route.path, {
+      ...Object.fromEntries(pathParams(route.path).map((p) => [p, 'bbbbbbbbbbbbbbbbbbbbbbbb'])),
+      ...f.params,
+      ...(route.path.startsWith('/admission/applications/:token') ? { token: applicantToken } : {}),
+      ...overrides,
+    });
   /** A body the route accepts; `{}` for routes this file does not know (their bad-input checks stay generic). */
   const validBody = (route: ApiRoute) => (validBodies[routeKey(route)] ?? (() => ({})))(f);
 
