@@ -183,49 +183,40 @@ async function loadPollForSystem(ctx: OperationContext, pollId: string): Promise
   return poll;
 }
 
+/** The three ways a poll closes share one operation shape; they differ in who may ask and why. */
+function pollClosing(reason: Parameters<typeof closePoll>[2], authorize: (ctx: OperationContext, pollId: string) => Promise<PollRecord>) {
+  return defineOperation({
+    name: 'poll.close',
+    params: noParams,
+    body: pollRef,
+    lock: pollLock,
+    authorize: (ctx, _p, body) => authorize(ctx, body.pollId),
+    run: (ctx, _p, _b, poll) => closePoll(ctx, poll, reason),
+  });
+}
+
 /** A person (the facilitator or the procurement team) closes a poll. */
-export const closeSessionPoll = defineOperation({
-  name: 'poll.close',
-  params: noParams,
-  body: pollRef,
-  lock: pollLock,
-  authorize: async (ctx, _p, body) => {
-    const poll = await loadPoll(ctx, body.pollId);
-    await authorizeTrajectory(ctx, String(poll.trajectoryId), 'poll.close');
-    return poll;
-  },
-  run: (ctx, _p, _b, poll) => closePoll(ctx, poll, 'manual'),
+export const closeSessionPoll = pollClosing('manual', async (ctx, pollId) => {
+  const poll = await loadPoll(ctx, pollId);
+  await authorizeTrajectory(ctx, String(poll.trajectoryId), 'poll.close');
+  return poll;
 });
 
 /** A poll's closing time has passed: the system (`poll-deadline`) closes it. */
-export const closePollAtDeadline = defineOperation({
-  name: 'poll.close',
-  params: noParams,
-  body: pollRef,
-  lock: pollLock,
-  authorize: async (ctx, _p, body) => {
-    requireSystem(ctx, 'poll-deadline');
-    const poll = await loadPollForSystem(ctx, body.pollId);
-    if (!poll.closesAt || poll.closesAt > new Date()) throw new AppError('conflict', 'This poll has no closing time that passed.');
-    return poll;
-  },
-  run: (ctx, _p, _b, poll) => closePoll(ctx, poll, 'deadline'),
+export const closePollAtDeadline = pollClosing('deadline', async (ctx, pollId) => {
+  requireSystem(ctx, 'poll-deadline');
+  const poll = await loadPollForSystem(ctx, pollId);
+  if (!poll.closesAt || poll.closesAt > new Date()) throw new AppError('conflict', 'This poll has no closing time that passed.');
+  return poll;
 });
 
 /** The poll's session ended or was cancelled: the system (`session-end`) closes it, its result stored. */
-export const closePollAtSessionEnd = defineOperation({
-  name: 'poll.close',
-  params: noParams,
-  body: pollRef,
-  lock: pollLock,
-  authorize: async (ctx, _p, body) => {
-    requireSystem(ctx, 'session-end');
-    const poll = await loadPollForSystem(ctx, body.pollId);
-    const session = poll.sessionId ? await ctx.services.models.dialogueSessions.findById(poll.sessionId, { status: 1 }).lean() : null;
-    if (!session || (session.status !== 'ended' && session.status !== 'cancelled')) throw new AppError('conflict', 'The poll’s session has not ended.');
-    return poll;
-  },
-  run: (ctx, _p, _b, poll) => closePoll(ctx, poll, 'session_ended'),
+export const closePollAtSessionEnd = pollClosing('session_ended', async (ctx, pollId) => {
+  requireSystem(ctx, 'session-end');
+  const poll = await loadPollForSystem(ctx, pollId);
+  const session = poll.sessionId ? await ctx.services.models.dialogueSessions.findById(poll.sessionId, { status: 1 }).lean() : null;
+  if (!session || (session.status !== 'ended' && session.status !== 'cancelled')) throw new AppError('conflict', 'The poll’s session has not ended.');
+  return poll;
 });
 
 const isConflict = (error: unknown) => error instanceof AppError && error.code === 'conflict';
