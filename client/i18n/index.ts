@@ -25,6 +25,25 @@ const catalogues: Partial<Record<Language, () => Promise<object>>> = {
   en: () => import('./en').then((module) => module.en),
 };
 
+/**
+ * The Dutch texts of the pages behind the first page (./nl-features.ts), fetched once, together
+ * with the first such page (lazyPage awaits this beside the page's code), so the sign-in page
+ * stays light. Merged into the Dutch catalogue, which is also every language's fallback.
+ */
+let pageTexts: Promise<void> | undefined;
+export function loadPageTexts(): Promise<void> {
+  pageTexts ??= import('./nl-features').then(
+    ({ nlFeatures }) => {
+      i18n.addResourceBundle(defaultLanguage, 'translation', nlFeatures, true, false);
+    },
+    (error: unknown) => {
+      pageTexts = undefined; // a later page may try again
+      throw error;
+    },
+  );
+  return pageTexts;
+}
+
 async function loadCatalogue(language: Language): Promise<void> {
   const load = catalogues[language];
   if (!load || i18n.hasResourceBundle(language, 'translation')) return;

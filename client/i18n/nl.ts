@@ -1,28 +1,8 @@
-import { sessionsNl } from './sessions-nl';
-import { agreementNl } from './agreement-nl';
-import { revisionsNl } from './revisions-nl';
-import { questionsNl } from './questions-nl';
-import { consultationNl } from './consultation-nl';
-import { reportsNl } from './reports-nl';
-import { outcomesNl } from './outcomes-nl';
-import { finalNl } from './final-nl';
-import { admissionNl } from './admission-nl';
-import { mandatesNl } from './mandates-nl';
-import { mediationNl } from './mediation-nl';
 import { limitsNl } from './limits-nl';
-import { plainSummaryNl } from './plain-summary-nl';
-import { onBehalfNl } from './on-behalf-nl';
 import { privacyNl } from './privacy-nl';
 import { notificationsNl } from './notifications-nl';
-import { planningNl } from './planning-nl';
 import { oidcNl } from './oidc-nl';
-import { anonymityNl } from './anonymity-nl';
-import { searchNl } from './search-nl';
-import { wordImportNl } from './word-import-nl';
-import { attachmentsNl } from './attachments-nl';
-import { calendarNl } from './calendar-nl';
-import { roomNl } from './room-nl';
-import { bulkInvitationsNl } from './bulk-invitations-nl';
+import type { nlFeatures } from './nl-features';
 
 // Dutch is the default and fallback language. Write for everyone at the table: a civil
 // servant, a one-person practice and a parent must all understand it at first reading.
@@ -451,31 +431,10 @@ export const nl = {
     cooperative: 'Coöperatie of vereniging',
     intermediary: 'Intermediaire organisatie',
   },
-  sessions: sessionsNl,
-  agreement: agreementNl,
-  revisions: revisionsNl,
-  questions: questionsNl,
-  consultation: consultationNl,
-  reports: reportsNl,
-  outcomes: outcomesNl,
-  final: finalNl,
   limits: limitsNl,
   privacy: privacyNl,
   notifications: notificationsNl,
-  planningEditor: planningNl,
   oidc: oidcNl,
-  anonymity: anonymityNl,
-  search: searchNl,
-  wordImport: wordImportNl,
-  attachments: attachmentsNl,
-  calendar: calendarNl,
-  plainSummary: plainSummaryNl,
-  onBehalf: onBehalfNl,
-  admission: admissionNl,
-  mandates: mandatesNl,
-  mediation: mediationNl,
-  room: roomNl,
-  bulkInvitations: bulkInvitationsNl,
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',
@@ -487,4 +446,5 @@ export const nl = {
 };
 
 // `en` is typed against this shape, so a key missing from either catalogue fails the type check.
-export type Messages = typeof nl;
+// The texts of the pages behind the first one (./nl-features.ts) are loaded with those pages.
+export type Messages = typeof nl & typeof nlFeatures;

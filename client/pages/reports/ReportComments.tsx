@@ -9,9 +9,9 @@ import { TextAreaField } from '../../components/forms/TextField';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { formatDateTime } from '../../format/dates';
 import type { ReportCommentDto, ReportDto } from '../../../shared/schemas/reports';
-import { conflictReason, maxCommentLength, sectionChoices, sectionLabel } from './report-helpers';
+import { conflictReason, maxCommentLength, sectionChoices, sectionLabel, type OwnWrite } from './report-helpers';
 
-function CommentForm({ report, onSent, announce }: { report: ReportDto; onSent: (comment: ReportCommentDto) => void; announce: (message: string) => void }) {
+function CommentForm({ report, onSent, announce, own }: { report: ReportDto; onSent: (comment: ReportCommentDto) => void; announce: (message: string) => void; own: OwnWrite }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [section, setSection] = useState('');
@@ -35,7 +35,7 @@ function CommentForm({ report, onSent, announce }: { report: ReportDto; onSent: 
     running.current = true;
     setBusy(true);
     try {
-      onSent(await reportApi.comment(report.trajectoryId, report.id, { text: body, section: section || null }));
+      onSent(await own(() => reportApi.comment(report.trajectoryId, report.id, { text: body, section: section || null })));
       setText('');
       setSection('');
       announce(t('reports.comments.sent'));
@@ -72,12 +72,14 @@ export function ReportComments({
   mayManage,
   onSent,
   announce,
+  own = (request) => request(),
 }: {
   report: ReportDto;
   mayComment: boolean;
   mayManage: boolean;
   onSent: (comment: ReportCommentDto) => void;
   announce: (message: string) => void;
+  own?: OwnWrite;
 }) {
   const { t, i18n } = useTranslation();
   const draft = report.status === 'draft';
@@ -103,7 +105,7 @@ export function ReportComments({
           ))}
         </UnorderedList>
       )}
-      {draft && mayComment && <CommentForm report={report} onSent={onSent} announce={announce} />}
+      {draft && mayComment && <CommentForm report={report} onSent={onSent} announce={announce} own={own} />}
     </section>
   );
 }

@@ -22,6 +22,9 @@ import { SummaryEditor } from './SummaryEditor';
 import { conflictReason } from './report-helpers';
 import { NewMarker } from '../calendar/visit-context';
 
+/** How long after one's own write a live change is taken for its echo. */
+const ownEchoMs = 2000;
+
 /**
  * The report (verslag) of one session, under Sessies: the procurement team makes, refreshes and
  * publishes it and writes its summary; participants comment on the draft; everyone reads it.
@@ -37,19 +40,40 @@ export function ReportPage() {
   const [busy, setBusy] = useState<'generate' | 'regenerate' | null>(null);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [publishing, setPublishing] = useState(false);
-  const ownChange = useRef(false);
+  // One's own writes publish a 'reports' change too, and the server publishes it before it answers (the
+  // notifications are made in between), so its echo usually arrives while the request still runs. While an own
+  // write runs, a change neither announces "bijgewerkt" nor reloads (the page would show the result before the
+  // write's own announcement); one that came in is reloaded once the write has answered. An echo just after the
+  // answer is reloaded without the announcement.
+  const own = useRef({ pending: 0, quietUntil: 0, reloadAfter: false });
+  const mine = async <T,>(request: () => Promise<T>): Promise<T> => {
+    own.current.pending += 1;
+    try {
+      return await request();
+    } finally {
+      own.current.pending -= 1;
+      own.current.quietUntil = Date.now() + ownEchoMs;
+      if (own.current.pending === 0 && own.current.reloadAfter) {
+        own.current.reloadAfter = false;
+        // After the caller has shown (and announced) the answer.
+        setTimeout(page.reload, 0);
+      }
+    }
+  };
 
   const announce = (message: string) => setAnnouncement(message);
   useTrajectoryChanges(trajectory.id, (what) => {
     if (what === 'reports' || what === 'sessions') {
-      if (what === 'reports' && !ownChange.current) announce(t('reports.updatedLive'));
-      ownChange.current = false;
+      if (own.current.pending > 0) {
+        own.current.reloadAfter = true;
+        return;
+      }
+      if (what === 'reports' && Date.now() >= own.current.quietUntil) announce(t('reports.updatedLive'));
       page.reload();
     }
   });
 
   const setReport = (report: ReportDto) => {
-    ownChange.current = true;
     page.setData((current) => ({ ...(current as SessionReportPage), report }));
   };
 
@@ -68,7 +92,7 @@ export function ReportPage() {
     setBusy(kind);
     setFailure(undefined);
     try {
-      const report = kind === 'generate' ? await reportApi.generate(trajectory.id, sessionId) : await reportApi.regenerate(trajectory.id, page.data.report!.id);
+      const report = kind === 'generate' ? await mine(() => reportApi.generate(trajectory.id, sessionId)) : await mine(() => reportApi.regenerate(trajectory.id, page.data!.report!.id));
       setReport(report);
       announce(t(kind === 'generate' ? 'reports.generated' : 'reports.regenerated'));
       if (kind === 'generate') requestAnimationFrame(() => document.getElementById('report-status')?.focus());
@@ -150,7 +174,7 @@ export function ReportPage() {
           <section aria-labelledby="report-summary-heading" className="dt-report__section" data-testid="report-summary">
             <Heading2 id="report-summary-heading">{t('reports.sections.summary')}</Heading2>
             {data.mayManage && report.status === 'draft' ? (
-              <SummaryEditor report={report} onSaved={setReport} announce={announce} />
+              <SummaryEditor report={report} onSaved={setReport} announce={announce} own={mine} />
             ) : (
               <Paragraph className="dt-report__summary-text">{report.summary || t('reports.summary.none')}</Paragraph>
             )}
@@ -160,6 +184,7 @@ export function ReportPage() {
             mayComment={data.mayComment}
             mayManage={data.mayManage}
             announce={announce}
+            own={mine}
             onSent={(comment) => setReport({ ...report, comments: [...report.comments, comment] })}
           />
           <PublishReportDialog
@@ -167,6 +192,7 @@ export function ReportPage() {
             open={publishing}
             onClose={() => setPublishing(false)}
             onStale={page.reload}
+            own={mine}
             onPublished={(published) => {
               setPublishing(false);
               focusStatus.current = true;

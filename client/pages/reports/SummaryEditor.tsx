@@ -7,10 +7,10 @@ import { reportApi } from '../../api/reports';
 import { TextAreaField } from '../../components/forms/TextField';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import type { ReportDto } from '../../../shared/schemas/reports';
-import { conflictReason, maxSummaryLength } from './report-helpers';
+import { conflictReason, maxSummaryLength, type OwnWrite } from './report-helpers';
 
 /** The procurement team's summary of a draft; a colleague's saved text comes in live unless this person is typing. */
-export function SummaryEditor({ report, onSaved, announce }: { report: ReportDto; onSaved: (report: ReportDto) => void; announce: (message: string) => void }) {
+export function SummaryEditor({ report, onSaved, announce, own = (request) => request() }: { report: ReportDto; onSaved: (report: ReportDto) => void; announce: (message: string) => void; own?: OwnWrite }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState(report.summary);
@@ -41,7 +41,7 @@ export function SummaryEditor({ report, onSaved, announce }: { report: ReportDto
     running.current = true;
     setBusy(true);
     try {
-      const saved = await reportApi.saveSummary(report.trajectoryId, report.id, draft);
+      const saved = await own(() => reportApi.saveSummary(report.trajectoryId, report.id, draft));
       setBase(saved.summary);
       setDraft(saved.summary);
       onSaved(saved);

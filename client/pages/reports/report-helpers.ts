@@ -38,3 +38,6 @@ export function sectionLabel(key: string, content: ReportContent, t: TFunction):
       return key;
   }
 }
+
+/** Runs one of the page's own writes, so the live change it causes is not announced as someone else's. */
+export type OwnWrite = <T>(request: () => Promise<T>) => Promise<T>;
