@@ -54,6 +54,12 @@ interface Fixture {
   reports: { draftId: string; toPublishId: string };
   /** An agreement (afspraak) of the IJmond demo, re-saved unchanged by the probes. */
   outcome: { id: string; body: Record<string, unknown> };
+  /**
+   * Bundled voices: the demo provider's organisation (made a cooperative) with a mandate to revoke;
+   * a mediation request filed by the provider (to join, its confidential thread to read and write)
+   * and one filed by the procurement team with the demo mediator seated (to close).
+   */
+  voices: { providerOrgId: string; mandateId: string; mediation: { toJoinId: string; toCloseId: string } };
 }
 
 /** One representative request for a route; `route` names the route of the table it exercises. */
@@ -69,6 +75,12 @@ interface SocketProbe {
 }
 
 const declaration = { outcomeKind: 'advice', decidedBy: 'de colleges van B&W' } as const;
+
+/** A sheet (CSV, base64) of one correct invitation row, for the bulk-invitation routes (bulk-invitations.test.ts). */
+const invitationSheet = (email: string) => ({
+  fileName: 'uitnodigingen.csv',
+  content: Buffer.from(`organisatie;kvk-nummer;contactpersoon;e-mail;rol\r\nPraktijk Matrix;12345678;Contact Matrix;${email};aanbieder`).toString('base64'),
+});
 
 /**
  * Action → the REST route(s) behind it, each with a request that succeeds (or fails with a
@@ -101,11 +113,19 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
       request: (c, f, role) =>
         c.post(`/trajectories/${f.ids.ijmond}/invitations`, { email: uniqueEmail(`matrix-${role}`), role: 'observer', organisation: { id: f.orgs.get('Gemeente Haarlem') } }),
     },
+    // A sheet of one correct row: previewed, then invited in one step.
+    { route: 'POST /trajectories/:trajectoryId/invitations/bulk/preview', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/invitations/bulk/preview`, invitationSheet(uniqueEmail(`bulk-${role}`))) },
+    { route: 'POST /trajectories/:trajectoryId/invitations/bulk', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/invitations/bulk`, invitationSheet(uniqueEmail(`bulk-${role}`))) },
   ],
   'member.changeRole': [
     {
       route: 'PATCH /trajectories/:trajectoryId/members/:memberId',
       request: (c, f) => c.patch(`/trajectories/${f.ids.ijmond}/members/${f.ijmond.procurementMemberId}`, { role: 'procurement' }),
+    },
+    // The kind of a seated provider organisation is the members admin's: re-set to the cooperative the fixture made it.
+    {
+      route: 'PUT /trajectories/:trajectoryId/organisations/:organisationId/provider-kind',
+      request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/organisations/${f.voices.providerOrgId}/provider-kind`, { providerKind: 'cooperative' }),
     },
   ],
   'member.remove': [
@@ -159,6 +179,8 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     { route: 'GET /sessions/:sessionId', request: (c, f) => c.get(`/sessions/${f.sessions.planned.id}`) },
     { route: 'GET /sessions/:sessionId/calendar.ics', request: (c, f) => c.get(`/sessions/${f.sessions.endedId}/calendar.ics`) },
     { route: 'GET /sessions/:sessionId/agenda-proposal', request: (c, f) => c.get(`/sessions/${f.sessions.endedId}/agenda-proposal`) },
+    // The join code of the screen view: whoever may see the session.
+    { route: 'GET /sessions/:sessionId/join-code', request: (c, f) => c.get(`/sessions/${f.sessions.planned.id}/join-code`) },
   ],
   'session.manage': [
     {
@@ -374,6 +396,43 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     // Each role closes a poll of its own, so an allowed close really closes (200, not 409).
     { route: 'POST /polls/:pollId/close', request: (c, f, role) => c.post(`/polls/${f.sessions.closePollIds[role]}/close`, {}) },
   ],
+  // Bundled voices (voices.test.ts). Mandates carry no vote here ('speak' only), so the matrix's ballots count as before.
+  'mandate.list': [{ route: 'GET /trajectories/:trajectoryId/mandates', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/mandates`) }],
+  // The demo provider registers a mandate for their own organisation, a cooperative since the fixture.
+  'mandate.grant': [
+    {
+      route: 'POST /trajectories/:trajectoryId/mandates',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/mandates`, { organisationId: f.voices.providerOrgId, practitioner: { name: `Praktijk van ${role}` }, scopes: ['speak'] }),
+    },
+  ],
+  // The holder's member or the procurement team (shared/policy: mandate.revokeThis): the first revokes, the next is told it is revoked (409, after the policy).
+  'mandate.revoke': [
+    { route: 'POST /trajectories/:trajectoryId/mandates/:mandateId/revoke', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/mandates/${f.voices.mandateId}/revoke`, { reason: 'Ingetrokken in de matrix' }) },
+  ],
+  // The planned session keeps its rule: re-declared as it is.
+  'mandate.rule': [
+    { route: 'PUT /trajectories/:trajectoryId/sessions/:sessionId/mandate-rule', request: (c, f) => c.put(`/trajectories/${f.ids.ijmond}/sessions/${f.sessions.planned.id}/mandate-rule`, { mandateRule: 'one_vote' }) },
+  ],
+  'mediation.list': [{ route: 'GET /trajectories/:trajectoryId/mediation', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/mediation`) }],
+  'mediation.request': [{ route: 'POST /trajectories/:trajectoryId/mediation', request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/mediation`, { issue: `Verzoek van ${role}` }) }],
+  // A provider who joins is one of those who asked: the confidential thread is theirs (and the mediator's, none
+  // seated on this request), by a rule of its own (shared/policy: mediation.thread) that refuses every other role.
+  'mediation.join': [
+    { route: 'POST /trajectories/:trajectoryId/mediation/:requestId/join', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/mediation/${f.voices.mediation.toJoinId}/join`, {}) },
+    { route: 'GET /trajectories/:trajectoryId/mediation/:requestId/messages', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/mediation/${f.voices.mediation.toJoinId}/messages`) },
+    {
+      route: 'POST /trajectories/:trajectoryId/mediation/:requestId/messages',
+      request: (c, f, role) => c.post(`/trajectories/${f.ids.ijmond}/mediation/${f.voices.mediation.toJoinId}/messages`, { text: `Vertrouwelijk, van ${role}` }),
+    },
+  ],
+  // Only a platform administrator (no seat) seats the mediator: every role is refused by the policy.
+  'mediation.seat': [
+    { route: 'POST /trajectories/:trajectoryId/mediation/:requestId/seat', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/mediation/${f.voices.mediation.toJoinId}/seat`, { email: demoEmails.intermediair }) },
+  ],
+  // The demo mediator, seated on this request by the fixture, closes it.
+  'mediation.close': [
+    { route: 'POST /trajectories/:trajectoryId/mediation/:requestId/close', request: (c, f) => c.post(`/trajectories/${f.ids.ijmond}/mediation/${f.voices.mediation.toCloseId}/close`, { outcome: 'Afgerond in de matrix.' }) },
+  ],
 };
 
 /**
@@ -512,6 +571,7 @@ describe('permissions', () => {
     fixture.consultation = await consultationFixture(inkoop, ijmond);
 
     fixture.reports = await reportFixture(inkoop, ijmond, fixture.sessions.endedId);
+    fixture.voices = await voicesFixture(inkoop, ijmond);
 
     const outcome = (await inkoop.get(`/trajectories/${ijmond}/outcomes`)).body[0] as {
       id: string; topic: { id: string }; session: { id: string } | null; text: string; category: string; horizon: string; status: string;
@@ -528,6 +588,25 @@ describe('permissions', () => {
 
     for (const role of roles) sockets.set(role, await connectSocket(server, clients.get(role)!));
   });
+
+  /** The demo provider's organisation made a cooperative with a mandate of its own; a mediation request to join, and one with the demo mediator seated, to close. */
+  async function voicesFixture(inkoop: ApiClient, trajectoryId: string): Promise<Fixture['voices']> {
+    const aanbieder = clients.get('provider')!;
+    const members = (await inkoop.get(`/trajectories/${trajectoryId}/members`)).body as Array<{ email: string; organisation: { id: string } }>;
+    const providerOrgId = members.find((m) => m.email === demoEmails.provider)!.organisation.id;
+    const kind = await inkoop.put(`/trajectories/${trajectoryId}/organisations/${providerOrgId}/provider-kind`, { providerKind: 'cooperative' });
+    expect(kind.status, kind.text).toBe(200);
+    // No practitioner account: only the holder's members and the procurement team may revoke it.
+    const mandate = await aanbieder.post(`/trajectories/${trajectoryId}/mandates`, { organisationId: providerOrgId, practitioner: { name: 'Praktijk om in te trekken' }, scopes: ['speak'] });
+    expect(mandate.status, mandate.text).toBe(201);
+    const toJoin = await aanbieder.post(`/trajectories/${trajectoryId}/mediation`, { issue: 'Een verzoek om bij aan te sluiten.' });
+    expect(toJoin.status, toJoin.text).toBe(201);
+    const toClose = await inkoop.post(`/trajectories/${trajectoryId}/mediation`, { issue: 'Een verzoek om af te ronden.' });
+    expect(toClose.status, toClose.text).toBe(201);
+    const seated = await admin.post(`/trajectories/${trajectoryId}/mediation/${toClose.body.id}/seat`, { email: demoEmails.intermediair });
+    expect(seated.status, seated.text).toBe(200);
+    return { providerOrgId, mandateId: mandate.body.id, mediation: { toJoinId: toJoin.body.id, toCloseId: toClose.body.id } };
+  }
 
   /** A draft report of the ended demo session, and one of a session started for the purpose, to publish. */
   async function reportFixture(inkoop: ApiClient, trajectoryId: string, endedId: string): Promise<Fixture['reports']> {
@@ -624,7 +703,9 @@ describe('permissions', () => {
 
   const probed = new Set(Object.values(probes).flatMap((list) => list!.map((p) => p.route)));
   const trajectoryRoutes = apiRoutes().filter(isTrajectoryScoped);
-  const featureTags = [...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags, ...finalFeatureTags, ...searchFeatureTags, ...attachmentFeatureTags, ...admissionFeatureTags];
+  /** The route tags of bundled voices: mandates, provider kinds and mediation (issue 19). */
+  const voicesFeatureTags = ['mandates', 'mediation'];
+  const featureTags = [...voicesFeatureTags, ...accountFeatureTags, ...sessionFeatureTags, ...agreementFeatureTags, ...questionFeatureTags, ...consultationFeatureTags, ...reportFeatureTags, ...outcomeFeatureTags, ...finalFeatureTags, ...searchFeatureTags, ...attachmentFeatureTags, ...admissionFeatureTags];
 
   it('the probes name only actions of the table and cover every route inside a trajectory', () => {
     for (const action of [...Object.keys(probes), ...Object.keys(socketProbes)]) expect(trajectoryActions).toContain(action);
@@ -727,6 +808,17 @@ describe('permissions', () => {
     expect(matrix.reactions.find((r) => r.id === fixture.consultation.toAnswerId)?.response).toMatchObject({ text: 'Dank u.', outcome: 'noted' });
   });
 
+  it('what an allowed voices probe did really happened (grant, revoke, file, close)', async () => {
+    const inkoop = clients.get('procurement')!;
+    const { mandates } = (await inkoop.get(`/trajectories/${fixture.ids.ijmond}/mandates`)).body as { mandates: Array<{ id: string; practitioner: { name: string }; revokedAt: string | null }> };
+    for (const role of roles) expect(mandates.some((m) => m.practitioner.name === `Praktijk van ${role}`), role).toBe(roleMay(role, 'mandate.grant'));
+    expect(mandates.find((m) => m.id === fixture.voices.mandateId)?.revokedAt).not.toBeNull();
+    const requests = (await inkoop.get(`/trajectories/${fixture.ids.ijmond}/mediation`)).body as Array<{ id: string; issue: string; status: string }>;
+    for (const role of roles) expect(requests.some((r) => r.issue === `Verzoek van ${role}`), role).toBe(roleMay(role, 'mediation.request'));
+    expect(requests.find((r) => r.id === fixture.voices.mediation.toJoinId)?.status).toBe('filed');
+    expect(requests.find((r) => r.id === fixture.voices.mediation.toCloseId)?.status).toBe('closed');
+  });
+
   it('e-mail addresses of members are shown only to those who manage members', async () => {
     const forProcurement = await clients.get('procurement')!.get(`/trajectories/${fixture.ids.ijmond}/members`);
     expect(forProcurement.body.every((m: { email?: string }) => typeof m.email === 'string')).toBe(true);
@@ -743,6 +835,17 @@ describe('permissions', () => {
       'PATCH /trajectories/:trajectoryId': () => ({ description: 'Gewijzigd door een buitenstaander' }),
       'PATCH /trajectories/:trajectoryId/members/:memberId': () => ({ role: 'observer' }),
       'PUT /trajectories/:trajectoryId/me/anonymity': () => ({ anonymous: true }),
+      'POST /trajectories/:trajectoryId/invitations/bulk/preview': () => invitationSheet(uniqueEmail('buiten')),
+      'POST /trajectories/:trajectoryId/invitations/bulk': () => invitationSheet(uniqueEmail('buiten')),
+      'PUT /trajectories/:trajectoryId/organisations/:organisationId/provider-kind': () => ({ providerKind: 'cooperative' }),
+      'POST /trajectories/:trajectoryId/mandates': () => ({ organisationId: missing, practitioner: { name: 'Praktijk van een buitenstaander' }, scopes: ['speak'] }),
+      'POST /trajectories/:trajectoryId/mandates/:mandateId/revoke': () => ({ reason: 'buitenstaander' }),
+      'PUT /trajectories/:trajectoryId/sessions/:sessionId/mandate-rule': () => ({ mandateRule: 'per_practice' }),
+      'POST /trajectories/:trajectoryId/mediation': () => ({ issue: 'Verzoek van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/mediation/:requestId/join': () => ({}),
+      'POST /trajectories/:trajectoryId/mediation/:requestId/seat': () => ({ email: demoEmails.intermediair }),
+      'POST /trajectories/:trajectoryId/mediation/:requestId/messages': () => ({ text: 'Bericht van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/mediation/:requestId/close': () => ({ outcome: 'Afgerond door een buitenstaander' }),
       'POST /trajectories/:trajectoryId/invitations': (f) => ({ email: uniqueEmail('buiten'), role: 'provider', organisation: { id: f.orgs.get('Praktijk Bosrand (vrijgevestigd psycholoog)') } }),
       'POST /trajectories/:trajectoryId/topics': () => ({ title: 'Onderwerp van een buitenstaander' }),
       'PUT /trajectories/:trajectoryId/topics/order': (f) => ({ order: [f.midden.topicId] }),
@@ -805,8 +908,8 @@ describe('permissions', () => {
     /** Reads with options take them in the query string. */
     const queries: Record<string, string> = { '/trajectories/:trajectoryId/compare': `?clauseId=${'a'.repeat(24)}&from=current&to=current`, '/trajectories/:trajectoryId/search': '?q=afspraak', '/trajectories/:trajectoryId/attachments': `?parentKind=clause&parentId=${'a'.repeat(24)}` };
     /** Ids of things inside a trajectory that the sweep fills with an id that does not exist. */
-    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId', 'attachmentId', 'fileId', 'applicationId'];
-    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', ...otherIds];
+    const otherIds = ['chapterId', 'clauseId', 'variantId', 'commentId', 'amendmentId', 'versionId', 'questionId', 'consultationId', 'reactionId', 'reportId', 'outcomeId', 'attachmentId', 'fileId', 'applicationId', 'organisationId', 'mandateId', 'requestId'];
+    const known = ['trajectoryId', 'memberId', 'topicId', 'invitationId', 'sessionId', 'pollId', 'version', ...otherIds];
     const sweepable = (r: ApiRoute) => pathParams(r.path).every((p) => known.includes(p)) && (!hasBody(r) || routeKey(r) in valid);
     const sweepRoutes = apiRoutes().filter((r) => isTrajectoryScoped(r) && sweepable(r));
     const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -819,6 +922,8 @@ describe('permissions', () => {
         memberId: f.midden.memberId,
         topicId: f.midden.topicId,
         invitationId: f.midden.invitationId,
+        // A version label of the definitive agreement (Midden-IJssel has none): the trajectory's policy answers first.
+        version: '1.0',
         // Midden-IJssel has no agreement yet: any id will do, the trajectory's policy answers first.
         ...Object.fromEntries(otherIds.map((p) => [p, missing])),
       }) + (queries[path] ?? '');
