@@ -43,6 +43,8 @@ describe('trajectory screens with the demo data', () => {
       'Overeenkomst',
       'Vragen',
       'Deelnemers',
+      'Mandaten',
+      'Bemiddeling',
       'Logboek',
     ]);
     await expectNoAxeViolations(page);
