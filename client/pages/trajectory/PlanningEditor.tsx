@@ -15,7 +15,8 @@ import { PhaseRows } from '../trajectory-new/PhaseRows';
 
 export interface PlanningEditorProps {
   trajectory: TrajectoryDto;
-  onSaved: () => void;
+  /** Receives the trajectory as saved, so the overview shows the new planning at once. */
+  onSaved: (saved: TrajectoryDto) => void;
   onCancel: () => void;
 }
 
@@ -52,13 +53,14 @@ export function PlanningEditor({ trajectory, onSaved, onCancel }: PlanningEditor
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    let saved: TrajectoryDto | undefined;
     const ok = await submission.submit(async () => {
-      await trajectoryApi.update(trajectory.id, {
+      saved = await trajectoryApi.update(trajectory.id, {
         phases: phases.map(phaseRequest),
         milestones: milestones.map(({ kind, title, date }) => ({ kind, title: title.trim(), date })),
       });
     }, check());
-    if (ok) onSaved();
+    if (ok && saved) onSaved(saved);
   };
 
   const fieldInfo: Record<string, FieldInfo> = {

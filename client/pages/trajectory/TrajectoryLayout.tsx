@@ -27,7 +27,7 @@ export function TrajectoryLayout() {
   if (trajectory.error || !trajectory.data) {
     return <TrajectoryUnavailable error={trajectory.error} />;
   }
-  const context: TrajectoryContext = { trajectory: trajectory.data, may, reload: trajectory.reload };
+  const context: TrajectoryContext = { trajectory: trajectory.data, may, reload: trajectory.reload, replace: trajectory.setData };
   return (
     <VisitProvider trajectoryId={trajectoryId}>
       <Outlet context={context} />

@@ -30,14 +30,14 @@ import type { TrajectoryDto } from '../../../shared/schemas/trajectories';
 export function TrajectoryOverviewPage() {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
-  const { trajectory, may, reload } = useTrajectory();
+  const { trajectory, may, replace } = useTrajectory();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-  const stopEditing = (wasSaved: boolean) => {
+  const stopEditing = (saved?: TrajectoryDto) => {
+    if (saved) replace(saved);
     setEditing(false);
-    setSaved(wasSaved);
-    if (wasSaved) reload();
+    setSaved(Boolean(saved));
     // Back to where the keyboard user started.
     setTimeout(() => editButton.current?.focus(), 0);
   };
@@ -99,7 +99,7 @@ export function TrajectoryOverviewPage() {
         </>
       )}
       {editing ? (
-        <PlanningEditor trajectory={trajectory} onSaved={() => stopEditing(true)} onCancel={() => stopEditing(false)} />
+        <PlanningEditor trajectory={trajectory} onSaved={stopEditing} onCancel={() => stopEditing()} />
       ) : (
         <>
           <section aria-labelledby="phases-heading">

@@ -7,6 +7,8 @@ export interface TrajectoryContext {
   /** Whether to offer a control; the server decides again. */
   may: May;
   reload: () => void;
+  /** Shows a trajectory a write answered, without waiting for a reload. */
+  replace: (trajectory: TrajectoryDto) => void;
 }
 
 export function useTrajectory(): TrajectoryContext {
