@@ -1,4 +1,5 @@
-import type { Server as SocketServer } from 'socket.io';
+import type { AppServer } from './realtime/socket-types';
+import { emitToRooms } from './realtime/emit';
 import { AuditLog } from './audit/audit-log';
 import { SessionStore } from './auth/session-store';
 import type { Config } from './config';
@@ -21,7 +22,7 @@ const changeWindowMs = 20;
 
 /** Broadcasts that something changed; clients in the trajectory's room refetch that part. */
 export class Publisher {
-  io: SocketServer | undefined;
+  io: AppServer | undefined;
   /** The live table's state broadcaster (built with the services): sends a session's state to its room. */
   liveState: { schedule(sessionId: string): void } | undefined;
   /** Set by the collaboration server: decides document access again for a trajectory's open connections. */
@@ -49,7 +50,7 @@ export class Publisher {
     this.pendingChanges.add(key);
     setTimeout(() => {
       this.pendingChanges.delete(key);
-      this.io?.to(trajectoryRoom(trajectoryId)).emit('trajectory:changed', { trajectoryId, what });
+      emitToRooms(this.io, trajectoryRoom(trajectoryId), 'trajectory:changed', { trajectoryId, what });
     }, changeWindowMs).unref();
   }
 

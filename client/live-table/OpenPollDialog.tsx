@@ -11,10 +11,13 @@ import { TextAreaField, TextField } from '../components/forms/TextField';
 import { useSubmission } from '../components/forms/useSubmission';
 import { pollKinds, stakeholderGroups } from '../../shared/live-table/polls';
 import { votingGroups } from '../../shared/policy';
-import type { PollSettingsPayload } from './session-events';
+import type { PayloadOf } from '../realtime/events';
 import type { LiveSession, LiveSnapshot } from './useLiveSession';
 import type { PollKind, StakeholderGroup } from '../../shared/live-table/polls';
 import { usePollText } from './poll-text';
+
+/** The poll's settings as `poll:open` takes them (the socket contract). */
+type PollSettingsPayload = PayloadOf<'poll:open'>['settings'];
 
 interface OptionRow {
   key: number;

@@ -1,16 +1,12 @@
 import { ApiError } from '../api/client';
 import { httpStatusByCode, isErrorCode } from '../../shared/domain/errors';
 import type { Ack } from '../../shared/schemas/acknowledgement';
-import type { SessionClientEvents } from './session-events';
+import type { AckResult, ClientEventName, PayloadOf } from '../realtime/events';
 import type { AppSocket } from '../realtime/socket';
 
-export const ackTimeoutMs = 10_000;
+export type { AckResult, PayloadOf } from '../realtime/events';
 
-type AckOf<E extends keyof SessionClientEvents> = Parameters<SessionClientEvents[E]>[1];
-/** What a successful acknowledgement of `E` carries (without `ok`). */
-export type AckResult<E extends keyof SessionClientEvents> =
-  NonNullable<AckOf<E>> extends (result: infer R) => void ? Omit<Extract<R, { ok: true }>, 'ok'> : never;
-export type PayloadOf<E extends keyof SessionClientEvents> = Parameters<SessionClientEvents[E]>[0];
+export const ackTimeoutMs = 10_000;
 
 /** A refused acknowledgement as the same ApiError the REST client throws, so screens show it alike. */
 export function ackError(result: Extract<Ack<object>, { ok: false }>): ApiError {
@@ -23,10 +19,11 @@ interface LooseEmitter {
 }
 
 /**
- * Sends one live-table event and resolves with its acknowledgement, or rejects with an ApiError:
- * the server's refusal, or `unavailable` when there is no connection or no answer in time.
+ * Sends one event of the socket contract (shared/api/socket-contract.ts) and resolves with its
+ * acknowledgement as the contract types it, or rejects with an ApiError: the server's refusal,
+ * or `unavailable` when there is no connection or no answer in time.
  */
-export function emitWithAck<E extends keyof SessionClientEvents>(socket: AppSocket, event: E, payload: PayloadOf<E>): Promise<AckResult<E>> {
+export function emitWithAck<E extends ClientEventName>(socket: AppSocket, event: E, payload: PayloadOf<E>): Promise<AckResult<E>> {
   return new Promise((resolve, reject) => {
     if (!socket.connected) {
       reject(new ApiError(0, 'unavailable', 'Not connected.'));
@@ -36,7 +33,7 @@ export function emitWithAck<E extends keyof SessionClientEvents>(socket: AppSock
     (socket.timeout(ackTimeoutMs) as unknown as LooseEmitter).emit(event, payload, (error, result) => {
       if (error) reject(new ApiError(0, 'unavailable', 'No answer in time.'));
       else if (!result.ok) reject(ackError(result));
-      else resolve(result as unknown as AckResult<E>);
+      else resolve(result as Ack<object> as AckResult<E>);
     });
   });
 }

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { BallotChoice } from '../../shared/live-table/polls';
 import type { LiveState, PollView } from '../../shared/schemas/sessions';
-import type { SessionClientEvents } from './session-events';
 import { ackError, ackTimeoutMs, emitWithAck } from './live-ack';
-import type { AckResult, PayloadOf } from './live-ack';
+import type { AckResult, ClientEventName, PayloadOf } from '../realtime/events';
 import { getSocket } from '../realtime/socket';
 
 export type JoinStatus = 'joining' | 'joined' | 'failed';
@@ -23,7 +22,7 @@ export interface LiveSession {
   /** The viewer's own ballots by poll id: from the join answer and their own casts (broadcasts carry nobody's). */
   myBallots: Record<string, BallotChoice>;
   /** Sends a live-table event; rejects with an ApiError when the server refuses or cannot be reached. */
-  send: <E extends keyof SessionClientEvents>(event: E, payload: PayloadOf<E>) => Promise<AckResult<E>>;
+  send: <E extends ClientEventName>(event: E, payload: PayloadOf<E>) => Promise<AckResult<E>>;
   /** Casts or changes the viewer's ballot and remembers it. */
   cast: (pollId: string, choice: BallotChoice) => Promise<void>;
   retry: () => void;
@@ -105,7 +104,7 @@ export function useLiveSession(sessionId: string): LiveSession {
   }, [sessionId, attempt]);
 
   const send = useCallback(
-    <E extends keyof SessionClientEvents>(event: E, payload: PayloadOf<E>) => emitWithAck(getSocket(), event, payload),
+    <E extends ClientEventName>(event: E, payload: PayloadOf<E>) => emitWithAck(getSocket(), event, payload),
     [],
   );
 

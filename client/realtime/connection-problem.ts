@@ -21,7 +21,7 @@ function watch(socket: AppSocket): void {
   socket.on('connect_error', (error) => {
     if (error.message === 'too_many_connections') set('too_many_connections');
   });
-  (socket as unknown as { on(event: 'session:expired', listener: () => void): void }).on('session:expired', () => set('session_expired'));
+  socket.on('session:expired', () => set('session_expired'));
   socket.on('connect', () => set(null));
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorBodySchema } from '../../shared/schemas/acknowledgement';
 import { httpStatusByCode } from '../../shared/domain/errors';
 import { withContract, type RouteTable } from './route-table';
+import { socketEventsDocument } from './socket-events-doc';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
   try {
@@ -61,5 +62,7 @@ export function openApiDocument(table: RouteTable, version: string): unknown {
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dt_session' } } },
     security: [{ session: [] }],
     paths,
+    // The Socket.io events (shared/api/socket-contract.ts), AsyncAPI-like, beside the routes.
+    'x-socket-events': socketEventsDocument(),
   };
 }

@@ -65,6 +65,8 @@ export interface Operation<P extends z.ZodType, B extends z.ZodType, R> {
   operationName: string;
   params: P;
   body: B;
+  /** The policy action it asks, when declared in its spec (trajectory and session operations): the socket contract names it too. */
+  action?: TrajectoryAction;
   (ctx: OperationContext, input: { params?: unknown; body?: unknown }): Promise<R>;
 }
 
@@ -154,7 +156,7 @@ export function defineTrajectoryOperation<P extends z.ZodType<{ trajectoryId: st
   const named = spec.locks ?? [];
   const custom = spec.lock;
   const keysOf = (params: z.infer<P>, body: z.infer<B>) => [...named.map((name) => lockKeys[name](params)), ...(custom ? [custom(params, body)] : [])];
-  return defineOperation({
+  const operation = defineOperation({
     name: spec.name,
     params: spec.params,
     body: spec.body,
@@ -166,4 +168,5 @@ export function defineTrajectoryOperation<P extends z.ZodType<{ trajectoryId: st
     },
     run: spec.run,
   });
+  return Object.assign(operation, { action: spec.action });
 }

@@ -8,6 +8,7 @@ import { sessionView, topicTitles } from '../commands/sessions/session-view';
 import type { DialogueSessionRecord } from '../models/dialogue-session';
 import type { PollRecord } from '../models/poll';
 import type { Services } from '../services';
+import { emitToRooms } from '../realtime/emit';
 import { readCacheOf } from '../models/read-cache';
 import { ballotBookOf } from './ballot-book';
 import { tallyWithVoices } from '../commands/mandates/tally-voices';
@@ -205,7 +206,7 @@ export class LiveBroadcaster {
       const session = await this.services.models.dialogueSessions.findById(sessionId).lean();
       if (!session || !this.services.publisher.io) return;
       const state = await buildLiveState(this.services, session);
-      this.services.publisher.io.to(sessionRoom(sessionId)).emit('session:state', state);
+      emitToRooms(this.services.publisher.io, sessionRoom(sessionId), 'session:state', state);
     } catch (error) {
       this.services.log.warn({ sessionId, err: (error as Error).message }, 'live state broadcast failed');
     }

@@ -1,4 +1,5 @@
-import type { Socket } from 'socket.io';
+import { emitToConnection } from '../realtime/emit';
+import type { AppSocket } from '../realtime/socket-types';
 import type { Services } from '../services';
 
 /** How long a socket trusts its last look at the session; an expired session is noticed within this time. */
@@ -10,8 +11,8 @@ const recheckAfterMs = 2000;
  * on another node — at the socket's next event: the event is not handled and the socket is
  * disconnected (the client then shows that the person must sign in again).
  */
-export function endExpiredSessions(socket: Socket, services: Services): void {
-  const sessionId = socket.data.sessionId as string | undefined;
+export function endExpiredSessions(socket: AppSocket, services: Services): void {
+  const sessionId = socket.data.sessionId;
   if (!sessionId) return;
   let checkedAt = Date.now();
   socket.use((packet, next) => {
@@ -22,7 +23,7 @@ export function endExpiredSessions(socket: Socket, services: Services): void {
         if (!live) {
           const ack = packet[packet.length - 1];
           if (typeof ack === 'function') ack({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Sign in again.' } });
-          socket.emit('session:expired');
+          emitToConnection(socket, 'session:expired');
           socket.disconnect(true);
           return;
         }

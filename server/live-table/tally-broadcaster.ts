@@ -1,6 +1,7 @@
 import type { PollRecord } from '../models/poll';
 import { readCacheOf } from '../models/read-cache';
 import type { Services } from '../services';
+import { emitToRooms } from '../realtime/emit';
 import { liveTallyOf, pollView, sessionRoom } from './live-state';
 
 /** After this long without ballots, the room also gets the whole table once (for clients that only follow `session:state`). */
@@ -84,7 +85,7 @@ export class TallyBroadcaster {
       if (poll.resultsVisibility !== 'live') return;
       const result = await liveTallyOf(this.services, poll);
       const view = await pollView(this.services, poll, result);
-      if (this.polls.get(pollId) === entry) this.services.publisher.io?.to(sessionRoom(entry.sessionId)).emit('poll:tally', view);
+      if (this.polls.get(pollId) === entry) emitToRooms(this.services.publisher.io, sessionRoom(entry.sessionId), 'poll:tally', view);
     } catch (error) {
       this.services.log.warn({ pollId, err: (error as Error).message }, 'poll tally broadcast failed');
     } finally {

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { notificationTitle } from '../mail/notification-texts';
 import type { Models } from '../models';
 import { personRoom } from '../services';
+import { emitToRooms } from '../realtime/emit';
 import { inboxSize } from './produce';
 import { readUnsubscribeToken } from './unsubscribe-token';
 
@@ -66,7 +67,7 @@ export const markNotificationsRead = defineOperation({
     // Only what this request read is subtracted: an item pushed meanwhile keeps its count.
     await models.notificationInboxes.updateOne({ _id: inbox._id }, { $set: Object.fromEntries(items.flatMap((i, n) => (i.read && !inbox.items[n]!.read ? [[`items.${n}.read`, true]] : []))), $inc: { unread: -newlyRead } });
     const unread = Math.max(0, (await models.notificationInboxes.findById(user.userId, { unread: 1 }).lean())?.unread ?? 0);
-    ctx.services.publisher.io?.to(personRoom(user.userId)).emit('notifications:changed', {});
+    emitToRooms(ctx.services.publisher.io, personRoom(user.userId), 'notifications:changed', {});
     return { result: { unread } };
   },
 });

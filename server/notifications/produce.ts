@@ -4,6 +4,7 @@ import { defaultMode, mandatoryKinds, type DeliveryMode, type NotificationKind }
 import type { Models } from '../models';
 import type { InboxItem, NotificationEvent, NotificationQueueRecord } from '../models/notification';
 import { personRoom, type Services } from '../services';
+import { emitToRooms } from '../realtime/emit';
 import { nextDigestAt } from './digest-time';
 import { wakeDeliveryWorker } from './delivery-worker';
 import { isDuplicateKey } from '../db/duplicate-key';
@@ -85,7 +86,7 @@ export async function produceNotification(services: Pick<Services, 'models' | 'c
   wakeDeliveryWorker(models);
   if (draft.batched) return queued.length; // the centre hears of it with the digest (delivery-worker.ts)
   await addToInboxes(models, recipients.map((r) => r.userId), inboxItemOf(event, now));
-  services.publisher.io?.to(recipients.map((r) => personRoom(r.userId))).emit('notifications:changed', {});
+  emitToRooms(services.publisher.io, recipients.map((r) => personRoom(r.userId)), 'notifications:changed', {});
   return queued.length;
 }
 

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { actorFromCookieHeader } from '../auth/authenticate';
 import type { Logger } from '../logger';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -12,11 +12,12 @@ import type { ConnectionCounter } from '../limits/connection-counter';
 import { connectionLimit, eventRateLimit } from '../limits/socket-limits';
 import { endExpiredSessions } from '../live-table/session-liveness';
 import { fromOwnSite } from '../http/same-origin';
+import type { AppServer, AppSocket } from './socket-types';
 
 /** Socket.io at /socket.io on the shared HTTP server; the handshake is authenticated with the session cookie. */
-export function createSocketServer(httpServer: HttpServer, services: Services, log: Logger, counter?: ConnectionCounter): Server {
+export function createSocketServer(httpServer: HttpServer, services: Services, log: Logger, counter?: ConnectionCounter): AppServer {
   const limits = services.config.limits;
-  const io = new Server(httpServer, {
+  const io: AppServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: limits.socketMessageBytes,
@@ -36,8 +37,10 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
     try {
       const actor = await actorFromCookieHeader(services, socket.handshake.headers.cookie);
       socket.data.actor = actor;
-      socket.data.userId = actor.kind === 'user' ? actor.userId : undefined;
-      socket.data.sessionId = actor.kind === 'user' ? actor.sessionId : undefined;
+      if (actor.kind === 'user') {
+        socket.data.userId = actor.userId;
+        socket.data.sessionId = actor.sessionId;
+      }
       next();
     } catch (error) {
       log.warn({ err: (error as Error).message }, 'socket authentication failed');
@@ -47,7 +50,7 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
   if (counter) io.use(connectionLimit(counter, limits.connectionsPerUser));
   io.on('connection', (socket) => {
     // So a sign-out or a removed seat reaches this connection from any node.
-    if (socket.data.userId) void socket.join([personRoom(socket.data.userId as string), signInRoom(socket.data.sessionId as string)]);
+    if (socket.data.userId) void socket.join([personRoom(socket.data.userId), signInRoom(socket.data.sessionId!)]);
     eventRateLimit(socket, limits);
     endExpiredSessions(socket, services);
     registerSocketHandlers(socket, services, log);
@@ -66,7 +69,7 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
 }
 
 /** Every socket event the server handles; tests enumerate the events by registering them on a recording socket. */
-export function registerSocketHandlers(socket: Socket, services: Services, log: Logger): void {
+export function registerSocketHandlers(socket: AppSocket, services: Services, log: Logger): void {
   registerSystemHandlers(socket, log);
   registerTrajectoryHandlers(socket, services, log);
   registerSessionHandlers(socket, services, log);

@@ -6,6 +6,7 @@ import { clauseDocumentName, clauseStatuses, type ClauseStatus } from '../../sha
 import { clauseAccess, decide, type Action, type Decision, type Resource, type Subject } from '../../shared/policy';
 import { documentText } from '../../shared/domain/clause-text';
 import { roles, type Role } from '../../shared/domain/roles';
+import { clientEventNames, clientEvents } from '../../shared/api/socket-contract';
 import {
   apiClient,
   connectDatabase,
@@ -30,8 +31,8 @@ import { startServer, waitFor, type RunningServer } from '../helpers/server';
  * accepted by an existing account.
  */
 const missing = 'aaaaaaaaaaaaaaaaaaaaaaaa';
-/** Events that change nothing and reveal nothing: anyone may send them. */
-const harmless = new Set(['system:ping', 'trajectory:leave', 'session:leave']);
+/** Events that change nothing and reveal nothing, anyone may send them: those the socket contract gives no policy action. */
+const harmless = new Set<string>(clientEventNames.filter((event) => clientEvents[event].action === null));
 
 interface Targets {
   trajectoryId: string;

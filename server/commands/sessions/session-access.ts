@@ -44,11 +44,12 @@ export function defineSessionOperation<P extends z.ZodType<{ sessionId: string }
   // Every change to one session is serialised: the live table is read, decided on and written as one step.
   const changes = spec.action !== 'session.view';
   const { mayLookFromOutside, ...rest } = spec;
-  return defineOperation({
+  const operation = defineOperation({
     ...rest,
     ...(changes ? { lock: (params: z.infer<P>) => `session:${params.sessionId}` } : {}),
     authorize: (ctx, params) => authorizeSession(ctx, params.sessionId, spec.action, { mayLookFromOutside: mayLookFromOutside === true }),
   });
+  return Object.assign(operation, { action: spec.action });
 }
 
 /**
