@@ -1,5 +1,5 @@
 import type { AuditDraft } from '../audit/audit-log';
-import { platformChain } from '../audit/audit-log';
+import { Types } from 'mongoose';
 import { hashPassword } from '../auth/passwords';
 import type { Services } from '../services';
 import { demoData, demoPassword, type DemoData } from './demo-data';
@@ -9,6 +9,9 @@ import { seedDemoOutcomes } from './seed-outcomes';
 import { seedDemoFinalAgreement } from './seed-final';
 import { seedDemoAdmission } from '../admission/seed-admission';
 import { seedDemoContractRound } from './seed-contract-round';
+import { createRegion, createTrajectory } from '../commands/trajectories/trajectory-operations';
+import { proposeTopic, updateTopic } from '../commands/topics/topic-operations';
+import { actingAs, clearSeedMail, seatByInvitation, type DemoPersonRef } from './seed-road';
 
 export interface SeedResult {
   seeded: boolean;
@@ -30,52 +33,39 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
   // One hash for every demo account: hashing is deliberately slow, and these share a published password anyway.
   const passwordHash = await hashPassword(demoPassword);
 
-  const userIds = new Map<string, string>();
-  for (const person of data.people) {
-    const user = await models.users.create({ email: person.email, name: person.name, passwordHash, platformAdmin: person.platformAdmin ?? false });
-    userIds.set(person.key, String(user._id));
-    await log({ chain: platformChain, action: 'user.create', objectType: 'user', objectId: String(user._id), summary: { demo: true } });
-  }
-  const organisationIds = new Map<string, string>();
-  for (const o of data.organisations) {
-    const org = await models.organisations.create({ name: o.name, type: o.type, providerKind: o.providerKind ?? null });
-    organisationIds.set(o.key, String(org._id));
-  }
+  // No operation makes an account with a given password or an organisation on its own (people
+  // join by invitation, organisations come with a seat): these are written directly, with no audit
+  // event, as the platform's accounts of the demo.
+  const users = await models.users.insertMany(data.people.map((person) => ({ email: person.email, name: person.name, passwordHash, platformAdmin: person.platformAdmin ?? false })));
+  const people = new Map<string, DemoPersonRef>(
+    data.people.map((person, i) => [person.key, { key: person.key, userId: String(users[i]!._id), name: person.name, email: person.email, platformAdmin: person.platformAdmin ?? false }]),
+  );
+  const userIds = new Map([...people].map(([key, p]) => [key, p.userId]));
+  const organisations = await models.organisations.insertMany(data.organisations.map((o) => ({ name: o.name, type: o.type, providerKind: o.providerKind ?? null })));
+  const organisationIds = new Map(data.organisations.map((o, i) => [o.key, String(organisations[i]!._id)]));
+  const admin = actingAs(services, [...people.values()].find((p) => p.platformAdmin)!);
   const regionIds = new Map<string, string>();
-  for (const r of data.regions) {
-    const region = await models.regions.create({ name: r.name, municipalities: r.municipalities });
-    regionIds.set(r.key, String(region._id));
-    await log({ chain: platformChain, action: 'region.create', objectType: 'region', objectId: String(region._id), summary: { name: r.name } });
-  }
+  for (const r of data.regions) regionIds.set(r.key, (await createRegion(admin, { body: { name: r.name, municipalities: r.municipalities } })).id);
+
   for (const t of data.trajectories) {
-    const trajectory = await models.trajectories.create({
-      regionId: regionIds.get(t.region),
-      name: t.name,
-      description: t.description,
-      model: t.model,
-      municipalities: t.municipalities,
-      phases: t.phases,
-      milestones: t.milestones,
+    const person = (key: string) => people.get(key)!;
+    const as = (key: string) => actingAs(services, person(key));
+    // The platform administrator opens the trajectory and seats its procurement team; the team invites the rest.
+    const { id: chain } = await createTrajectory(admin, {
+      body: { regionId: regionIds.get(t.region)!, name: t.name, description: t.description, model: t.model, municipalities: t.municipalities, phases: t.phases, milestones: t.milestones },
     });
-    const chain = String(trajectory._id);
-    await log({ chain, action: 'trajectory.create', objectType: 'trajectory', objectId: chain, summary: { name: t.name, model: t.model, municipalities: t.municipalities.length, demo: true } });
-    for (const m of t.members) {
-      const membership = await models.memberships.create({ trajectoryId: trajectory._id, userId: userIds.get(m.person), organisationId: organisationIds.get(m.organisation), role: m.role });
-      await log({ chain, action: 'member.add', objectType: 'membership', objectId: String(membership._id), summary: { role: m.role, organisationId: organisationIds.get(m.organisation) } });
+    const lead = t.members.find((m) => m.role === 'procurement')!;
+    for (const m of [lead, ...t.members.filter((m) => m !== lead)]) {
+      await seatByInvitation(services, m === lead ? admin : as(lead.person), chain, person(m.person), { role: m.role, organisationId: organisationIds.get(m.organisation)! });
     }
-    let order = 0;
+    // Topics in the strategy's order: the procurement team's are accepted at once, a participant's wait as proposals.
     const topicIds = [];
     for (const topic of t.topics) {
-      const created = await models.topics.create({
-        trajectoryId: trajectory._id,
-        title: topic.title,
-        description: topic.description,
-        order: ++order,
-        status: topic.status,
-        proposedBy: topic.proposedBy ? userIds.get(topic.proposedBy) : null,
-      });
-      await log({ chain, action: 'topic.propose', objectType: 'topic', objectId: String(created._id), summary: { title: topic.title, status: topic.status } });
-      if (topic.status !== 'proposed' && topic.status !== 'declined') topicIds.push(created._id);
+      const proposed = await proposeTopic(as(topic.proposedBy ?? lead.person), { params: { trajectoryId: chain }, body: { title: topic.title, description: topic.description } });
+      if (topic.status === 'in_discussion' || topic.status === 'concluded') {
+        await updateTopic(as(lead.person), { params: { trajectoryId: chain, topicId: proposed.id }, body: { status: topic.status } });
+      }
+      if (topic.status !== 'proposed' && topic.status !== 'declined') topicIds.push(new Types.ObjectId(proposed.id));
     }
     if (t.model === 'dialogue_tender') {
       const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role, organisationId: organisationIds.get(m.organisation)! }));
@@ -94,6 +84,7 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
       await seedDemoAdmission(services, chain, t.municipalities, log);
     }
   }
+  await clearSeedMail(services);
   return { seeded: true, accounts };
 }
 
