@@ -70,7 +70,7 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
     if (t.model === 'dialogue_tender') {
       const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role, organisationId: organisationIds.get(m.organisation)! }));
       await seedDemoSessions(services, { trajectoryId: chain, topicIds, members }, log);
-      await seedDemoAgreement(services, { trajectoryId: chain, topicIds, members }, log);
+      await seedDemoAgreement(services, { trajectoryId: chain, members: t.members.map((m) => ({ role: m.role, as: as(m.person) })) });
       await seedDemoOutcomes(services, { trajectoryId: chain, members }, log);
     }
     if (t.model === 'open_house') {
