@@ -67,18 +67,16 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
       }
       if (topic.status !== 'proposed' && topic.status !== 'declined') topicIds.push(new Types.ObjectId(proposed.id));
     }
+    const members = t.members.map((m) => ({ personKey: m.person, role: m.role, as: as(m.person) }));
     if (t.model === 'dialogue_tender') {
-      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role, organisationId: organisationIds.get(m.organisation)! }));
-      await seedDemoSessions(services, { trajectoryId: chain, topicIds, members }, log);
-      await seedDemoAgreement(services, { trajectoryId: chain, members: t.members.map((m) => ({ role: m.role, as: as(m.person) })) });
-      await seedDemoOutcomes(services, { trajectoryId: chain, members }, log);
+      await seedDemoSessions(services, { trajectoryId: chain, topicIds, members });
+      await seedDemoAgreement(services, { trajectoryId: chain, members });
+      await seedDemoOutcomes(services, { trajectoryId: chain, members: members.map((m) => ({ ...m, userId: userIds.get(m.personKey)! })) });
     }
     if (t.model === 'open_house') {
-      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
-      await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members }, log);
+      await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members });
       if (services.config.demoContract) {
-        const procurementUserId = String(members.find((m) => m.role === 'procurement')!.userId);
-        await seedDemoContractRound(services, { trajectoryId: chain, name: t.name, municipalities: t.municipalities, procurementUserId }, log);
+        await seedDemoContractRound(services, { trajectoryId: chain, municipalities: t.municipalities, members: members.map((m) => ({ ...m, userId: userIds.get(m.personKey)! })) });
       }
       // After the definitive agreement (and any sealed version of it): providers accede to that.
       await seedDemoAdmission(services, chain, t.municipalities, log);
