@@ -1,4 +1,3 @@
-import type { AuditDraft } from '../audit/audit-log';
 import { Types } from 'mongoose';
 import { hashPassword } from '../auth/passwords';
 import type { Services } from '../services';
@@ -20,16 +19,16 @@ export interface SeedResult {
 
 /**
  * Fills an empty database with the demo trajectories and one account per role. A database that
- * holds any account or trajectory is left alone. Every record is written with its audit event,
- * so the demo's audit chains verify like any other.
+ * holds any account or trajectory is left alone. Whatever people make in the product is made
+ * through the operation they would use, as the demo person who would do it (server/demo/seed-road.ts),
+ * so the demo's audit chains hold only real events, with real actors, and verify like any other.
  */
 export async function seedDemoData(services: Services, data: DemoData = demoData): Promise<SeedResult> {
-  const { models, audit } = services;
+  const { models } = services;
   const accounts = data.people.map((p) => ({ email: p.email, name: p.name, role: describeRole(data, p.key, p.platformAdmin) }));
   if ((await models.users.estimatedDocumentCount()) > 0 || (await models.trajectories.estimatedDocumentCount()) > 0) {
     return { seeded: false, accounts };
   }
-  const log = (draft: Omit<AuditDraft, 'actorId'>) => audit.append({ ...draft, actorId: null });
   // One hash for every demo account: hashing is deliberately slow, and these share a published password anyway.
   const passwordHash = await hashPassword(demoPassword);
 
@@ -79,7 +78,7 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
         await seedDemoContractRound(services, { trajectoryId: chain, municipalities: t.municipalities, members: members.map((m) => ({ ...m, userId: userIds.get(m.personKey)! })) });
       }
       // After the definitive agreement (and any sealed version of it): providers accede to that.
-      await seedDemoAdmission(services, chain, t.municipalities, log);
+      await seedDemoAdmission(services, chain, t.municipalities, as(lead.person));
     }
   }
   await clearSeedMail(services);
