@@ -60,11 +60,16 @@ const dayMs = 86_400_000;
  * the accession to "1.0" is then written directly, with no audit event (the chain shows these
  * applications admitted, and nothing it did not see).
  */
-export async function seedDemoAdmission(services: Services, trajectoryId: string, municipalities: readonly string[], procurement: OperationContext): Promise<void> {
+export async function seedDemoAdmission(
+  services: Services,
+  t: { trajectoryId: string; municipalities: readonly string[]; procurement: OperationContext },
+  /** Settles once the definitive agreement stands as the demo shows it (sealed or not). */
+  agreementSettled: Promise<unknown>,
+): Promise<void> {
+  const { trajectoryId, municipalities, procurement } = t;
   const { models } = services;
   const applicant: OperationContext = { services, actor: anonymous };
   const { settings } = await readBook(models, trajectoryId);
-  const sealed = await currentSealedVersion(models, trajectoryId);
   const declarations = settings.declarations.map((d) => d.id);
   const contractStart = new Date('2026-01-01T09:00:00Z');
   const applyFor = async (p: DemoProvider) => {
@@ -82,23 +87,40 @@ export async function seedDemoAdmission(services: Services, trajectoryId: string
   };
   const review = (applicationId: string, step: ReviewRequest) => reviewApplication(procurement, { params: { trajectoryId, applicationId }, body: step });
 
+  // Applied one after another (their numbers follow the list), reviewed side by side.
+  const applied = [];
+  for (const p of [...admitted, ...inReview]) applied.push(await applyFor(p));
+  const admittedIds = applied.slice(0, admitted.length);
+  await Promise.all(
+    applied.map(async ({ applicationId }, i) => {
+      const question = inReview[i - admitted.length]?.question;
+      if (i < admitted.length) {
+        await review(applicationId, { step: 'markComplete' });
+        await review(applicationId, { step: 'admit' });
+      } else if (question) await review(applicationId, { step: 'askQuestion', question });
+    }),
+  );
+  // The admitted accede to the definitive agreement once it stands (and is sealed, when the demo seals it).
+  await agreementSettled;
+  const sealed = await currentSealedVersion(models, trajectoryId);
+  await Promise.all(
+    admitted.map(async (p, i) => {
+      const { token, applicationId } = admittedIds[i]!;
+      const accession = { signerName: 'Bestuurder', signerFunction: 'Bestuurder', municipalities: p.municipalities ?? [...municipalities] };
+      if (sealed) await accede(applicant, { params: { token }, body: { ...accession, accept: true } });
+      else await accedeWithoutSeal(services, applicationId, accession);
+    }),
+  );
+
   const history: Array<{ applicationId: string; submittedAt: Date; steps: Date[] }> = [];
-  for (const [i, p] of admitted.entries()) {
-    const { token, applicationId } = await applyFor(p);
-    await review(applicationId, { step: 'markComplete' });
-    await review(applicationId, { step: 'admit' });
-    const accession = { signerName: 'Bestuurder', signerFunction: 'Bestuurder', municipalities: p.municipalities ?? [...municipalities] };
-    if (sealed) await accede(applicant, { params: { token }, body: { ...accession, accept: true } });
-    else await accedeWithoutSeal(services, applicationId, accession);
+  for (const [i] of admitted.entries()) {
     const submittedAt = new Date(contractStart.getTime() - (120 - i * 3) * dayMs);
     const admitAt = new Date(submittedAt.getTime() + 30 * dayMs);
-    history.push({ applicationId, submittedAt, steps: [new Date(submittedAt.getTime() + 10 * dayMs), admitAt, new Date(admitAt.getTime() + 7 * dayMs)] });
+    history.push({ applicationId: admittedIds[i]!.applicationId, submittedAt, steps: [new Date(submittedAt.getTime() + 10 * dayMs), admitAt, new Date(admitAt.getTime() + 7 * dayMs)] });
   }
-  for (const [i, p] of inReview.entries()) {
-    const { applicationId } = await applyFor(p);
-    if (p.question) await review(applicationId, { step: 'askQuestion', question: p.question });
+  for (const [i] of inReview.entries()) {
     const submittedAt = new Date(Date.now() - (20 - i * 8) * dayMs);
-    history.push({ applicationId, submittedAt, steps: [new Date(submittedAt.getTime() + 3 * dayMs)] });
+    history.push({ applicationId: applied[admitted.length + i]!.applicationId, submittedAt, steps: [new Date(submittedAt.getTime() + 3 * dayMs)] });
   }
   await backdateApplications(services, trajectoryId, settings, history);
 }

@@ -104,15 +104,19 @@ export async function seedDemoFinalAgreement(services: Services, t: SeededTrajec
   const seat = (role: Role) => t.members.find((m) => m.role === role)!.as;
   const procurement = seat('procurement');
   const fixed = chapters.map((c) => ({ ...c, clauses: c.clauses.map((clause) => ({ ...clause, status: 'fixed' as const })) }));
-  const clauseIds = await writeDemoAgreement(services, procurement, chain, fixed);
-  await setDemoClauseStatuses(procurement, chain, [...clauseIds.values()].map((clauseId) => ({ clauseId, status: 'fixed' })));
+  // The clauses are written and fixed while the session is held: the two are independent, the agreement (afspraak) links both.
+  const writing = (async () => {
+    const ids = await writeDemoAgreement(services, procurement, chain, fixed);
+    await setDemoClauseStatuses(procurement, chain, [...ids.values()].map((clauseId) => ({ clauseId, status: 'fixed' })));
+    return ids;
+  })();
 
   const topics = await models.topics.find({ trajectoryId: chain }, { title: 1 }).lean();
   const topicId = (title: string) => topics.find((x) => x.title === title)?._id;
   const agenda = ['Drempels voor toelating', 'Tariefdifferentiatie', 'Zorgcontinuïteit en overbruggingsafspraken'].flatMap((title) => topicId(title) ?? []);
   const continuity = topicId('Zorgcontinuïteit en overbruggingsafspraken');
   const voters = t.members.filter((m) => (['municipality', 'provider', 'client', 'procurement'] as Role[]).includes(m.role));
-  const sessionId = await holdDemoSession(
+  const holding = holdDemoSession(
     services,
     { trajectoryId: chain, planner: procurement, facilitator: seat('facilitator'), attendees: t.members.map((m) => m.as) },
     {
@@ -148,6 +152,7 @@ export async function seedDemoFinalAgreement(services: Services, t: SeededTrajec
       ],
     },
   );
+  const [clauseIds, sessionId] = await Promise.all([writing, holding]);
 
   if (continuity) {
     const poll = await models.polls.findOne({ sessionId }, { _id: 1 }).lean();

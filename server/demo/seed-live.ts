@@ -63,11 +63,12 @@ export async function holdDemoSession(
   const sessionId = await planDemoSession(t.planner, t.trajectoryId, plan);
   const ref = { params: { sessionId }, body: { sessionId } };
   await startSession(t.facilitator, ref);
-  for (const person of t.attendees) await joinSession(person, ref);
+  // People arrive and vote at once, as at the table: the operations are made for that.
+  await Promise.all(t.attendees.map((person) => joinSession(person, ref)));
   const history: Array<{ pollId: string; poll: DemoPoll }> = [];
   for (const poll of plan.polls) {
     const { pollId } = await openSessionPoll(t.facilitator, { params: { sessionId }, body: { sessionId, settings: poll.settings } });
-    for (const ballot of poll.ballots) await castPollBallot(ballot.as, { body: { pollId, choice: ballot.choice } });
+    await Promise.all(poll.ballots.map((ballot) => castPollBallot(ballot.as, { body: { pollId, choice: ballot.choice } })));
     await closeSessionPoll(t.facilitator, { body: { pollId } });
     history.push({ pollId, poll });
   }

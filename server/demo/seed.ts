@@ -46,7 +46,8 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
   const regionIds = new Map<string, string>();
   for (const r of data.regions) regionIds.set(r.key, (await createRegion(admin, { body: { name: r.name, municipalities: r.municipalities } })).id);
 
-  for (const t of data.trajectories) {
+  // The two trajectories share nothing but their people: they are seeded side by side.
+  const seedTrajectory = async (t: DemoData['trajectories'][number]) => {
     const person = (key: string) => people.get(key)!;
     const as = (key: string) => actingAs(services, person(key));
     // The platform administrator opens the trajectory and seats its procurement team; the team invites the rest.
@@ -54,33 +55,46 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
       body: { regionId: regionIds.get(t.region)!, name: t.name, description: t.description, model: t.model, municipalities: t.municipalities, phases: t.phases, milestones: t.milestones },
     });
     const lead = t.members.find((m) => m.role === 'procurement')!;
-    for (const m of [lead, ...t.members.filter((m) => m !== lead)]) {
-      await seatByInvitation(services, m === lead ? admin : as(lead.person), chain, person(m.person), { role: m.role, organisationId: organisationIds.get(m.organisation)! });
-    }
-    // Topics in the strategy's order: the procurement team's are accepted at once, a participant's wait as proposals.
-    const topicIds = [];
-    for (const topic of t.topics) {
+    const seatOf = (m: (typeof t.members)[number]) => ({ role: m.role, organisationId: organisationIds.get(m.organisation)! });
+    await seatByInvitation(services, admin, chain, person(lead.person), seatOf(lead));
+    // Topics in the strategy's order: the procurement team's are accepted at once, proposed while the
+    // rest of the table is being seated; a participant's proposals (last in the list) wait as proposals.
+    const propose = async (topic: (typeof t.topics)[number]) => {
       const proposed = await proposeTopic(as(topic.proposedBy ?? lead.person), { params: { trajectoryId: chain }, body: { title: topic.title, description: topic.description } });
       if (topic.status === 'in_discussion' || topic.status === 'concluded') {
         await updateTopic(as(lead.person), { params: { trajectoryId: chain, topicId: proposed.id }, body: { status: topic.status } });
       }
-      if (topic.status !== 'proposed' && topic.status !== 'declined') topicIds.push(new Types.ObjectId(proposed.id));
-    }
+      return topic.status !== 'proposed' && topic.status !== 'declined' ? [new Types.ObjectId(proposed.id)] : [];
+    };
+    const firstProposal = t.topics.findIndex((topic) => topic.proposedBy);
+    const teamTopics = firstProposal < 0 ? t.topics : t.topics.slice(0, firstProposal);
+    const [, topicIds] = await Promise.all([
+      Promise.all(t.members.filter((m) => m !== lead).map((m) => seatByInvitation(services, as(lead.person), chain, person(m.person), seatOf(m)))),
+      (async () => {
+        const ids: Types.ObjectId[] = [];
+        for (const topic of teamTopics) ids.push(...(await propose(topic)));
+        return ids;
+      })(),
+    ]);
+    for (const topic of t.topics.slice(teamTopics.length)) topicIds.push(...(await propose(topic)));
     const members = t.members.map((m) => ({ personKey: m.person, role: m.role, as: as(m.person) }));
     if (t.model === 'dialogue_tender') {
-      await seedDemoSessions(services, { trajectoryId: chain, topicIds, members });
-      await seedDemoAgreement(services, { trajectoryId: chain, members });
+      // The sessions and the draft agreement are independent of each other; the outcomes link both.
+      await Promise.all([seedDemoSessions(services, { trajectoryId: chain, topicIds, members }), seedDemoAgreement(services, { trajectoryId: chain, members })]);
       await seedDemoOutcomes(services, { trajectoryId: chain, members: members.map((m) => ({ ...m, userId: userIds.get(m.personKey)! })) });
     }
     if (t.model === 'open_house') {
-      await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members });
-      if (services.config.demoContract) {
-        await seedDemoContractRound(services, { trajectoryId: chain, municipalities: t.municipalities, members: members.map((m) => ({ ...m, userId: userIds.get(m.personKey)! })) });
-      }
-      // After the definitive agreement (and any sealed version of it): providers accede to that.
-      await seedDemoAdmission(services, chain, t.municipalities, as(lead.person));
+      const agreement = (async () => {
+        await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members });
+        if (services.config.demoContract) {
+          await seedDemoContractRound(services, { trajectoryId: chain, municipalities: t.municipalities, members: members.map((m) => ({ ...m, userId: userIds.get(m.personKey)! })) });
+        }
+      })();
+      // Providers apply while the agreement is finished; they accede to it (and to any sealed version of it) once it stands.
+      await Promise.all([agreement, seedDemoAdmission(services, { trajectoryId: chain, municipalities: t.municipalities, procurement: as(lead.person) }, agreement)]);
     }
-  }
+  };
+  await Promise.all(data.trajectories.map(seedTrajectory));
   await clearSeedMail(services);
   return { seeded: true, accounts };
 }

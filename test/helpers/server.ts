@@ -42,7 +42,7 @@ export interface StartOptions {
 
 /** Starts the real server as its own process on a free port and waits until it listens. */
 /** A server starts in a few seconds; on a machine busy with other test files it may take much longer, and that is no failure. */
-const defaultStartTimeoutMs = 90_000;
+const defaultStartTimeoutMs = 180_000;
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const mongoUri = options.mongoUri === undefined ? freshDatabaseUri() : (options.mongoUri ?? undefined);
