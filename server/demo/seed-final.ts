@@ -141,6 +141,7 @@ export async function seedDemoFinalAgreement(services: Services, t: SeededTrajec
             eligibleGroups: [],
             ...(continuity ? { topicId: String(continuity) } : {}),
           },
+          atAgendaIndex: 2,
           openedAt: new Date('2025-06-05T10:10:00Z'),
           openMinutes: 8,
           ballotEveryMs: 5_000,

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { BallotChoice, PollSettings } from '../../shared/live-table/polls';
 import type { OperationContext } from '../commands/operation';
 import { createSession } from '../commands/sessions/session-operations';
-import { endSession, gotoAgendaItem, joinSession, startSession } from '../live-table/live-operations';
+import { endSession, joinSession, nextAgendaItem, startSession } from '../live-table/live-operations';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../live-table/poll-operations';
 import type { Services } from '../services';
 
@@ -42,6 +42,8 @@ export interface DemoPoll {
   openMinutes: number;
   ballotEveryMs: number;
   ballots: Array<{ as: OperationContext; choice: BallotChoice }>;
+  /** The agenda item at which it is held: the facilitator moves on to it first. */
+  atAgendaIndex: number;
 }
 
 /**
@@ -66,13 +68,19 @@ export async function holdDemoSession(
   // People arrive and vote at once, as at the table: the operations are made for that.
   await Promise.all(t.attendees.map((person) => joinSession(person, ref)));
   const history: Array<{ pollId: string; poll: DemoPoll }> = [];
+  // The facilitator moves through the agenda one item at a time, as the report reads it from the log.
+  let at = 0;
+  const moveTo = async (index: number) => {
+    for (; at < index; at++) await nextAgendaItem(t.facilitator, ref);
+  };
   for (const poll of plan.polls) {
+    await moveTo(poll.atAgendaIndex);
     const { pollId } = await openSessionPoll(t.facilitator, { params: { sessionId }, body: { sessionId, settings: poll.settings } });
     await Promise.all(poll.ballots.map((ballot) => castPollBallot(ballot.as, { body: { pollId, choice: ballot.choice } })));
     await closeSessionPoll(t.facilitator, { body: { pollId } });
     history.push({ pollId, poll });
   }
-  if (plan.agendaIndex > 0) await gotoAgendaItem(t.facilitator, { params: { sessionId }, body: { sessionId, index: plan.agendaIndex } });
+  await moveTo(plan.agendaIndex);
   await endSession(t.facilitator, ref);
   await backdateSession(services, sessionId, plan, history);
   return sessionId;

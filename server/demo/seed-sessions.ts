@@ -34,11 +34,12 @@ export async function seedDemoSessions(services: Services, t: SeededTrajectory):
   const [t0, t1, t2, t3, t4, t5] = t.topicIds;
   const seat = (role: Role) => t.members.find((m) => m.role === role)!.as;
   const voters = t.members.filter((m) => ['municipality', 'provider', 'client', 'procurement'].includes(m.role));
-  const polls: Array<{ settings: PollSettings; choices: (role: Role, i: number) => BallotChoice; at: string }> = [
+  const polls: Array<{ settings: PollSettings; choices: (role: Role, i: number) => BallotChoice; at: string; atAgendaIndex: number }> = [
     {
       settings: { kind: 'consent', question: 'Bij een wisseling van aanbieder geldt een overgangstermijn van zes maanden waarin de zorg doorloopt. Akkoord?', options: [], anonymous: false, resultsVisibility: 'live', eligibleGroups: [], ...(t0 ? { topicId: String(t0) } : {}) },
       choices: (role, i) => (role === 'provider' && i % 3 === 2 ? { kind: 'consent', option: 'object', reason: 'Zes maanden is kort voor kleine praktijken met een wachtlijst.' } : role === 'client' && i % 2 === 1 ? { kind: 'consent', option: 'abstain' } : { kind: 'consent', option: 'agree' }),
       at: '2026-10-22T12:40:00Z',
+      atAgendaIndex: 0,
     },
     {
       settings: {
@@ -58,6 +59,7 @@ export async function seedDemoSessions(services: Services, t: SeededTrajectory):
       },
       choices: (role, i) => ({ kind: 'multiple_choice', options: role === 'client' ? ['wachtlijsten', 'acceptatieplicht'] : i % 2 ? ['bekostiging', 'wachtlijsten'] : ['bekostiging', 'acceptatieplicht'] }),
       at: '2026-10-22T14:45:00Z',
+      atAgendaIndex: 2,
     },
   ];
   await holdDemoSession(
@@ -76,6 +78,7 @@ export async function seedDemoSessions(services: Services, t: SeededTrajectory):
       agendaIndex: 2,
       polls: polls.map((p) => ({
         settings: p.settings,
+        atAgendaIndex: p.atAgendaIndex,
         openedAt: new Date(p.at),
         openMinutes: 10,
         ballotEveryMs: 7_000,
