@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import {
   Button,
   Heading1,
@@ -57,7 +58,7 @@ export function AccountsPage() {
       {accounts.error && <ErrorAlert error={accounts.error} />}
       {accounts.data && accounts.data.length === 0 && <Paragraph>{t('privacy.accounts.empty')}</Paragraph>}
       {accounts.data && accounts.data.length > 0 && (
-        <div className="dt-table-scroll">
+        <ScrollRegion label={t('privacy.accounts.title')}>
           <Table data-testid="accounts">
             <TableHeader>
               <TableRow>
@@ -84,7 +85,7 @@ export function AccountsPage() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       <ConfirmDialog
         open={Boolean(confirming)}

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format/dates';
@@ -9,7 +10,7 @@ export function AuditTable({ events }: { events: AuditEventDto[] }) {
   const { t, i18n } = useTranslation();
   const text = useAuditText();
   return (
-    <div className="dt-table-scroll dt-wide">
+    <ScrollRegion wide label={t('audit.caption', { count: events.length })}>
       <Table data-testid="audit-table">
         <TableCaption>{t('audit.caption', { count: events.length })}</TableCaption>
         <TableHeader>
@@ -35,6 +36,6 @@ export function AuditTable({ events }: { events: AuditEventDto[] }) {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

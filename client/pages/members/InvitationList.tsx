@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import {
   Button,
   Heading2,
@@ -56,7 +57,7 @@ export function InvitationList({ trajectoryId, invitations, loading, error, mayR
       {revokeError && <ErrorAlert error={revokeError} />}
       {invitations && invitations.length === 0 && <Paragraph>{t('invitations.none')}</Paragraph>}
       {invitations && invitations.length > 0 && (
-        <div className="dt-table-scroll dt-wide">
+        <ScrollRegion wide labelledBy="invitations-heading">
           <Table data-testid="invitation-table">
             <TableHeader>
               <TableRow>
@@ -98,7 +99,7 @@ export function InvitationList({ trajectoryId, invitations, loading, error, mayR
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
