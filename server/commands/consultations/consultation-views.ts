@@ -139,6 +139,7 @@ export async function reactionViews(models: Models, consultation: ConsultationRe
         clauseTitle: clause?.title ?? '—',
         text: r.text,
         author: authorView(r, people, viewer),
+        onBehalfOf: r.onBehalfOf ?? null,
         mine,
         response: showsResponses ? responseView(r, links) : null,
         answered: r.response !== null,
