@@ -132,6 +132,8 @@ export const consultationDto = consultationSummaryDto.extend({
   mayReact: z.boolean(),
   /** Client representatives may react anonymously. */
   mayReactAnonymously: z.boolean(),
+  /** The facilitator and the procurement team may record a reaction for someone without an account, while it is open (issue 16). */
+  mayReactOnBehalf: z.boolean(),
 });
 export type ConsultationDto = z.infer<typeof consultationDto>;
 

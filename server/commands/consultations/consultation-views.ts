@@ -180,5 +180,6 @@ export async function consultationView(models: Models, consultation: Consultatio
     mayManage: team,
     mayReact: mayReactRole && open,
     mayReactAnonymously: mayReactRole && open && allowed(asMember(viewer.role), 'comment.anonymous'),
+    mayReactOnBehalf: open && viewer.role !== null && roleMay(viewer.role, 'contribution.onBehalf'),
   };
 }
