@@ -1,5 +1,5 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pollApi } from '../api/sessions';
 import { TextField } from '../components/forms/TextField';
@@ -29,10 +29,12 @@ export function OnBehalfVoteForm({ poll, announce }: { poll: PollView; announce:
     await pollApi.voteOnBehalf(pollId, description.trim(), choice);
     setDescription('');
     setRound((n) => n + 1);
-    // Ready for the next person: back to the description.
-    requestAnimationFrame(() => descriptionRef.current?.focus());
     return 'received';
   };
+  // Ready for the next person: back to the description of the new, empty form (once it is mounted).
+  useEffect(() => {
+    if (round > 0) descriptionRef.current?.focus();
+  }, [round]);
 
   return (
     <details className="dt-on-behalf dt-on-behalf-vote" data-testid="on-behalf-vote">
