@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { todayInAmsterdam } from '../../shared/domain/calendar';
+import { demoEmails, demoTrajectoryIds, signIn as apiSignIn } from '../helpers/api-client';
 import type { Browser, Page } from 'playwright-core';
 import { expectHeading1, expectNoAxeViolations, openFreshPage, signIn, waitUntilLoaded, withDemoServerAndBrowser } from '../helpers/browser';
 import type { RunningServer } from '../helpers/server';
@@ -111,5 +113,45 @@ describe('input on someone’s behalf at the live table', () => {
     await seen.getByTestId('on-behalf-results').waitFor();
     expect(await seen.getByTestId('on-behalf-vote').count()).toBe(0);
     await expectNoAxeViolations(p);
+  }, 180_000);
+
+  it('the facilitator records a reaction in a consultation on behalf of a young person; it shows marked', async () => {
+    const { ijmond } = await demoTrajectoryIds(await apiSignIn(server, demoEmails.admin));
+    const team = await apiSignIn(server, demoEmails.procurement);
+    const version = await team.post(`/trajectories/${ijmond}/versions`, { name: 'Concept voor Team Ed', clauseId: null });
+    expect(version.status, version.text).toBe(201);
+    const opened = await team.post(`/trajectories/${ijmond}/consultations`, { title: 'Consultatie met Team Ed', versionId: version.body.id, closesOn: todayInAmsterdam(new Date(Date.now() + 14 * 86_400_000)) });
+    expect(opened.status, opened.text).toBe(201);
+    const firstClause = (opened.body.clauses as Array<{ number: number }>)[0]!;
+
+    const { page: f } = await openFreshPage(browser);
+    await signIn(f, server.url, demoEmails.facilitator);
+    await f.goto(`${server.url}/trajecten/${ijmond}/overeenkomst/consultatie/${opened.body.id}`);
+    await expectHeading1(f, 'Consultatie met Team Ed');
+    await waitUntilLoaded(f);
+    const form = f.getByTestId('react-on-behalf-form').first();
+    await form.getByRole('heading', { name: 'Reactie namens iemand zonder account' }).waitFor();
+    await form.getByLabel(`De reactie op artikel ${firstClause.number}`).fill('Ik wil één vaste hulpverlener, ook als ik verhuis.');
+    // Without a description nothing is sent.
+    await form.getByRole('button', { name: 'Reactie namens iemand vastleggen' }).click();
+    await form.getByText('Beschrijf namens wie, in minstens 3 tekens.').first().waitFor();
+    await expectNoAxeViolations(f);
+    await form.getByLabel('Namens wie?').fill(description);
+    await form.getByRole('button', { name: 'Reactie namens iemand vastleggen' }).click();
+    const card = f.getByTestId('reaction').filter({ hasText: 'Ik wil één vaste hulpverlener' });
+    await card.waitFor();
+    expect(await card.getByRole('heading').first().innerText()).toBe(`Ingebracht namens ${description} · vastgelegd door U`);
+    await f.getByText(`De reactie namens ${description} is vastgelegd.`).waitFor();
+    await expectNoAxeViolations(f);
+    await shot(f, 'on-behalf-reaction');
+
+    // The procurement team sees it marked, with who recorded it.
+    const { page: p } = await openFreshPage(browser);
+    await signIn(p, server.url, demoEmails.procurement);
+    await p.goto(`${server.url}/trajecten/${ijmond}/overeenkomst/consultatie/${opened.body.id}`);
+    await waitUntilLoaded(p);
+    const seen = p.getByTestId('reaction').filter({ hasText: 'Ik wil één vaste hulpverlener' });
+    await seen.waitFor();
+    expect(await seen.getByRole('heading').first().innerText()).toMatch(new RegExp(`^Ingebracht namens ${description} · vastgelegd door `));
   }, 180_000);
 });
