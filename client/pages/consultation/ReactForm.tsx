@@ -98,7 +98,6 @@ export function ReactForm({ trajectoryId, consultationId, clause, mayBeAnonymous
         onSubmit={(event) => void onSubmit(event)}
         className={`dt-form dt-consultation__react${onBehalf ? ' dt-on-behalf' : ''}`}
         data-testid={onBehalf ? 'react-on-behalf-form' : 'react-form'}
-        aria-labelledby={onBehalf ? `${fieldId}-title` : undefined}
       >
         {onBehalf && (
           <>
