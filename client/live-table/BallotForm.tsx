@@ -173,7 +173,7 @@ export function BallotForm({ poll, mine, cast, announce, idPrefix, extra, submit
   const pointsGiven = poll.options.reduce((sum, o) => sum + (whole(draft.points[o.id] ?? '0') || 0), 0);
 
   return (
-    <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form dt-ballot" data-testid="ballot-form">
+    <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form dt-ballot" data-testid={extra ? 'on-behalf-ballot-form' : 'ballot-form'}>
       {summary && <ErrorSummary summaryRef={submission.summaryRef} {...summary} />}
       {extra?.render(errors[extra.field])}
       {poll.kind === 'consent' && (
