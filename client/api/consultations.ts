@@ -3,6 +3,7 @@ import type {
   editReactionRequest,
   openConsultationRequest,
   publishConsultationResult,
+  reactOnBehalfRequest,
   reactRequest,
   respondRequest,
 } from '../../shared/schemas/consultations';
@@ -13,6 +14,7 @@ import { ApiError } from './client';
 // themselves stay out of the browser bundle.
 export type OpenConsultationInput = z.input<typeof openConsultationRequest>;
 export type ReactInput = z.input<typeof reactRequest>;
+export type ReactOnBehalfInput = z.input<typeof reactOnBehalfRequest>;
 export type EditReactionInput = z.input<typeof editReactionRequest>;
 export type RespondInput = z.input<typeof respondRequest>;
 export type PublishConsultationResult = z.infer<typeof publishConsultationResult>;
@@ -33,6 +35,7 @@ export const consultationApi = {
   close: (trajectoryId: string, consultationId: string) => call('closeConsultation', { params: { trajectoryId, consultationId } }),
   publish: (trajectoryId: string, consultationId: string) => call('publishConsultation', { params: { trajectoryId, consultationId } }),
   react: (trajectoryId: string, consultationId: string, input: ReactInput) => call('reactToClause', { params: { trajectoryId, consultationId }, body: input }),
+  reactOnBehalf: (trajectoryId: string, consultationId: string, input: ReactOnBehalfInput) => call('reactOnBehalf', { params: { trajectoryId, consultationId }, body: input }),
   edit: (trajectoryId: string, consultationId: string, reactionId: string, input: EditReactionInput) =>
     call('editReaction', { params: { trajectoryId, consultationId, reactionId }, body: input }),
   withdraw: (trajectoryId: string, consultationId: string, reactionId: string) => call('withdrawReaction', { params: { trajectoryId, consultationId, reactionId } }),

@@ -1,6 +1,6 @@
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, RadioGroup } from '../components/forms/ChoiceGroup';
 import { ErrorSummary } from '../components/forms/ErrorSummary';
@@ -21,6 +21,22 @@ export interface BallotFormProps {
   /** Resolves once the server acknowledged; `queued` when it is kept to be sent on reconnect (the phone's ballot). */
   cast: (pollId: string, choice: BallotChoice) => Promise<void | 'received' | 'queued'>;
   announce: (message: string) => void;
+  /** Another ballot form of the same poll on the page (a vote on someone's behalf) has ids of its own. */
+  idPrefix?: string;
+  /** A field before the choice, checked with it: the description of a vote on someone's behalf. */
+  extra?: BallotExtra;
+  submitLabel?: string;
+  /** What is announced once the server stored the ballot (default: the voter's own vote is saved). */
+  savedMessage?: (choice: BallotChoice) => string;
+}
+
+export interface BallotExtra {
+  /** The field's key in the error summary (and in the server's field errors). */
+  field: string;
+  target: string;
+  label: string;
+  check: () => string | undefined;
+  render: (error: string | undefined) => ReactNode;
 }
 
 interface Draft {
@@ -52,7 +68,7 @@ function draftFrom(poll: PollView, mine: BallotChoice | undefined): Draft {
 const whole = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN);
 
 /** The right ballot for the poll's kind, starting from the voter's own ballot, which they may change until closing. */
-export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
+export function BallotForm({ poll, mine, cast, announce, idPrefix, extra, submitLabel, savedMessage }: BallotFormProps) {
   const { t } = useTranslation();
   const text = usePollText();
   const submission = useSubmission();
@@ -65,7 +81,7 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
     setDraft(draftFrom(poll, mine));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mineKey]);
-  const id = (part: string) => `poll-${poll.id}-${part}`;
+  const id = (part: string) => `${idPrefix ?? `poll-${poll.id}`}-${part}`;
 
   /** The ballot the draft stands for, as the voter filled it in; the shared schema and rules check it. */
   const drafted = (): unknown => {
@@ -122,16 +138,20 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const { choice, errors } = build();
+    const built = build();
+    const extraError = extra?.check();
+    const { choice } = built;
+    const errors = extra && extraError ? { [extra.field]: extraError, ...built.errors } : built.errors;
     const sent: { delivery: void | 'received' | 'queued' } = { delivery: undefined };
     const ok = await submission.submit(async () => {
       if (choice) sent.delivery = await cast(poll.id, choice);
     }, errors);
-    if (ok && choice && sent.delivery !== 'queued') announce(t('sessions.poll.saved', { choice: text.choiceText(poll, choice) }));
+    if (ok && choice && sent.delivery !== 'queued') announce(savedMessage ? savedMessage(choice) : t('sessions.poll.saved', { choice: text.choiceText(poll, choice) }));
   };
 
   const errors = submission.fieldErrors;
   const summary = submission.summary({
+    ...(extra ? { [extra.field]: { target: extra.target, label: extra.label } } : {}),
     option: { target: id('choice'), label: t('sessions.poll.yourChoice') },
     reason: { target: id('reason'), label: t('sessions.poll.reason') },
     choice: { target: id('choice'), label: t('sessions.poll.yourChoice') },
@@ -153,8 +173,9 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
   const pointsGiven = poll.options.reduce((sum, o) => sum + (whole(draft.points[o.id] ?? '0') || 0), 0);
 
   return (
-    <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form dt-ballot" data-testid="ballot-form">
+    <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form dt-ballot" data-testid={extra ? 'on-behalf-ballot-form' : 'ballot-form'}>
       {summary && <ErrorSummary summaryRef={submission.summaryRef} {...summary} />}
+      {extra?.render(errors[extra.field])}
       {poll.kind === 'consent' && (
         <>
           <RadioGroup
@@ -300,7 +321,7 @@ export function BallotForm({ poll, mine, cast, announce }: BallotFormProps) {
       )}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={submission.busy}>
-          {mine ? t('sessions.poll.change') : t('sessions.poll.vote')}
+          {submitLabel ?? (mine ? t('sessions.poll.change') : t('sessions.poll.vote'))}
         </Button>
       </ButtonGroup>
     </form>

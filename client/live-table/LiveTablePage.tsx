@@ -148,6 +148,7 @@ function LiveTable({ session, live }: { session: LiveSession; live: LiveSnapshot
             myGroup={role ?? undefined}
             mayVote={may('poll.vote')}
             mayClose={may('poll.close')}
+            mayVoteOnBehalf={(poll) => may('poll.voteOnBehalf', { poll: { eligibleGroups: poll.eligibleGroups, outcomeKind: poll.declaration.outcomeKind } })}
             cast={session.cast}
             send={session.send}
             announce={announce}

@@ -6,6 +6,7 @@ import type { BallotChoice, StakeholderGroup } from '../../shared/live-table/pol
 import type { PollView } from '../../shared/schemas/sessions';
 import { formatClock } from '../pages/sessions/session-time';
 import { BallotForm } from './BallotForm';
+import { OnBehalfVoteForm } from './OnBehalfVoteForm';
 import { PollResults } from './PollResults';
 import { mayVote as groupVotesIn } from '../../shared/policy';
 import { usePollText } from './poll-text';
@@ -18,12 +19,14 @@ export interface PollCardProps {
   myGroup: StakeholderGroup | undefined;
   mayVote: boolean;
   mayClose: boolean;
+  /** Whether the viewer records votes on someone's behalf in this poll (the shared policy's poll.voteOnBehalf: the facilitator, consultative polls). */
+  mayVoteOnBehalf?: (poll: PollView) => boolean;
   cast: LiveSession['cast'];
   send: LiveSession['send'];
   announce: (message: string) => void;
 }
 
-export function PollCard({ poll, mine, myGroup, mayVote, mayClose, cast, send, announce }: PollCardProps) {
+export function PollCard({ poll, mine, myGroup, mayVote, mayClose, mayVoteOnBehalf, cast, send, announce }: PollCardProps) {
   const { t, i18n } = useTranslation();
   const text = usePollText();
   const action = useLiveAction();
@@ -63,6 +66,7 @@ export function PollCard({ poll, mine, myGroup, mayVote, mayClose, cast, send, a
           ) : (
             <Paragraph className="dt-hint">{mayVote ? t('sessions.poll.notEligible') : t('sessions.poll.onlyFollow')}</Paragraph>
           )}
+          {mayVoteOnBehalf?.(poll) && <OnBehalfVoteForm poll={poll} announce={announce} />}
         </div>
       )}
 

@@ -15,6 +15,7 @@ import type { PollView } from '../../shared/schemas/sessions';
 import { DeclarationAside } from '../pages/sessions/Declaration';
 import { formatClock } from '../pages/sessions/session-time';
 import { PollKindResults } from './PollKindResults';
+import { OnBehalfResults } from './OnBehalfResults';
 import { percent, usePollText } from './poll-text';
 import { ScrollTable } from './ScrollTable';
 
@@ -165,6 +166,7 @@ export function PollResults({ poll, result }: { poll: PollView; result: PollResu
           </ScrollTable>
         )}
       </div>
+      {result.onBehalf && result.onBehalf.ballots > 0 && <OnBehalfResults poll={poll} onBehalf={result.onBehalf} />}
       <PollKindResults poll={poll} result={result} />
       {poll.namedBallots && poll.namedBallots.length > 0 && (
         <details className="dt-named-ballots">

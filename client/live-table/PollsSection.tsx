@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveSession, LiveSnapshot } from './useLiveSession';
 import type { BallotChoice, StakeholderGroup } from '../../shared/live-table/polls';
 import { PollCard } from './PollCard';
+import type { PollView } from '../../shared/schemas/sessions';
 
 export interface PollsSectionProps {
   live: LiveSnapshot;
@@ -10,6 +11,7 @@ export interface PollsSectionProps {
   myGroup: StakeholderGroup | undefined;
   mayVote: boolean;
   mayClose: boolean;
+  mayVoteOnBehalf?: (poll: PollView) => boolean;
   cast: LiveSession['cast'];
   send: LiveSession['send'];
   announce: (message: string) => void;

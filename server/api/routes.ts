@@ -24,6 +24,7 @@ import { rateLimit } from '../http/rate-limit';
 import type { RedisClient } from '../cluster/redis-clients';
 import type { RouteTable } from './route-table';
 import { castPollBallot, closeSessionPoll, openSessionPoll } from '../live-table/poll-operations';
+import { castBallotOnBehalfOf } from '../live-table/on-behalf-vote';
 import { createChapter, createClause, createVariant, getAgreement, setClauseSummary, updateChapter, updateClause, updateVariant } from '../commands/agreement/agreement-operations';
 import { decideAmendment, listAmendments, proposeAmendment, replyToAmendment, withdrawAmendment } from '../commands/agreement/amendment-operations';
 import { createComment, listComments, replyToComment, setCommentStatus } from '../commands/agreement/comment-operations';
@@ -31,7 +32,7 @@ import { compareVersions, createVersion, getVersion, listVersions, restoreVersio
 import { answerQuestion, answersDocument, askQuestion, listQuestions, publishAnswers } from '../commands/questions/question-operations';
 import { toDocx, toPdf, type ExportDocument } from '../export/document';
 import { closeConsultation, getConsultation, listConsultations, openConsultation, publishConsultation } from '../commands/consultations/consultation-operations';
-import { editReaction, react, respondToReaction, withdrawReaction } from '../commands/consultations/reaction-operations';
+import { editReaction, react, reactOnBehalf, respondToReaction, withdrawReaction } from '../commands/consultations/reaction-operations';
 import { reactienotaDocument } from '../commands/consultations/reactienota';
 import { commentOnReport, generateReport, getSessionReport, publishReport, regenerateReport, reportExport, updateReportSummary } from '../commands/reports/report-operations';
 import { listOutcomes, recordOutcome, updateOutcome } from '../commands/outcomes/outcome-operations';
@@ -168,6 +169,7 @@ export function routeTable(config: Config, redis: RedisClient | null = null): Ro
     { operationId: 'findByJoinCode', operation: findByJoinCode, rateLimit: joinCodeLimit },
     { operationId: 'openSessionPoll', operation: openSessionPoll },
     { operationId: 'castPollBallot', operation: castPollBallot },
+    { operationId: 'castBallotOnBehalf', operation: castBallotOnBehalfOf },
     { operationId: 'closeSessionPoll', operation: closeSessionPoll },
     ...agreementRoutes(),
     ...wordImportRoutes(config),
@@ -246,6 +248,7 @@ function consultationRoutes(): RouteTable {
     { operationId: 'closeConsultation', operation: closeConsultation },
     { operationId: 'publishConsultation', operation: publishConsultation },
     { operationId: 'reactToClause', operation: react },
+    { operationId: 'reactOnBehalf', operation: reactOnBehalf },
     { operationId: 'editReaction', operation: editReaction },
     { operationId: 'withdrawReaction', operation: withdrawReaction },
     { operationId: 'respondToReaction', operation: respondToReaction },

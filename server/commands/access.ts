@@ -22,6 +22,8 @@ export function enforce(decision: Decision): void {
       throw new AppError('forbidden', 'Your group is not invited to vote in this poll.');
     case 'not_invited':
       throw new AppError('forbidden', 'This is a closed session (besloten sessie); you are not invited.', { session: 'not_invited' });
+    case 'not_consultative':
+      throw new AppError('conflict', 'Input on someone\'s behalf is taken in consultative polls (advice) only, never where the table proposes or decides.', { poll: 'not_consultative' });
     case 'clause_closed':
       throw new AppError('conflict', 'This clause has been fixed; it is closed for comments and proposals.');
     case 'agreement_final':

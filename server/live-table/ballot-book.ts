@@ -1,13 +1,15 @@
 import type { RedisClients } from '../cluster/redis-clients';
 import type { Logger } from '../logger';
 import type { Models } from '../models';
-import type { BallotChoice, StakeholderGroup } from '../../shared/live-table/polls';
+import type { BallotChoice, BallotGroup } from '../../shared/live-table/polls';
 import { onePerServer } from '../one-per-server';
 import type { ProviderKind } from '../../shared/domain/provider-kinds';
 
 /** A ballot as counted: by voter key, with the voter only for named polls. */
 export interface HeldBallot {
-  group: StakeholderGroup;
+  group: BallotGroup;
+  /** A vote recorded on someone's behalf: the description (group `on_behalf`). */
+  onBehalfOf?: string | null;
   choice: BallotChoice;
   voterId: string | null;
   providerKind?: ProviderKind | null;
@@ -78,9 +80,9 @@ export class BallotBook {
   private async load(pollId: string, entry: Entry): Promise<void> {
     try {
       await this.ready;
-      const stored = await this.models.ballots.find({ pollId }, { group: 1, choice: 1, voterId: 1, voterKey: 1, updatedAt: 1, providerKind: 1 }).lean();
+      const stored = await this.models.ballots.find({ pollId }, { group: 1, choice: 1, voterId: 1, voterKey: 1, updatedAt: 1, providerKind: 1, onBehalfOf: 1 }).lean();
       for (const b of stored) {
-        this.put(entry, b.voterKey, { group: b.group, choice: b.choice, voterId: b.voterId ? String(b.voterId) : null, providerKind: b.providerKind ?? null, updatedAt: new Date(b.updatedAt).getTime() });
+        this.put(entry, b.voterKey, { group: b.group, choice: b.choice, voterId: b.voterId ? String(b.voterId) : null, providerKind: b.providerKind ?? null, onBehalfOf: b.onBehalfOf ?? null, updatedAt: new Date(b.updatedAt).getTime() });
       }
       for (const [key, ballot] of entry.storedDuringLoad ?? []) this.put(entry, key, ballot);
       entry.storedDuringLoad = undefined;

@@ -12,6 +12,7 @@ import { emitToRooms } from '../realtime/emit';
 import { readCacheOf } from '../models/read-cache';
 import { ballotBookOf } from './ballot-book';
 import { tallyWithVoices } from '../commands/mandates/tally-voices';
+import { onBehalfGroup } from '../../shared/schemas/on-behalf';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -50,16 +51,16 @@ export async function electorateOf(services: Services, poll: PollRecord): Promis
  * closing poll is counted from the database, whatever a node holds in memory.
  */
 export async function tallyOf(services: Services, poll: PollRecord, until?: Date) {
-  const ballots = await services.models.ballots.find({ pollId: poll._id, ...(until ? { updatedAt: { $lte: until } } : {}) }, { group: 1, choice: 1, voterId: 1, providerKind: 1 }).lean();
+  const ballots = await services.models.ballots.find({ pollId: poll._id, ...(until ? { updatedAt: { $lte: until } } : {}) }, { group: 1, choice: 1, voterId: 1, providerKind: 1, onBehalfOf: 1, updatedAt: 1 }).lean();
   const electorate = poll.electorate ?? (await electorateOf(services, poll));
-  const voiced = ballots.map((b) => ({ key: String(b._id), group: b.group, choice: b.choice, voterId: b.voterId ? String(b.voterId) : null, providerKind: b.providerKind ?? null }));
+  const voiced = ballots.map((b) => ({ key: String(b._id), group: b.group, choice: b.choice, voterId: b.voterId ? String(b.voterId) : null, providerKind: b.providerKind ?? null, onBehalfOf: b.onBehalfOf ?? null, at: new Date(b.updatedAt).getTime() }));
   return { result: await tallyWithVoices(services, poll, settingsOf(poll), voiced, electorate), electorate };
 }
 
 /** An open poll's tally as it stands, from the ballots held in memory (ballot-book.ts). */
 export async function liveTallyOf(services: Services, poll: PollRecord): Promise<PollResult> {
   const [ballots, electorate] = await Promise.all([ballotBookOf(services).ballotsOf(String(poll._id)), electorateOf(services, poll)]);
-  return tallyWithVoices(services, poll, settingsOf(poll), [...ballots.entries()].map(([key, b]) => ({ key, ...b })), electorate);
+  return tallyWithVoices(services, poll, settingsOf(poll), [...ballots.entries()].map(([key, b]) => ({ key, ...b, at: b.updatedAt })), electorate);
 }
 
 /** A poll's fields as every view shows them, with the result the caller may show (or null). */
@@ -95,7 +96,10 @@ export async function pollView(services: Services, poll: PollRecord, liveResult?
   const result = poll.status === 'closed' ? poll.result : visible ? (liveResult ?? (await liveTallyOf(services, poll))) : null;
   const view = pollFields(poll, result);
   if (!poll.anonymous && visible) {
-    const ballots = [...(await ballotBookOf(services).ballotsOf(String(poll._id))).values()].filter((b) => b.voterId);
+    // Members' ballots only: a vote recorded on someone's behalf names no member (it is in the result's `onBehalf`).
+    const ballots = [...(await ballotBookOf(services).ballotsOf(String(poll._id))).values()].filter(
+      (b): b is typeof b & { group: StakeholderGroup } => Boolean(b.voterId) && b.group !== onBehalfGroup,
+    );
     const users = ballots.length ? await services.models.users.find({ _id: { $in: ballots.map((b) => b.voterId) } }, { name: 1 }).lean() : [];
     const names = new Map(users.map((u) => [String(u._id), u.name]));
     view.namedBallots = ballots.map((b) => ({ userId: String(b.voterId), name: names.get(String(b.voterId)) ?? '—', group: b.group, choice: b.choice }));

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { ProviderKind } from '../../shared/domain/provider-kinds';
-import { stakeholderGroups, type BallotChoice, type StakeholderGroup } from '../../shared/live-table/polls';
+import { stakeholderGroups, type BallotChoice, type BallotGroup } from '../../shared/live-table/polls';
+import { onBehalfGroup } from '../../shared/schemas/on-behalf';
 
 /**
  * One ballot per voter per poll. Its `_id` is the voter key, an HMAC of poll and person, so the
@@ -15,7 +16,10 @@ export interface BallotRecord {
   pollId: Types.ObjectId;
   voterKey: string;
   voterId: Types.ObjectId | null;
-  group: StakeholderGroup;
+  /** The voter's stakeholder group, or `on_behalf` for a vote recorded for someone without an account. */
+  group: BallotGroup;
+  /** A vote recorded on someone's behalf (issue 16): the description; its `_id` is a random key, `voterId` null. */
+  onBehalfOf?: string | null;
   /** The kind of the voter's provider organisation: coarse like the group, kept in anonymous polls too. */
   providerKind?: ProviderKind | null;
   choice: BallotChoice;
@@ -35,7 +39,8 @@ const schema = new Schema<BallotRecord>(
     pollId: { type: Schema.Types.ObjectId, required: true },
     voterKey: { type: String, required: true },
     voterId: { type: Schema.Types.ObjectId, default: null },
-    group: { type: String, enum: stakeholderGroups, required: true },
+    group: { type: String, enum: [...stakeholderGroups, onBehalfGroup], required: true },
+    onBehalfOf: { type: String, default: null },
     providerKind: { type: String, default: null },
     choice: { type: Schema.Types.Mixed, required: true },
     castAt: { type: Date, required: true },

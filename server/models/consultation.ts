@@ -37,6 +37,8 @@ export interface ReactionRecord extends AuthorFields {
   clauseId: Types.ObjectId;
   text: string;
   response: ReactionResponseRecord | null;
+  /** Recorded by the author (facilitator or procurement team) for someone without an account; null otherwise. */
+  onBehalfOf?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -79,6 +81,7 @@ const reactionSchema = new Schema<ReactionRecord>(
     ...authorFields,
     text: { type: String, required: true },
     response: { type: responseSchema, default: null },
+    onBehalfOf: { type: String, default: null },
     createdAt: { type: Date, default: () => new Date() },
     updatedAt: { type: Date, default: () => new Date() },
   },

@@ -6,7 +6,7 @@ import { auditEventDto, auditVerification, outboxMessageDto } from '../schemas/a
 import { acceptInvitationRequest, invitationPreview, loginRequest, meResponse, passwordResetConfirm, passwordResetRequest } from '../schemas/auth';
 import { authConfigDto, oidcStartQuery } from '../schemas/auth-config';
 import { calendarSubscriptionDto, visitDto } from '../schemas/calendar';
-import { consultationDto, consultationListDto, editReactionRequest, openConsultationRequest, publishConsultationResult, reactRequest, reactionDto, respondRequest } from '../schemas/consultations';
+import { consultationDto, consultationListDto, editReactionRequest, openConsultationRequest, publishConsultationResult, reactOnBehalfRequest, reactRequest, reactionDto, respondRequest } from '../schemas/consultations';
 import { finalAgreementDto, signoffRequest } from '../schemas/final';
 import { markReadRequest, notificationCentreDto, notificationPreferencesDto, setPreferenceRequest } from '../schemas/notifications';
 import { createOutcomeRequest, listOutcomesQuery, outcomeDto, topicChainDto, updateOutcomeRequest } from '../schemas/outcomes';
@@ -15,7 +15,7 @@ import { accountDto, auditPublicKeyDto, erasureDto } from '../schemas/privacy';
 import { answerQuestionRequest, askQuestionRequest, publishResult, questionDto, questionsOverviewDto } from '../schemas/questions';
 import { type ReportCommentDto, type ReportDto, type SessionReportPage, reportCommentRequest, reportSummaryRequest } from '../schemas/reports';
 import { searchQuery, searchResult } from '../schemas/search';
-import { type AgendaProposal, cancelSessionRequest, castBallot, createSessionRequest, openPoll, pollRef, sessionDto, updateSessionRequest } from '../schemas/sessions';
+import { type AgendaProposal, cancelSessionRequest, castBallot, castBallotOnBehalf, createSessionRequest, openPoll, pollRef, sessionDto, updateSessionRequest } from '../schemas/sessions';
 import { decideTopicRequest, proposeTopicRequest, reorderTopicsRequest, topicDto, updateTopicRequest } from '../schemas/topics';
 import { changeRoleRequest, createRegionRequest, createTrajectoryRequest, invitationDto, inviteRequest, memberDto, organisationDto, regionDto, trajectoryDto, updateTrajectoryRequest } from '../schemas/trajectories';
 import { confirmWordImportRequest, uploadWordImportRequest, wordImportPreviewDto, wordImportResult } from '../schemas/word-import';
@@ -84,6 +84,14 @@ export const apiContract = {
   // polls
   openSessionPoll: { tag: 'polls', summary: 'Open a poll (same as the socket event poll:open)', body: openPoll, response: typed<{ pollId: string }>(), status: 201, paramsInBody: true },
   castPollBallot: { tag: 'polls', summary: 'Cast or change one’s ballot (same as poll:cast)', body: castBallot, response: typed<{ pollId: string; choice: BallotChoice }>(), paramsInBody: true },
+  castBallotOnBehalf: {
+    tag: 'polls',
+    summary: 'The facilitator records a vote for someone without an account in a consultative poll, counted apart as input on behalf',
+    body: castBallotOnBehalf,
+    response: typed<{ pollId: string; ballotId: string; onBehalfOf: string; choice: BallotChoice }>(),
+    status: 201,
+    paramsInBody: true,
+  },
   closeSessionPoll: { tag: 'polls', summary: 'Close a poll and store its result (same as poll:close)', body: pollRef, response: typed<{ pollId: string; result: PollResult }>(), paramsInBody: true },
   // agreement
   getAgreement: { tag: 'agreement', summary: 'The draft agreement: chapters and numbered clauses', response: agreementDto },
@@ -123,6 +131,7 @@ export const apiContract = {
   closeConsultation: { tag: 'consultations', summary: 'Close a consultation for reactions before its closing date', response: consultationDto },
   publishConsultation: { tag: 'consultations', summary: 'Publish every reaction with its response (once, when all are answered)', response: publishConsultationResult },
   reactToClause: { tag: 'consultations', summary: 'React on a clause of the version', body: reactRequest, response: reactionDto, status: 201 },
+  reactOnBehalf: { tag: 'consultations', summary: 'Record a reaction for someone without an account, marked as input on their behalf', body: reactOnBehalfRequest, response: reactionDto, status: 201 },
   editReaction: { tag: 'consultations', summary: 'Change one’s own reaction while the consultation is open', body: editReactionRequest, response: reactionDto },
   withdrawReaction: { tag: 'consultations', summary: 'Withdraw one’s own reaction while the consultation is open', status: 204 },
   respondToReaction: { tag: 'consultations', summary: 'Respond to a reaction (until publication)', body: respondRequest, response: reactionDto },

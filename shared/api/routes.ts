@@ -55,6 +55,7 @@ export const apiRoutes = {
   // polls
   openSessionPoll: 'POST /sessions/:sessionId/polls',
   castPollBallot: 'POST /polls/:pollId/ballot',
+  castBallotOnBehalf: 'POST /polls/:pollId/ballot/on-behalf',
   closeSessionPoll: 'POST /polls/:pollId/close',
   // agreement
   getAgreement: 'GET /trajectories/:trajectoryId/agreement',
@@ -94,6 +95,7 @@ export const apiRoutes = {
   closeConsultation: 'POST /trajectories/:trajectoryId/consultations/:consultationId/close',
   publishConsultation: 'POST /trajectories/:trajectoryId/consultations/:consultationId/publish',
   reactToClause: 'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions',
+  reactOnBehalf: 'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions/on-behalf',
   editReaction: 'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId',
   withdrawReaction: 'DELETE /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId',
   respondToReaction: 'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response',

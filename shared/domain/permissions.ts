@@ -33,6 +33,9 @@ export const trajectoryPermissions = {
   'poll.close': ['procurement', 'facilitator'],
   // The facilitator is impartial and observers only follow: neither votes.
   'poll.vote': ['procurement', 'municipality', 'provider', 'client'],
+  // A vote recorded for someone without an account (issue 16): by the impartial facilitator only,
+  // and only in a consultative poll (shared/policy); it is counted apart as "inbreng namens".
+  'poll.voteOnBehalf': ['facilitator'],
   'agreement.view': ['procurement', 'municipality', 'provider', 'client', 'facilitator', 'observer', 'intermediair'],
   // Chapters, clauses, their status, topics and variants: the structure is the procurement team's.
   'agreement.manage': ['procurement'],

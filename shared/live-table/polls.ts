@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, title } from '../schemas/common';
 import type { ProviderKind, ProviderKindBreakdown } from '../domain/provider-kinds';
+import type { onBehalfGroup } from '../schemas/on-behalf';
 
 export const pollKinds = ['consent', 'single_choice', 'multiple_choice', 'ranking', 'dot_voting'] as const;
 export type PollKind = (typeof pollKinds)[number];
@@ -12,6 +13,12 @@ export type ConsentOption = (typeof consentOptions)[number];
 /** Stakeholder groups in which results are broken down and turnout is counted. */
 export const stakeholderGroups = ['municipality', 'provider', 'client', 'procurement', 'facilitator', 'observer', 'intermediair'] as const;
 export type StakeholderGroup = (typeof stakeholderGroups)[number];
+
+/**
+ * The group a stored ballot is counted in: a member's stakeholder group, or `on_behalf` for a vote
+ * the facilitator recorded for someone without an account (issue 16), which is counted apart.
+ */
+export type BallotGroup = StakeholderGroup | typeof onBehalfGroup;
 
 export const pollOption = z.object({ id: z.string().min(1).max(40), label: title });
 export type PollOption = z.infer<typeof pollOption>;
@@ -69,6 +76,18 @@ export interface OptionResult {
   byGroup: Partial<Record<StakeholderGroup, number>>;
 }
 
+/**
+ * Votes recorded on someone's behalf in a consultative poll (issue 16), counted in their own group
+ * ("inbreng namens") and never in a stakeholder group's scores, the ballot total, the leaders or
+ * the turnout of members. `inputs` says on whose behalf, in the order recorded; with each choice
+ * unless the poll is anonymous (the descriptions are not members, but the poll's secrecy holds).
+ */
+export interface OnBehalfResult {
+  ballots: number;
+  options: Array<{ optionId: string; score: number; voters: number }>;
+  inputs: Array<{ description: string; choice?: BallotChoice }>;
+}
+
 export interface PollResult {
   kind: PollKind;
   ballots: number;
@@ -83,4 +102,6 @@ export interface PollResult {
   byProviderKind?: ProviderKindBreakdown['byProviderKind'];
   turnoutByProviderKind?: ProviderKindBreakdown['turnoutByProviderKind'];
   mandates?: ProviderKindBreakdown['mandates'];
+  /** Consultative polls: the votes recorded on someone's behalf, apart (absent when there are none). */
+  onBehalf?: OnBehalfResult;
 }

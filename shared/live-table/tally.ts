@@ -12,6 +12,7 @@ import {
   type BallotChoice,
   type ConsentOption,
   type CountedBallot,
+  type OnBehalfResult,
   type OptionResult,
   type PollOption,
   type PollResult,
@@ -247,6 +248,30 @@ export function tallyPoll(
     Object.assign(result, kinds);
   }
   return result;
+}
+
+/**
+ * Adds up the votes recorded on someone's behalf (issue 16) on their own, in the same way as a
+ * member's ballot but without a group, weight or turnout: the result's `onBehalf`, never part of
+ * its scores. Invalid ballots are ignored like in `tallyPoll`. `inputs` come in the order recorded.
+ */
+export function tallyOnBehalf(settings: PollSettings, inputs: ReadonlyArray<{ description: string; choice: BallotChoice }>): OnBehalfResult {
+  const options = pollOptionsOf(settings);
+  const counted = inputs.filter((input) => validateBallot(settings, input.choice) === null);
+  const scores = new Map(options.map((option) => [option.id, { optionId: option.id, score: 0, voters: 0 }]));
+  for (const input of counted) {
+    for (const [id, points] of contributions(input.choice, options.length)) {
+      const result = scores.get(id);
+      if (!result) continue;
+      result.score += points;
+      result.voters += 1;
+    }
+  }
+  return {
+    ballots: counted.length,
+    options: options.map((option) => scores.get(option.id)!),
+    inputs: counted.map((input) => (settings.anonymous ? { description: input.description } : { description: input.description, choice: input.choice })),
+  };
 }
 
 /** `part` as a percentage of `whole`, rounded to `decimals` places; 0 when `whole` is 0. */

@@ -13,6 +13,7 @@ import { roles, type Role } from '../domain/roles';
 import type { ClauseStatus } from '../domain/agreement';
 // Types only from the schemas: this module is on the first page, and the schemas bring zod along.
 import type { StakeholderGroup } from '../live-table/polls';
+import type { Declaration } from '../schemas/sessions';
 
 /** Who asks: nobody signed in, or a person with their seat in the trajectory at hand (role null without one). */
 export type Subject =
@@ -39,8 +40,11 @@ export type Action = TrajectoryAction | PlatformAction | ClauseAction | Contribu
 export interface Resource {
   /** clause.edit, clause.comment: the clause's status. */
   clauseStatus?: ClauseStatus;
-  /** poll.vote: the groups the poll invites (none listed: every group that votes). */
-  poll?: { eligibleGroups: readonly StakeholderGroup[] };
+  /**
+   * poll.vote: the groups the poll invites (none listed: every group that votes).
+   * poll.voteOnBehalf: what the poll's outcome is (only a consultative poll takes input on someone's behalf).
+   */
+  poll?: { eligibleGroups: readonly StakeholderGroup[]; outcomeKind?: Declaration['outcomeKind'] };
   /** Whether every municipality approved the agreement: then nothing in it changes any more. */
   agreementFinal?: boolean;
   /** comment.moderate: the author of the contribution; authors moderate their own. */
@@ -77,7 +81,7 @@ export function invitedToSession(subject: Subject, audience: SessionAudience | n
   return subject.userId !== undefined && subject.role !== null && audience.userIds.includes(subject.userId);
 }
 
-export type DenialCode = 'unauthenticated' | 'not_found' | 'forbidden' | 'agreement_final' | 'clause_closed' | 'not_eligible' | 'not_invited';
+export type DenialCode = 'unauthenticated' | 'not_found' | 'forbidden' | 'agreement_final' | 'clause_closed' | 'not_eligible' | 'not_invited' | 'not_consultative';
 export type Decision = { allowed: true } | { allowed: false; code: DenialCode };
 
 const allow: Decision = { allowed: true };
@@ -184,6 +188,13 @@ function decideVoices(subject: Extract<Subject, { kind: 'user' }>, action: Voice
   return subject.role === null && !subject.platformAdmin ? deny('not_found') : deny('forbidden');
 }
 
+/**
+ * The outcomes that are advice only: a vote recorded on someone's behalf (issue 16) is taken in
+ * such a poll only, never where the table proposes or decides.
+ */
+export const consultativeOutcomes: ReadonlyArray<Declaration['outcomeKind']> = ['advice'];
+export const isConsultative = (outcomeKind: Declaration['outcomeKind']): boolean => consultativeOutcomes.includes(outcomeKind);
+
 /** A poll's groups: none listed means every group that votes; facilitators and observers never vote (see poll.vote). */
 function mayVoteIn(poll: { eligibleGroups: readonly StakeholderGroup[] }, group: StakeholderGroup): boolean {
   return poll.eligibleGroups.length === 0 || poll.eligibleGroups.includes(group);
@@ -197,6 +208,7 @@ export function decide(subject: Subject, action: Action, resource: Resource = {}
     return subject.procurementSomewhere && forProcurement.includes(action) ? allow : deny('forbidden');
   }
   const decision = decideByRole(subject, action, resource);
+  if (decision.allowed && action === 'poll.voteOnBehalf' && resource.poll?.outcomeKind !== undefined && !isConsultative(resource.poll.outcomeKind)) return deny('not_consultative');
   if (decision.allowed && resource.agreementFinal && sealedActions.has(action)) return deny('agreement_final');
   return decision;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { consultationStatuses, responseOutcomes } from '../domain/consultation';
 import { id, isoDate, title } from './common';
 import { stakeholderGroups } from '../live-table/polls';
+import { onBehalfOf } from './on-behalf';
 
 /*
  * Consultation (reactienota) on a version of the whole draft agreement: reactions per clause
@@ -29,6 +30,13 @@ export const reactRequest = z
     anonymous: z.boolean().default(false),
   })
   .strict();
+
+/**
+ * A reaction the facilitator or the procurement team records for someone without an account
+ * (issue 16): marked "ingebracht namens …" everywhere, the reactienota too. Never anonymous: the
+ * recorder is accountable for it.
+ */
+export const reactOnBehalfRequest = z.object({ clauseId: id, text: reactionText, onBehalfOf }).strict();
 
 export const editReactionRequest = z.object({ text: reactionText }).strict();
 
@@ -67,6 +75,8 @@ export const reactionDto = z.object({
   clauseTitle: z.string(),
   text: z.string(),
   author: reactionAuthorDto,
+  /** Recorded by the author for someone without an account ("een jongere van Team Ed"); null otherwise. */
+  onBehalfOf: z.string().nullable(),
   /** The viewer wrote it. */
   mine: z.boolean(),
   /** The team's response: for the team always, for everyone else once published. */
@@ -122,6 +132,8 @@ export const consultationDto = consultationSummaryDto.extend({
   mayReact: z.boolean(),
   /** Client representatives may react anonymously. */
   mayReactAnonymously: z.boolean(),
+  /** The facilitator and the procurement team may record a reaction for someone without an account, while it is open (issue 16). */
+  mayReactOnBehalf: z.boolean(),
 });
 export type ConsultationDto = z.infer<typeof consultationDto>;
 

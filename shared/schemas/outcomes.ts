@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from './common';
-import { pollKinds, stakeholderGroups } from '../live-table/polls';
+import { ballotChoice, pollKinds, stakeholderGroups } from '../live-table/polls';
 
 /*
  * Agreements (afspraken) per topic: what the table settled, left open or disagreed on, with the
@@ -127,6 +127,14 @@ export const chainPollResult = z.object({
   options: z.array(z.object({ optionId: z.string(), score: z.number(), voters: z.number(), byGroup: z.record(z.enum(stakeholderGroups), z.number()) })),
   leaders: z.array(z.string()),
   consent: z.object({ reached: z.boolean(), blocks: z.number(), objections: z.number() }).optional(),
+  /** Votes recorded on someone's behalf (issue 16), counted apart from the groups. */
+  onBehalf: z
+    .object({
+      ballots: z.number(),
+      options: z.array(z.object({ optionId: z.string(), score: z.number(), voters: z.number() })),
+      inputs: z.array(z.object({ description: z.string(), choice: ballotChoice.optional() })),
+    })
+    .optional(),
 });
 
 export const chainPollDto = z.object({

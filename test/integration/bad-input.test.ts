@@ -56,6 +56,8 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'PUT /trajectories/:trajectoryId/questions/:questionId/answer': () => ({ answer: 'Een geldig antwoord' }),
   'POST /trajectories/:trajectoryId/consultations': () => ({ title: 'Een consultatie', versionId: 'bbbbbbbbbbbbbbbbbbbbbbbb', closesOn: '2099-12-31' }),
   'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb', text: 'Een reactie' }),
+  'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions/on-behalf': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb', text: 'Een reactie', onBehalfOf: 'een jongere van Team Ed' }),
+  'POST /polls/:pollId/ballot/on-behalf': () => ({ onBehalfOf: 'een jongere van Team Ed', choice: { kind: 'consent', option: 'agree' } }),
   'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId': () => ({ text: 'Een andere reactie' }),
   'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response': () => ({ text: 'Een antwoord', outcome: 'noted' }),
   'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.params.topicId, text: 'Een afspraak', category: 'substantive', horizon: 'long_term', status: 'open' }),

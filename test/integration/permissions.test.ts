@@ -202,6 +202,13 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
   'poll.vote': [
     { route: 'POST /polls/:pollId/ballot', request: (c, f) => c.post(`/polls/${f.sessions.votePollId}/ballot`, { choice: { kind: 'consent', option: 'agree' } }) },
   ],
+  // A vote recorded for someone without an account (issue 16): the facilitator only, in a consultative poll (on-behalf-input.test.ts).
+  'poll.voteOnBehalf': [
+    {
+      route: 'POST /polls/:pollId/ballot/on-behalf',
+      request: (c, f, role) => c.post(`/polls/${f.sessions.votePollId}/ballot/on-behalf`, { onBehalfOf: `een jongere, vastgelegd door ${role}`, choice: { kind: 'consent', option: 'agree' } }),
+    },
+  ],
   'agreement.view': [
     { route: 'GET /trajectories/:trajectoryId/attachments', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/attachments?parentKind=clause&parentId=${f.agreement.clause.id}`) },
     { route: 'GET /trajectories/:trajectoryId/attachments/:attachmentId/files/:fileId', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/attachments/${f.attachment.id}/files/${f.attachment.fileId}`) },
@@ -267,6 +274,12 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
       route: 'POST /trajectories/:trajectoryId/agreement/clauses/:clauseId/comments',
       request: (c, f, role) =>
         c.post(`/trajectories/${f.ids.ijmond}/agreement/clauses/${f.agreement.clause.id}/comments`, { anchor: f.agreement.anchor, body: `Namens iemand, door ${role}`, onBehalfOf: 'een jongere van Team Ed' }),
+    },
+    // And a reaction in a consultation on someone's behalf (on-behalf-input.test.ts).
+    {
+      route: 'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions/on-behalf',
+      request: (c, f, role) =>
+        c.post(`/trajectories/${f.ids.ijmond}/consultations/${f.consultation.id}/reactions/on-behalf`, { clauseId: f.consultation.clauseId, text: `Namens iemand, door ${role}`, onBehalfOf: 'een ouder uit Velsen' }),
     },
   ],
   'amendment.propose': [
@@ -862,6 +875,7 @@ describe('permissions', () => {
       'PATCH /sessions/:sessionId': () => ({ title: 'Sessie van een buitenstaander' }),
       'POST /sessions/:sessionId/polls': () => ({ settings: { kind: 'consent', question: 'Peiling van een buitenstaander' } }),
       'POST /polls/:pollId/ballot': () => ({ choice: { kind: 'consent', option: 'block', reason: 'buitenstaander' } }),
+      'POST /polls/:pollId/ballot/on-behalf': () => ({ onBehalfOf: 'een jongere van buiten', choice: { kind: 'consent', option: 'agree' } }),
       'POST /polls/:pollId/close': () => ({}),
       'POST /trajectories/:trajectoryId/agreement/chapters': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/agreement/import/preview': () => wordDraft,
@@ -890,6 +904,7 @@ describe('permissions', () => {
       'POST /trajectories/:trajectoryId/consultations/:consultationId/close': () => ({}),
       'POST /trajectories/:trajectoryId/consultations/:consultationId/publish': () => ({}),
       'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions': () => ({ clauseId: missing, text: 'Reactie van een buitenstaander' }),
+      'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions/on-behalf': () => ({ clauseId: missing, text: 'Reactie van een buitenstaander', onBehalfOf: 'een jongere van buiten' }),
       'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId': () => ({ text: 'Reactie van een buitenstaander' }),
       'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response': () => ({ text: 'Antwoord van een buitenstaander', outcome: 'noted' }),
       'POST /trajectories/:trajectoryId/sessions/:sessionId/report': () => ({}),

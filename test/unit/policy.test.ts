@@ -69,6 +69,16 @@ describe('decide(): who votes', () => {
     expect(decide(member('facilitator'), 'poll.vote', { poll })).toEqual({ allowed: false, code: 'forbidden' });
     expect(decide(admin, 'poll.vote', { poll: { eligibleGroups: [] } })).toEqual({ allowed: false, code: 'not_eligible' });
   });
+  it('lets only the facilitator record a vote on someone’s behalf, and only in a consultative poll', () => {
+    const advice = { eligibleGroups: [], outcomeKind: 'advice' } as const;
+    expect(decide(member('facilitator'), 'poll.voteOnBehalf', { poll: advice })).toEqual({ allowed: true });
+    for (const outcomeKind of ['proposal', 'decision'] as const) {
+      expect(decide(member('facilitator'), 'poll.voteOnBehalf', { poll: { eligibleGroups: [], outcomeKind } })).toEqual({ allowed: false, code: 'not_consultative' });
+    }
+    for (const role of ['procurement', 'municipality', 'provider', 'client', 'observer', 'intermediair'] as const) {
+      expect(decide(member(role), 'poll.voteOnBehalf', { poll: advice }), role).toEqual({ allowed: false, code: 'forbidden' });
+    }
+  });
 });
 
 describe('decide(): anonymity and moderation', () => {

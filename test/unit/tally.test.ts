@@ -4,6 +4,7 @@ import {
   formatPercentage,
   isEligible,
   pollOptionsOf,
+  tallyOnBehalf,
   tallyPoll,
   validateBallot,
   ballotProblem,
@@ -364,5 +365,30 @@ describe('formatPercentage', () => {
     expect(formatPercentage(1, 3, 1)).toBe(33.3);
     expect(formatPercentage(5, 5)).toBe(100);
     expect(formatPercentage(0, 0)).toBe(0);
+  });
+});
+
+describe('tallyOnBehalf: votes recorded on someone’s behalf, apart', () => {
+  const settings = { kind: 'single_choice', question: 'Waar?', options: [{ id: 'wijk', label: 'Wijk' }, { id: 'school', label: 'School' }], anonymous: false, resultsVisibility: 'live', eligibleGroups: [] } as const;
+  const inputs = [
+    { description: 'een jongere van Team Ed', choice: { kind: 'single_choice', option: 'school' } },
+    { description: 'een ouder', choice: { kind: 'single_choice', option: 'school' } },
+    { description: 'ongeldig', choice: { kind: 'single_choice', option: 'zee' } },
+  ] as const;
+
+  it('counts each valid input once per option, in the order recorded, and ignores invalid ones', () => {
+    const result = tallyOnBehalf({ ...settings, options: [...settings.options], eligibleGroups: [] }, inputs);
+    expect(result.ballots).toBe(2);
+    expect(result.options).toEqual([
+      { optionId: 'wijk', score: 0, voters: 0 },
+      { optionId: 'school', score: 2, voters: 2 },
+    ]);
+    expect(result.inputs.map((i) => i.description)).toEqual(['een jongere van Team Ed', 'een ouder']);
+    expect(result.inputs[0]!.choice).toEqual({ kind: 'single_choice', option: 'school' });
+  });
+
+  it('names on whose behalf but not each choice in an anonymous poll', () => {
+    const result = tallyOnBehalf({ ...settings, options: [...settings.options], eligibleGroups: [], anonymous: true }, inputs);
+    expect(result.inputs).toEqual([{ description: 'een jongere van Team Ed' }, { description: 'een ouder' }]);
   });
 });

@@ -55,6 +55,9 @@ export function ClauseReactions({ trajectoryId, consultation, clause, reactions,
       {consultation.mayReact && (
         <ReactForm trajectoryId={trajectoryId} consultationId={consultation.id} clause={clause} mayBeAnonymous={consultation.mayReactAnonymously} onReacted={onReacted} onStale={onStale} />
       )}
+      {consultation.mayReactOnBehalf && (
+        <ReactForm trajectoryId={trajectoryId} consultationId={consultation.id} clause={clause} mayBeAnonymous={false} onBehalf onReacted={onReacted} onStale={onStale} />
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, ButtonGroup, Checkbox, FormField, FormFieldDescription, FormLabel, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Checkbox, FormField, FormFieldDescription, FormLabel, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,45 +6,60 @@ import { consultationApi, consultationConflict } from '../../api/consultations';
 import { ErrorSummary } from '../../components/forms/ErrorSummary';
 import { errorFor } from '../../components/forms/field-errors';
 import type { FieldErrors } from '../../components/forms/field-errors';
-import { TextAreaField } from '../../components/forms/TextField';
+import { TextAreaField, TextField } from '../../components/forms/TextField';
 import { useSubmission } from '../../components/forms/useSubmission';
 import type { ReactionDto } from '../../../shared/schemas/consultations';
 import { maxReactionLength } from './consultation-helpers';
+import { onBehalfError } from '../clause/OnBehalfChoice';
 
 export interface ReactFormProps {
   trajectoryId: string;
   consultationId: string;
   clause: { clauseId: string; number: number };
   mayBeAnonymous: boolean;
+  /** The facilitator or the procurement team records the reaction for someone without an account (issue 16). */
+  onBehalf?: boolean;
   onReacted: (reaction: ReactionDto) => void;
   /** The server refused (closed meanwhile): load again. */
   onStale: () => void;
 }
 
-/** A member's reaction on one clause; a client representative may give it anonymously. */
-export function ReactForm({ trajectoryId, consultationId, clause, mayBeAnonymous, onReacted, onStale }: ReactFormProps) {
+/**
+ * A member's reaction on one clause; a client representative may give it anonymously. With
+ * `onBehalf`, the facilitator or the procurement team records one for someone without an account,
+ * described in a few words ("een jongere van Team Ed"); it is marked so everywhere.
+ */
+export function ReactForm({ trajectoryId, consultationId, clause, mayBeAnonymous, onBehalf = false, onReacted, onStale }: ReactFormProps) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const [text, setText] = useState('');
+  const [description, setDescription] = useState('');
   const [anonymous, setAnonymous] = useState(false);
-  const [done, setDone] = useState(false);
-  const fieldId = `react-${clause.clauseId}`;
+  const [done, setDone] = useState<string | null>(null);
+  const fieldId = onBehalf ? `react-on-behalf-${clause.clauseId}` : `react-${clause.clauseId}`;
 
   const localErrors = (): FieldErrors => {
+    const errors: FieldErrors = {};
+    if (onBehalf) {
+      const behalf = onBehalfError({ checked: true, description });
+      if (behalf) errors.onBehalfOf = t(`onBehalf.${behalf}`);
+    }
     const trimmed = text.trim();
-    if (!trimmed) return { text: t('consultation.react.required') };
-    if (trimmed.length > maxReactionLength) return { text: t('fieldError.tooLong') };
-    return {};
+    if (!trimmed) errors.text = t('consultation.react.required');
+    else if (trimmed.length > maxReactionLength) errors.text = t('fieldError.tooLong');
+    return errors;
   };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setDone(false);
+    setDone(null);
     let created: ReactionDto | undefined;
     let stale = false;
     const ok = await submission.submit(async () => {
       try {
-        created = await consultationApi.react(trajectoryId, consultationId, { clauseId: clause.clauseId, text: text.trim(), ...(mayBeAnonymous ? { anonymous } : {}) });
+        created = onBehalf
+          ? await consultationApi.reactOnBehalf(trajectoryId, consultationId, { clauseId: clause.clauseId, text: text.trim(), onBehalfOf: description.trim() })
+          : await consultationApi.react(trajectoryId, consultationId, { clauseId: clause.clauseId, text: text.trim(), ...(mayBeAnonymous ? { anonymous } : {}) });
       } catch (caught) {
         // Closed or published meanwhile: the message says so, and the page loads again without the form.
         stale = consultationConflict(caught) !== undefined;
@@ -57,32 +72,63 @@ export function ReactForm({ trajectoryId, consultationId, clause, mayBeAnonymous
     }
     if (created) {
       setText('');
+      setDescription('');
       setAnonymous(false);
-      setDone(true);
+      setDone(created.onBehalfOf ? t('onBehalf.reactionDone', { description: created.onBehalfOf }) : t('consultation.react.done'));
       onReacted(created);
     }
   };
 
-  const summary = submission.summary({ text: { target: fieldId, label: t('consultation.react.label', { number: clause.number }) } });
+  const textLabel = onBehalf ? t('onBehalf.reactionLabel', { number: clause.number }) : t('consultation.react.label', { number: clause.number });
+  const summary = submission.summary({
+    ...(onBehalf ? { onBehalfOf: { target: `${fieldId}-description`, label: t('onBehalf.description') } } : {}),
+    text: { target: fieldId, label: textLabel },
+  });
   return (
     <>
       <div role="status" data-testid="react-status">
         {done && (
           <Alert type="ok" role="none">
-            <Paragraph>{t('consultation.react.done')}</Paragraph>
+            <Paragraph>{done}</Paragraph>
           </Alert>
         )}
       </div>
-      <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form dt-consultation__react" data-testid="react-form">
+      <form
+        noValidate
+        onSubmit={(event) => void onSubmit(event)}
+        className={`dt-form dt-consultation__react${onBehalf ? ' dt-on-behalf' : ''}`}
+        data-testid={onBehalf ? 'react-on-behalf-form' : 'react-form'}
+      >
+        {onBehalf && (
+          <>
+            <Heading3 id={`${fieldId}-title`}>{t('onBehalf.reactionTitle')}</Heading3>
+            <Paragraph className="dt-hint">{t('onBehalf.choiceHint')}</Paragraph>
+          </>
+        )}
         {summary && <ErrorSummary summaryRef={submission.summaryRef} {...summary} />}
+        {onBehalf && (
+          <TextField
+            id={`${fieldId}-description`}
+            label={t('onBehalf.description')}
+            description={t('onBehalf.descriptionHint')}
+            value={description}
+            onChange={(value) => {
+              setDescription(value);
+              setDone(null);
+            }}
+            maxLength={120}
+            required
+            error={errorFor(submission.fieldErrors, 'onBehalfOf')}
+          />
+        )}
         <TextAreaField
           id={fieldId}
-          label={t('consultation.react.label', { number: clause.number })}
+          label={textLabel}
           description={t('consultation.react.hint')}
           value={text}
           onChange={(value) => {
             setText(value);
-            setDone(false);
+            setDone(null);
           }}
           rows={4}
           required
@@ -91,7 +137,7 @@ export function ReactForm({ trajectoryId, consultationId, clause, mayBeAnonymous
         {mayBeAnonymous && <AnonymousChoiceForConsultation id={`${fieldId}-anonymous`} checked={anonymous} onChange={setAnonymous} />}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={submission.busy}>
-            {t('consultation.react.submit')}
+            {onBehalf ? t('onBehalf.reactionSubmit') : t('consultation.react.submit')}
           </Button>
         </ButtonGroup>
       </form>

@@ -21,6 +21,11 @@ export function ConsultationStatusBadge({ status }: { status: ConsultationSummar
 /** Who gave a reaction, as the viewer may know it: "U", "Cliëntvertegenwoordiger (anoniem)", a person or an organisation. */
 export function authorLabel(reaction: ReactionDto, t: TFunction): string {
   const { author } = reaction;
+  // Input on someone's behalf (issue 16): on whose behalf first, then who recorded it.
+  if (reaction.onBehalfOf) {
+    const recorder = reaction.mine ? t('consultation.you') : (author.name ?? author.organisationName ?? t(`roles.${author.group}`));
+    return `${t('onBehalf.marked', { description: reaction.onBehalfOf })} · ${t('onBehalf.recordedBy', { name: recorder })}`;
+  }
   if (reaction.mine) return author.anonymous ? `${t('consultation.you')} — ${t('consultation.anonymousAuthor')}` : t('consultation.you');
   if (author.anonymous && !author.organisationName) return t('consultation.anonymousAuthor');
   const organisation = author.organisationName ?? t(`roles.${author.group}`);

@@ -139,6 +139,7 @@ export async function reactionViews(models: Models, consultation: ConsultationRe
         clauseTitle: clause?.title ?? '—',
         text: r.text,
         author: authorView(r, people, viewer),
+        onBehalfOf: r.onBehalfOf ?? null,
         mine,
         response: showsResponses ? responseView(r, links) : null,
         answered: r.response !== null,
@@ -179,5 +180,6 @@ export async function consultationView(models: Models, consultation: Consultatio
     mayManage: team,
     mayReact: mayReactRole && open,
     mayReactAnonymously: mayReactRole && open && allowed(asMember(viewer.role), 'comment.anonymous'),
+    mayReactOnBehalf: open && viewer.role !== null && roleMay(viewer.role, 'contribution.onBehalf'),
   };
 }

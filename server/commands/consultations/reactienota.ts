@@ -40,7 +40,8 @@ export async function reactienota(models: Models, trajectoryName: string, consul
       heading: `Artikel ${clause.number} — ${clause.title}`,
       paragraphs: mine.flatMap((r) => {
         n++;
-        const who = r.anonymous ? anonymousClientLabel : (people.organisations.get(String(r.authorOrganisationId)) ?? 'Onbekende organisatie');
+        const organisation = people.organisations.get(String(r.authorOrganisationId)) ?? 'Onbekende organisatie';
+        const who = r.anonymous ? anonymousClientLabel : organisation;
         const response = r.response!;
         const links: string[] = [];
         if (response.amendmentId) {
@@ -49,7 +50,8 @@ export async function reactienota(models: Models, trajectoryName: string, consul
         }
         if (response.versionId) links.push(`versie „${versionName.get(String(response.versionId)) ?? '—'}”`);
         return [
-          { label: `${n}. Inbreng van ${who}:`, text: r.text },
+          // Input on someone's behalf (issue 16) is marked as such, with who recorded it.
+          r.onBehalfOf ? { label: `${n}. Ingebracht namens ${r.onBehalfOf} (vastgelegd door ${organisation}):`, text: r.text } : { label: `${n}. Inbreng van ${who}:`, text: r.text },
           { label: `Reactie (${responseOutcomeDutch[response.outcome].toLowerCase()}):`, text: response.text },
           ...(links.length ? [{ label: 'Zie:', text: links.join('; ') }] : []),
         ];

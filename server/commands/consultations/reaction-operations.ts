@@ -1,5 +1,5 @@
 import { id } from '../../../shared/schemas/common';
-import { editReactionRequest, reactRequest, respondRequest, type ReactionDto } from '../../../shared/schemas/consultations';
+import { editReactionRequest, reactOnBehalfRequest, reactRequest, respondRequest, type ReactionDto } from '../../../shared/schemas/consultations';
 import { AppError, notFound } from '../../errors';
 import type { Models } from '../../models';
 import type { ConsultationRecord, ReactionRecord } from '../../models/consultation';
@@ -49,6 +49,51 @@ export const react = defineTrajectoryOperation({
       result: await oneView(models, consultation, reaction._id, access),
       // Not the text: before publication only its author and the team read it. An anonymous reaction names no one, in the log neither.
       audit: [{ chain: p.trajectoryId, action: 'consultation.react', objectType: 'consultation_reaction', objectId: String(reaction._id), summary: { consultationId: p.consultationId, clauseId: body.clauseId }, anonymous: body.anonymous }],
+      publish: [{ trajectoryId: p.trajectoryId, what: 'consultations' }],
+    };
+  },
+});
+
+/**
+ * A reaction recorded for someone without an account (issue 16), by the facilitator or the
+ * procurement team (policy contribution.onBehalf): the recorder is its author and the actor of the
+ * audit event, which names on whose behalf; it is marked so on the page and in the reactienota.
+ */
+export const reactOnBehalf = defineTrajectoryOperation({
+  name: 'consultation.react',
+  action: 'contribution.onBehalf',
+  params: consultationParams,
+  body: reactOnBehalfRequest,
+  lock: consultationLock,
+  run: async (ctx, p, body, access) => {
+    const { models } = ctx.services;
+    const consultation = await findConsultation(models, p.trajectoryId, p.consultationId);
+    const version = await findVersionOf(models, consultation);
+    if (!version.documents.some((d) => String(d.clauseId) === body.clauseId)) throw invalid('clauseId', 'is not a clause of the version under consultation');
+    const author = authorOf(access, false);
+    requireOpen(consultation);
+    const now = new Date();
+    const reaction = await models.consultationReactions.create({
+      trajectoryId: p.trajectoryId,
+      consultationId: consultation._id,
+      clauseId: body.clauseId,
+      ...author,
+      text: body.text,
+      onBehalfOf: body.onBehalfOf,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return {
+      result: await oneView(models, consultation, reaction._id, access),
+      audit: [
+        {
+          chain: p.trajectoryId,
+          action: 'consultation.react',
+          objectType: 'consultation_reaction',
+          objectId: String(reaction._id),
+          summary: { consultationId: p.consultationId, clauseId: body.clauseId, onBehalfOf: body.onBehalfOf },
+        },
+      ],
       publish: [{ trajectoryId: p.trajectoryId, what: 'consultations' }],
     };
   },

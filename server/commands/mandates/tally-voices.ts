@@ -1,8 +1,9 @@
 import { stakeholderGroupByRole } from '../../../shared/domain/roles';
 import { ballotWeight, defaultMandateRule, type MandateRule, type ProviderKind } from '../../../shared/domain/provider-kinds';
-import { tallyPoll } from '../../../shared/live-table/tally';
+import { tallyOnBehalf, tallyPoll } from '../../../shared/live-table/tally';
+import { onBehalfGroup } from '../../../shared/schemas/on-behalf';
 import { mayVote } from '../../../shared/policy';
-import type { BallotChoice, CountedBallot, PollResult, PollSettings, StakeholderGroup } from '../../../shared/live-table/polls';
+import type { BallotChoice, BallotGroup, CountedBallot, PollResult, PollSettings, StakeholderGroup } from '../../../shared/live-table/polls';
 import type { PollRecord } from '../../models/poll';
 import { readCacheOf } from '../../models/read-cache';
 import type { Services } from '../../services';
@@ -11,11 +12,16 @@ import { heldVoicesOf } from './held-voices';
 /** A ballot as held or stored, with its voter key (the tally's order) and, for named polls, the voter. */
 export interface VoicedBallot {
   key: string;
-  group: StakeholderGroup;
+  group: BallotGroup;
   choice: BallotChoice;
   voterId: string | null;
   providerKind?: ProviderKind | null;
+  /** A vote recorded on someone's behalf (group `on_behalf`): the description, and when it was recorded (ms). */
+  onBehalfOf?: string | null;
+  at?: number;
 }
+
+const isMember = (ballot: VoicedBallot): ballot is VoicedBallot & { group: StakeholderGroup } => ballot.group !== onBehalfGroup;
 
 /** The session's declared rule for ballots with vote mandates (a poll outside a session: one vote). */
 export async function mandateRuleOf(services: Services, poll: Pick<PollRecord, 'sessionId'>): Promise<MandateRule> {
@@ -52,7 +58,8 @@ export async function tallyWithVoices(
   }
 
   const weighted = new Set<string>();
-  const counted: CountedBallot[] = [...ballots]
+  const counted: CountedBallot[] = ballots
+    .filter(isMember)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((ballot) => {
       const organisationId = ballot.voterId ? seats.get(ballot.voterId)?.organisationId : undefined;
@@ -67,5 +74,12 @@ export async function tallyWithVoices(
       }
       return { group: ballot.group, choice: ballot.choice, providerKind, weight };
     });
-  return tallyPoll(settings, counted, electorate, { electorateByKind, mandateRule: rule, mandatesApplied: applied });
+  const result = tallyPoll(settings, counted, electorate, { electorateByKind, mandateRule: rule, mandatesApplied: applied });
+  // Input on someone's behalf (issue 16) is counted apart, never in a group that decides.
+  const onBehalf = ballots
+    .filter((ballot) => ballot.group === onBehalfGroup)
+    .sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((ballot) => ({ description: ballot.onBehalfOf ?? '—', choice: ballot.choice }));
+  if (onBehalf.length > 0) result.onBehalf = tallyOnBehalf(settings, onBehalf);
+  return result;
 }

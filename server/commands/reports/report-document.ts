@@ -1,7 +1,7 @@
 import { amsterdam } from '../../../shared/domain/calendar';
 import { roles, type Role } from '../../../shared/domain/roles';
 import { formatPercentage } from '../../../shared/live-table/tally';
-import { stakeholderGroups, type StakeholderGroup } from '../../../shared/live-table/polls';
+import { stakeholderGroups, type BallotChoice, type StakeholderGroup } from '../../../shared/live-table/polls';
 import type { ReportContent, ReportPoll } from '../../../shared/schemas/reports';
 import type { ExportDocument } from '../../export/document';
 import type { ReportRecord } from '../../models/report';
@@ -60,7 +60,40 @@ function pollParagraphs(poll: ReportPoll): Paragraph[] {
       text: `${o.score} ${points ? 'punten' : 'stemmen'}${groups.length ? ` (${groups.map((g) => `${groupNames[g]} ${o.byGroup[g] ?? 0}`).join(', ')})` : ''}`,
     })),
     ...(turnout.length ? [{ label: 'Opkomst per groep:', text: turnout.join('; ') }] : []),
+    ...onBehalfParagraphs(poll, label, points),
   ];
+}
+
+/** Votes recorded on someone's behalf (issue 16): apart from the groups and the outcome above, with on whose behalf. */
+function onBehalfParagraphs(poll: ReportPoll, label: (optionId: string) => string, points: boolean): Paragraph[] {
+  const onBehalf = poll.result.onBehalf;
+  if (!onBehalf || onBehalf.ballots === 0) return [];
+  const scores = onBehalf.options.map((o) => `${label(o.optionId)} ${o.score}`).join(', ');
+  const inputs = onBehalf.inputs.map((i) => `ingebracht namens ${i.description}${i.choice ? ` (${choiceText(i.choice, label)})` : ''}`).join('; ');
+  return [
+    { label: 'Inbreng namens (apart geteld, niet in de uitslag of de groepen):', text: `${onBehalf.ballots} stem(men); ${points ? 'punten' : 'stemmen'}: ${scores}.` },
+    { label: 'Namens wie:', text: `${inputs}.` },
+  ];
+}
+
+const consentDutch: Record<string, string> = { agree: 'akkoord', abstain: 'onthouding', object: 'bezwaar', block: 'blokkade' };
+
+function choiceText(choice: BallotChoice, label: (optionId: string) => string): string {
+  switch (choice.kind) {
+    case 'consent':
+      return consentDutch[choice.option] ?? choice.option;
+    case 'single_choice':
+      return label(choice.option);
+    case 'multiple_choice':
+      return choice.options.map(label).join(', ');
+    case 'ranking':
+      return choice.ranking.map(label).join(' > ');
+    case 'dot_voting':
+      return Object.entries(choice.points)
+        .filter(([, n]) => n > 0)
+        .map(([id, n]) => `${label(id)} ${n}`)
+        .join(', ');
+  }
 }
 
 function topicSections(content: ReportContent): ExportDocument['sections'] {
