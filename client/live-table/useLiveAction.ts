@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import { ApiError } from '../api/client';
+import { asApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 
 /**
  * Runs the live table's commands one at a time per control: which one is busy, and the last
@@ -20,7 +21,7 @@ export function useLiveAction() {
       onDone?.();
       return true;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught)));
+      setError(asApiError(caught));
       return false;
     } finally {
       running.current = false;

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { asApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { useErrorMessage } from '../useErrorMessage';
 import { translateFieldErrors } from './field-errors';
 import type { FieldErrors } from './field-errors';
@@ -43,11 +44,6 @@ export interface Submission {
   clear: () => void;
   /** Takes one field's error away (e.g. once something is typed there). */
   clearField: (path: string) => void;
-}
-
-/** Whatever an action threw, as the API error the forms know how to show. */
-export function toApiError(caught: unknown): ApiError {
-  return caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
 }
 
 /**
@@ -96,7 +92,7 @@ export function useSubmission(options: SubmissionOptions = {}): Submission {
         setFieldErrors({});
         return true;
       } catch (caught) {
-        const apiError = toApiError(caught);
+        const apiError = asApiError(caught);
         const { fieldErrorsFor = (e: ApiError) => translateFieldErrors(e.fields, t), onFailure } = latest.current;
         setError(apiError);
         setFieldErrors(fieldErrorsFor(apiError, t));
