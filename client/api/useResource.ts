@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DependencyList } from 'react';
-import { ApiError } from './client';
+import { asApiError } from './client';
+import type { ApiError } from './client';
 
 export interface Resource<T> {
   /** The last data loaded; kept while a reload runs, so a live refresh does not blank the screen. */
@@ -12,10 +13,6 @@ export interface Resource<T> {
   reload: () => void;
   /** Replaces the data locally, e.g. with what a write answered. */
   setData: (update: T | ((current: T | undefined) => T)) => void;
-}
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, 'internal', String(error));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { ApiError, unauthenticatedEvents } from '../api/client';
+import { asApiError, unauthenticatedEvents } from '../api/client';
+import type { ApiError } from '../api/client';
 import { authApi } from '../api/auth';
 import { renewOpenSocketSession } from '../live-table/session';
 import type { MeResponse } from '../../shared/schemas/auth';
@@ -12,9 +13,6 @@ interface State {
   me: MeResponse | undefined;
   error: ApiError | undefined;
 }
-
-const asApiError = (error: unknown) =>
-  error instanceof ApiError ? error : new ApiError(0, 'internal', String(error));
 
 /** Knows who is signed in (GET /api/me; 401 means nobody) and signs in and out. */
 export function SessionProvider({ children }: { children: ReactNode }) {

@@ -1,11 +1,11 @@
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
-import { toApiError, useSubmission } from './forms/useSubmission';
+import { useSubmission } from './forms/useSubmission';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -38,27 +38,13 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onClose, onError, messageFor, final, danger, cancelLabel, closeLabel, testId }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const submission = useSubmission();
+  // A failure takes focus (the hook focuses `summaryRef`, the block around the message).
+  const submission = useSubmission({ onFailure: (failed) => onError?.(failed) });
   const { error, clear } = submission;
-  const errorRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (open) clear();
   }, [open, clear]);
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
-
-  const confirm = async () => {
-    await submission.submit(async () => {
-      try {
-        await onConfirm();
-      } catch (caught) {
-        onError?.(toApiError(caught));
-        throw caught;
-      }
-    });
-  };
   const hopeless = error !== undefined && final?.(error) === true;
   const ownMessage = error && messageFor?.(error);
 
@@ -66,7 +52,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
     <Dialog open={open} title={title} onClose={onClose}>
       <div data-testid={testId}>
         {error && (
-          <div ref={errorRef} tabIndex={-1} className="dt-confirm__error">
+          <div ref={submission.summaryRef} tabIndex={-1} className="dt-confirm__error">
             {ownMessage ? (
               <Alert type="error" role="alert">
                 <Paragraph>{ownMessage}</Paragraph>
@@ -79,7 +65,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         <div className="dt-confirm__body">{children}</div>
         <ButtonGroup>
           {!hopeless && (
-            <Button appearance="primary-action-button" {...(danger ? { hint: 'danger' as const } : {})} busy={submission.busy} onClick={() => void confirm()}>
+            <Button appearance="primary-action-button" {...(danger ? { hint: 'danger' as const } : {})} busy={submission.busy} onClick={() => void submission.submit(onConfirm)}>
               {confirmLabel}
             </Button>
           )}

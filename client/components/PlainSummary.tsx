@@ -2,6 +2,7 @@ import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-lib
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../../shared/domain/roles';
 import { plainSummaryMaxLength } from '../../shared/schemas/summaries';
 import { ErrorSummary } from './forms/ErrorSummary';
 import { errorFor } from './forms/field-errors';
@@ -57,6 +58,9 @@ export function PlainSummaryText({ summary, labelled = true }: { summary: string
     </div>
   );
 }
+
+/** Client representatives read the summary in plain language first, before the text itself. */
+export const readsSummaryFirst = (role: Role | null | undefined): boolean => role === 'client';
 
 export interface PlainSummaryProps {
   summary: string;

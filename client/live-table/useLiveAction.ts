@@ -1,32 +1,29 @@
-import { useCallback, useRef, useState } from 'react';
-import { ApiError } from '../api/client';
+import { useCallback, useState } from 'react';
+import { useSubmission } from '../components/forms/useSubmission';
 
 /**
  * Runs the live table's commands one at a time per control: which one is busy, and the last
- * refusal (shown translated by its code). A second press while one runs is ignored.
+ * refusal (shown translated by its code). A second press while one runs is ignored. The one
+ * submission hook underneath; this adds which control pressed.
  */
 export function useLiveAction() {
-  const [busy, setBusy] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const running = useRef(false);
+  const submission = useSubmission({ fieldErrorsFor: () => ({}) });
+  const { submit, clear } = submission;
+  const [key, setKey] = useState<string | undefined>(undefined);
 
-  const run = useCallback(async (key: string, action: () => Promise<unknown>, onDone?: () => void): Promise<boolean> => {
-    if (running.current) return false;
-    running.current = true;
-    setBusy(key);
-    setError(undefined);
-    try {
-      await action();
-      onDone?.();
-      return true;
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught)));
-      return false;
-    } finally {
-      running.current = false;
-      setBusy(undefined);
-    }
-  }, []);
+  const run = useCallback(
+    async (next: string, action: () => Promise<unknown>, onDone?: () => void): Promise<boolean> => {
+      if (submission.busy) return false;
+      setKey(next);
+      // The last refusal goes as soon as the next command is given.
+      clear();
+      return submit(async () => {
+        await action();
+        onDone?.();
+      });
+    },
+    [submission.busy, submit, clear],
+  );
 
-  return { busy, error, run, clearError: useCallback(() => setError(undefined), []) };
+  return { busy: submission.busy ? key : undefined, error: submission.error, run, clearError: clear };
 }

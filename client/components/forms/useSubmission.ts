@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { asApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { useErrorMessage } from '../useErrorMessage';
 import { translateFieldErrors } from './field-errors';
 import type { FieldErrors } from './field-errors';
@@ -13,9 +15,26 @@ export interface FieldInfo {
   label: string;
 }
 
+export interface SubmissionOptions {
+  /**
+   * Which parts of a refusal are said at their fields (default: every field the server names,
+   * translated). A form that says a refusal in words of its own returns {} for it.
+   */
+  fieldErrorsFor?: (error: ApiError, t: TFunction) => FieldErrors;
+  /**
+   * Forms without an error summary: after a failure, focus goes to the first of these fields
+   * (path → element id) that has an error; otherwise to `summaryRef`, where that is set.
+   */
+  focusFields?: Record<string, string>;
+  /** Told about a refusal by the server (not about local errors), e.g. to reload what changed meanwhile. */
+  onFailure?: (error: ApiError) => void;
+}
+
 export interface Submission {
   busy: boolean;
   error: ApiError | undefined;
+  /** The refusal when no field shows it: what a form without a summary says in a message. */
+  failure: ApiError | undefined;
   fieldErrors: FieldErrors;
   summaryRef: RefObject<HTMLDivElement | null>;
   /** Runs `action` unless `localErrors` has entries; shows and focuses what went wrong. */
@@ -23,18 +42,15 @@ export interface Submission {
   /** The summary's message and items, or undefined when all is well. */
   summary: (fields: Record<string, FieldInfo>, messageFor?: (error: ApiError) => string | undefined) => { message: string; items: SummaryItem[] } | undefined;
   clear: () => void;
-}
-
-/** Whatever an action threw, as the API error the forms know how to show. */
-export function toApiError(caught: unknown): ApiError {
-  return caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
+  /** Takes one field's error away (e.g. once something is typed there). */
+  clearField: (path: string) => void;
 }
 
 /**
  * The state of one submission, a form's or a single button's: busy, the error, errors per field
  * and the error summary. A second press while the first runs is ignored.
  */
-export function useSubmission(): Submission {
+export function useSubmission(options: SubmissionOptions = {}): Submission {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
@@ -45,10 +61,18 @@ export function useSubmission(): Submission {
   // The submit button stays enabled (disabling it would drop keyboard focus); a second press
   // while the first submission runs is ignored instead.
   const running = useRef(false);
+  // The latest options: a caller may pass a new object (or callback) on every render.
+  const latest = useRef(options);
+  latest.current = options;
 
-  // Every failed attempt moves focus to the summary, also a second one with the same errors.
+  // Every failed attempt moves focus to what went wrong, also a second one with the same errors.
   useEffect(() => {
-    if (failures > 0) summaryRef.current?.focus();
+    if (failures === 0) return;
+    const field = Object.entries(latest.current.focusFields ?? {}).find(([path]) => fieldErrors[path]);
+    if (field) document.getElementById(field[1])?.focus();
+    else summaryRef.current?.focus();
+    // Only a new failure moves focus; the errors are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [failures]);
 
   const submit = useCallback(
@@ -68,10 +92,12 @@ export function useSubmission(): Submission {
         setFieldErrors({});
         return true;
       } catch (caught) {
-        const apiError = toApiError(caught);
+        const apiError = asApiError(caught);
+        const { fieldErrorsFor = (e: ApiError) => translateFieldErrors(e.fields, t), onFailure } = latest.current;
         setError(apiError);
-        setFieldErrors(translateFieldErrors(apiError.fields, t));
+        setFieldErrors(fieldErrorsFor(apiError, t));
         setFailures((n) => n + 1);
+        onFailure?.(apiError);
         return false;
       } finally {
         running.current = false;
@@ -102,5 +128,14 @@ export function useSubmission(): Submission {
     setFieldErrors({});
   }, []);
 
-  return { busy, error, fieldErrors, summaryRef, submit, summary, clear };
+  const clearField = useCallback((path: string) => {
+    setFieldErrors((current) => {
+      if (!(path in current)) return current;
+      const { [path]: _gone, ...rest } = current;
+      return rest;
+    });
+  }, []);
+
+  const failure = error && Object.keys(fieldErrors).length === 0 ? error : undefined;
+  return { busy, error, failure, fieldErrors, summaryRef, submit, summary, clear, clearField };
 }

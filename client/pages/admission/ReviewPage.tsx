@@ -9,6 +9,7 @@ import { formatDate, todayInAmsterdam } from '../../format/dates';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { TrajectoryHeader } from '../trajectory/TrajectoryHeader';
 import { useTrajectory } from '../trajectory/trajectory-context';
+import { inReview } from '../../../shared/domain/admission';
 import { admissionApi } from './admission-api';
 import { ApplicationStatusBadge } from './ApplicationStatus';
 
@@ -50,7 +51,7 @@ export function ReviewPage() {
                 </TableHeader>
                 <TableBody>
                   {overview.data.applications.map((a) => {
-                    const open = ['submitted', 'incomplete', 'complete'].includes(a.status);
+                    const open = inReview.includes(a.status);
                     return (
                       <TableRow key={a.id} data-testid="application-row" data-status={a.status}>
                         <TableCell>{a.number}</TableCell>

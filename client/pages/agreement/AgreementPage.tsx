@@ -1,8 +1,7 @@
 import { ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementApi, agreementPaths, commentApi } from '../../api/agreement';
-import type { ApiError } from '../../api/client';
 import { topicApi } from '../../api/topics';
 import { useResource } from '../../api/useResource';
 import { consultationsPath } from '../../api/consultations';
@@ -10,6 +9,7 @@ import { ButtonRouterLink } from '../../components/ButtonRouterLink';
 import { finalPagePath } from '../../api/final';
 import { wordImportPagePath } from '../word-import/word-import-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { clauseStatuses } from '../../../shared/domain/agreement';
@@ -30,8 +30,8 @@ export function AgreementPage() {
   // Topics only for the procurement team's "add a clause" form.
   const topics = useResource((signal) => (mayManage ? topicApi.list(trajectory.id, signal) : Promise.resolve([])), [trajectory.id, mayManage]);
   const [announcement, setAnnouncement] = useState('');
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const running = useRef(false);
+  // A refused change loads the agreement again: someone else may have changed it meanwhile.
+  const changing = useSubmission({ onFailure: () => agreement.reload() });
 
   useTrajectoryChanges(trajectory.id, (what) => {
     if (what === 'agreement' || what === 'amendments') agreement.reload();
@@ -43,23 +43,12 @@ export function AgreementPage() {
   });
 
   /** Runs one change of the structure at a time; the answer is the whole agreement. */
-  const change = async (action: () => Promise<AgreementDto>, announce: (next: AgreementDto) => string): Promise<boolean> => {
-    if (running.current) return false;
-    running.current = true;
-    setError(undefined);
-    try {
+  const change = (action: () => Promise<AgreementDto>, announce: (next: AgreementDto) => string): Promise<boolean> =>
+    changing.submit(async () => {
       const next = await action();
       agreement.setData(next);
       setAnnouncement(announce(next));
-      return true;
-    } catch (caught) {
-      setError(caught as ApiError);
-      agreement.reload();
-      return false;
-    } finally {
-      running.current = false;
-    }
-  };
+    });
 
   const data = agreement.data;
   return (
@@ -101,7 +90,7 @@ export function AgreementPage() {
       </div>
       {agreement.loading && <LoadingStatus />}
       {agreement.error && <ErrorAlert error={agreement.error} />}
-      {error && <ErrorAlert error={error} />}
+      {changing.error && <ErrorAlert error={changing.error} />}
       {data && (
         <>
           <Paragraph className="dt-agreement__title" lead>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   ButtonGroup,
   Checkbox,
@@ -9,12 +8,13 @@ import {
   Heading4,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { amendmentApi } from '../../api/revisions';
+import { FailureAlert } from '../../components/FailureAlert';
 import { TextAreaField } from '../../components/forms/TextField';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { formatDateTime } from '../../format/dates';
 import type { AmendmentDto } from '../../../shared/schemas/agreement';
 import { useRevisionErrorMessage } from './revision-errors';
@@ -40,46 +40,21 @@ export function AmendmentReplies({ trajectoryId, amendment, mayReply, mayBeAnony
   const fieldId = `amendment-${amendment.id}-reply`;
   const [body, setBody] = useState('');
   const [anonymous, setAnonymous] = useState(false);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [attempts, setAttempts] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const running = useRef(false);
-  const errorRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempts === 0) return;
-    if (fieldError) document.getElementById(fieldId)?.focus();
-    else if (error) errorRef.current?.focus();
-  }, [attempts, fieldError, error, fieldId]);
+  // A refusal by the server is said in a message; only an empty reply is said at the field.
+  const submission = useSubmission({ fieldErrorsFor: () => ({}), focusFields: { body: fieldId } });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (running.current) return;
-    if (!body.trim()) {
-      setError(undefined);
-      setFieldError(t('revisions.amendments.replies.required'));
-      setAttempts((n) => n + 1);
-      return;
-    }
-    running.current = true;
-    setBusy(true);
-    try {
-      const updated = await amendmentApi.reply(trajectoryId, amendment.id, { body: body.trim(), anonymous: mayBeAnonymous && anonymous });
-      setBody('');
-      setAnonymous(false);
-      setFieldError(undefined);
-      setError(undefined);
-      onReplied(updated);
-      announce(t('revisions.amendments.announce.replied'));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught)));
-      setFieldError(undefined);
-      setAttempts((n) => n + 1);
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    await submission.submit(
+      async () => {
+        const updated = await amendmentApi.reply(trajectoryId, amendment.id, { body: body.trim(), anonymous: mayBeAnonymous && anonymous });
+        setBody('');
+        setAnonymous(false);
+        onReplied(updated);
+        announce(t('revisions.amendments.announce.replied'));
+      },
+      body.trim() ? {} : { body: t('revisions.amendments.replies.required') },
+    );
   };
 
   return (
@@ -106,24 +81,18 @@ export function AmendmentReplies({ trajectoryId, amendment, mayReply, mayBeAnony
         <details className="dt-amendment__reply-form">
           <summary>{t('revisions.amendments.replies.write')}</summary>
           <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form">
-            {error && (
-              <div ref={errorRef} tabIndex={-1} className="dt-revisions-error">
-                <Alert type="error" role="alert">
-                  <Paragraph>{errorMessage(error)}</Paragraph>
-                </Alert>
-              </div>
-            )}
+            {submission.failure && <FailureAlert message={errorMessage(submission.failure)} focusRef={submission.summaryRef} focusClassName="dt-revisions-error" />}
             <TextAreaField
               id={fieldId}
               label={t('revisions.amendments.replies.label')}
               value={body}
               onChange={(value) => {
                 setBody(value);
-                if (value.trim()) setFieldError(undefined);
+                if (value.trim()) submission.clearField('body');
               }}
               rows={3}
               required
-              error={fieldError}
+              error={submission.fieldErrors.body}
             />
             {mayBeAnonymous && (
               <FormField type="checkbox" className="dt-choice">
@@ -143,7 +112,7 @@ export function AmendmentReplies({ trajectoryId, amendment, mayReply, mayBeAnony
               </FormField>
             )}
             <ButtonGroup>
-              <Button type="submit" appearance="secondary-action-button" busy={busy}>
+              <Button type="submit" appearance="secondary-action-button" busy={submission.busy}>
                 {t('revisions.amendments.replies.submit')}
               </Button>
             </ButtonGroup>

@@ -1,11 +1,13 @@
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { amendmentApi } from '../../api/revisions';
 import { Dialog } from '../../components/Dialog';
+import { FailureAlert } from '../../components/FailureAlert';
 import { TextAreaField } from '../../components/forms/TextField';
+import type { FieldErrors } from '../../components/forms/field-errors';
+import { useSubmission } from '../../components/forms/useSubmission';
 import type { AmendmentDto } from '../../../shared/schemas/agreement';
 import { useRevisionErrorMessage } from './revision-errors';
 
@@ -29,68 +31,35 @@ export function DeclineAmendmentDialog({ trajectoryId, amendment, clauseLabel, o
   const { t } = useTranslation();
   const errorMessage = useRevisionErrorMessage();
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [attempts, setAttempts] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const running = useRef(false);
-  const errorRef = useRef<HTMLDivElement>(null);
+  // An empty reason is said at the field (also when the server says so); any other refusal in a message.
+  const submission = useSubmission({
+    fieldErrorsFor: (error): FieldErrors => (error.fields?.reason ? { reason: t('revisions.amendments.declineReasonRequired') } : {}),
+    focusFields: { reason: fieldId },
+    onFailure: (error) => {
+      if (!error.fields?.reason) onFailed();
+    },
+  });
+  const { clear } = submission;
 
   useEffect(() => {
     setReason('');
-    setFieldError(undefined);
-    setError(undefined);
-  }, [amendment?.id]);
-
-  // After every failed attempt: to the field when it is the field, otherwise to the message.
-  useEffect(() => {
-    if (attempts === 0) return;
-    if (fieldError) document.getElementById(fieldId)?.focus();
-    else if (error) errorRef.current?.focus();
-  }, [attempts, fieldError, error]);
+    clear();
+  }, [amendment?.id, clear]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!amendment || running.current) return;
-    if (!reason.trim()) {
-      setError(undefined);
-      setFieldError(t('revisions.amendments.declineReasonRequired'));
-      setAttempts((n) => n + 1);
-      return;
-    }
-    running.current = true;
-    setBusy(true);
-    try {
-      const updated = await amendmentApi.decide(trajectoryId, amendment.id, { decision: 'decline', reason: reason.trim() });
-      onDeclined(updated);
-    } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
-      if (apiError.fields?.reason) {
-        setFieldError(t('revisions.amendments.declineReasonRequired'));
-        setError(undefined);
-      } else {
-        setFieldError(undefined);
-        setError(apiError);
-        onFailed();
-      }
-      setAttempts((n) => n + 1);
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    if (!amendment) return;
+    await submission.submit(
+      async () => onDeclined(await amendmentApi.decide(trajectoryId, amendment.id, { decision: 'decline', reason: reason.trim() })),
+      reason.trim() ? {} : { reason: t('revisions.amendments.declineReasonRequired') },
+    );
   };
 
   return (
     <Dialog open={Boolean(amendment)} title={t('revisions.amendments.declineTitle')} onClose={onClose}>
       {amendment && (
         <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form" data-testid="decline-amendment">
-          {error && (
-            <div ref={errorRef} tabIndex={-1} className="dt-revisions-error">
-              <Alert type="error" role="alert">
-                <Paragraph>{errorMessage(error)}</Paragraph>
-              </Alert>
-            </div>
-          )}
+          {submission.failure && <FailureAlert message={errorMessage(submission.failure)} focusRef={submission.summaryRef} focusClassName="dt-revisions-error" />}
           <Paragraph>{t('revisions.amendments.declineIntro', { clause: clauseLabel })}</Paragraph>
           <TextAreaField
             id={fieldId}
@@ -99,15 +68,15 @@ export function DeclineAmendmentDialog({ trajectoryId, amendment, clauseLabel, o
             value={reason}
             onChange={(value) => {
               setReason(value);
-              if (value.trim()) setFieldError(undefined);
+              if (value.trim()) submission.clearField('reason');
             }}
             rows={4}
             required
             data-autofocus
-            error={fieldError}
+            error={submission.fieldErrors.reason}
           />
           <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" busy={busy}>
+            <Button type="submit" appearance="primary-action-button" busy={submission.busy}>
               {t('revisions.amendments.declineYes')}
             </Button>
             <Button appearance="secondary-action-button" onClick={onClose}>

@@ -11,7 +11,7 @@ import { useSession } from '../../auth/session-context';
 import { Attachments } from '../../components/attachments/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
-import { PlainSummary } from '../../components/PlainSummary';
+import { PlainSummary, readsSummaryFirst } from '../../components/PlainSummary';
 import { RouterLink } from '../../components/RouterLink';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { ClauseEditor } from '../../editor/ClauseEditor';
@@ -149,8 +149,7 @@ function ClauseWorkspace({ trajectory, agreement, found, comments, announceTitle
   const textLabel = t('agreement.clause.textLabel', { number: clause.number, version: versionLabel });
   const onEditor = useCallback((next: Editor | null) => setEditor(next), []);
   const describedBy = ['clause-access', mayComment ? 'clause-actions-hint' : null].filter(Boolean).join(' ');
-  // Client representatives read the summary in plain language first, before the text itself.
-  const firstSummary = role === 'client';
+  const firstSummary = readsSummaryFirst(role);
   const summary = (
     <PlainSummary
       summary={clause.summary}

@@ -1,13 +1,16 @@
-import { Alert, Button, Heading2, Heading3, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading2, Heading3, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementPaths } from '../../api/agreement';
-import { ApiError } from '../../api/client';
+import { asApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { roundsApi } from '../../api/rounds';
 import { useResource } from '../../api/useResource';
 import { CheckboxGroup } from '../../components/forms/ChoiceGroup';
 import { TextAreaField, TextField } from '../../components/forms/TextField';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FailureAlert } from '../../components/FailureAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { formatDate, formatDateTime } from '../../format/dates';
@@ -37,7 +40,7 @@ export function ContractVersions({ trajectoryId, chapters }: { trajectoryId: str
       const [before, after] = await Promise.all([roundsApi.version(trajectoryId, previous), roundsApi.version(trajectoryId, label)]);
       setComparing({ before, after });
     } catch (caught) {
-      setCompareError(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught)));
+      setCompareError(asApiError(caught));
     }
   };
 
@@ -126,38 +129,31 @@ function OpenRoundForm({ trajectoryId, chapters, onOpened }: { trajectoryId: str
   const [appliesFrom, setAppliesFrom] = useState('');
   const [topics, setTopics] = useState('');
   const [clauseIds, setClauseIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<{ title?: string; reason?: string; appliesFrom?: string }>({});
-  const [failure, setFailure] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  // A refusal is said in a message; the form's own checks at the fields, focus on the first.
+  const submission = useSubmission({
+    fieldErrorsFor: () => ({}),
+    focusFields: { title: 'round-title', reason: 'round-reason', appliesFrom: 'round-appliesFrom' },
+  });
+  const errors = submission.fieldErrors;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
     const local = {
       ...(title.trim() ? {} : { title: t('final.round.required') }),
       ...(reason.trim() ? {} : { reason: t('final.round.required') }),
       ...(/^\d{4}-\d{2}-\d{2}$/.test(appliesFrom) ? {} : { appliesFrom: t('final.round.dateRequired') }),
     };
-    setErrors(local);
-    const first = Object.keys(local)[0];
-    if (first) return document.getElementById(`round-${first}`)?.focus();
-    setBusy(true);
-    try {
+    await submission.submit(async () => {
       await roundsApi.open(trajectoryId, { title: title.trim(), reason: reason.trim(), appliesFrom, clauseIds, topics: topics.split('\n').map((x) => x.trim()).filter(Boolean) });
-      setFailure(undefined);
       onOpened();
-    } catch (caught) {
-      setFailure(errorMessage(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught))));
-    } finally {
-      setBusy(false);
-    }
+    }, local);
   };
 
   return (
     <section aria-labelledby="round-form-heading" className="dt-form-section" data-testid="round-form">
       <Heading3 id="round-form-heading">{t('final.round.open')}</Heading3>
       <Paragraph>{t('final.round.intro')}</Paragraph>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <TextField id="round-title" label={t('final.round.titleLabel')} value={title} onChange={setTitle} error={errors.title} />
         <TextAreaField id="round-reason" label={t('final.round.reasonLabel')} value={reason} onChange={setReason} error={errors.reason} rows={3} />
         <TextField id="round-appliesFrom" type="date" label={t('final.round.appliesFromLabel')} description={t('final.round.appliesFromHint')} value={appliesFrom} onChange={setAppliesFrom} error={errors.appliesFrom} />
@@ -170,15 +166,11 @@ function OpenRoundForm({ trajectoryId, chapters, onOpened }: { trajectoryId: str
           options={chapters.flatMap((c) => c.clauses.map((k) => ({ value: k.id, label: t('final.versions.clause', { number: k.number, title: k.title }) })))}
         />
         <TextAreaField id="round-topics" label={t('final.round.topicsLabel')} description={t('final.round.topicsHint')} value={topics} onChange={setTopics} rows={3} />
-        <Button type="submit" appearance="primary-action-button" aria-busy={busy || undefined} data-testid="open-round-submit">
+        <Button type="submit" appearance="primary-action-button" aria-busy={submission.busy || undefined} data-testid="open-round-submit">
           {t('final.round.submit')}
         </Button>
       </form>
-      {failure && (
-        <Alert type="error" role="alert" className="dt-alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      {submission.failure && <FailureAlert className="dt-alert" message={errorMessage(submission.failure)} />}
     </section>
   );
 }

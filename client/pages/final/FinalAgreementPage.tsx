@@ -3,10 +3,11 @@ import { Alert, Button, Heading2, Link, OrderedList, OrderedListItem, Paragraph 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementPaths } from '../../api/agreement';
-import { ApiError } from '../../api/client';
 import { finalApi } from '../../api/final';
 import { useResource } from '../../api/useResource';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FailureAlert } from '../../components/FailureAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { useErrorMessage } from '../../components/useErrorMessage';
@@ -29,9 +30,9 @@ export function FinalAgreementPage() {
   const errorMessage = useErrorMessage();
   const { trajectory } = useTrajectory();
   const final = useResource((signal) => finalApi.get(trajectory.id, signal), [trajectory.id]);
-  const [assembling, setAssembling] = useState(false);
+  // Whatever went wrong, the page is loaded again: the clauses may have changed meanwhile.
+  const assembling = useSubmission({ fieldErrorsFor: () => ({}), onFailure: () => final.reload() });
   const [assembleMessage, setAssembleMessage] = useState('');
-  const [assembleError, setAssembleError] = useState<string | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
 
   useTrajectoryChanges(trajectory.id, (what) => {
@@ -40,21 +41,13 @@ export function FinalAgreementPage() {
   useLiveAnnouncements(final.data, setAnnouncement);
 
   const assemble = async () => {
-    if (assembling) return;
-    setAssembling(true);
+    if (assembling.busy) return;
     setAssembleMessage('');
-    setAssembleError(undefined);
-    try {
+    await assembling.submit(async () => {
       const fresh = await finalApi.assemble(trajectory.id);
       final.setData(fresh);
       setAssembleMessage(t('final.assemble.done', { revision: fresh.assembled?.revision ?? 1 }));
-    } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
-      setAssembleError(error.fields?.reason === 'clauses_not_fixed' ? t('final.assemble.notFixed') : errorMessage(error));
-      final.reload();
-    } finally {
-      setAssembling(false);
-    }
+    });
   };
 
   const data = final.data;
@@ -104,19 +97,20 @@ export function FinalAgreementPage() {
               {data.mayAssemble && (
                 <>
                   {data.assembled && <Paragraph>{t('final.assemble.againHint')}</Paragraph>}
-                  <Button appearance={data.assembled ? 'secondary-action-button' : 'primary-action-button'} onClick={() => void assemble()} aria-busy={assembling || undefined} data-testid="assemble">
+                  <Button appearance={data.assembled ? 'secondary-action-button' : 'primary-action-button'} onClick={() => void assemble()} aria-busy={assembling.busy || undefined} data-testid="assemble">
                     {data.assembled ? t('final.assemble.again') : t('final.assemble.button')}
                   </Button>
                 </>
               )}
               <div role="status" data-testid="assemble-status">
-                {assembling && <Paragraph>{t('final.assemble.busy')}</Paragraph>}
+                {assembling.busy && <Paragraph>{t('final.assemble.busy')}</Paragraph>}
                 {assembleMessage && <Paragraph>{assembleMessage}</Paragraph>}
               </div>
-              {assembleError && (
-                <Alert type="error" role="alert" className="dt-alert">
-                  <Paragraph>{assembleError}</Paragraph>
-                </Alert>
+              {assembling.failure && (
+                <FailureAlert
+                  className="dt-alert"
+                  message={assembling.failure.fields?.reason === 'clauses_not_fixed' ? t('final.assemble.notFixed') : errorMessage(assembling.failure)}
+                />
               )}
             </section>
           )}

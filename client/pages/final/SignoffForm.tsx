@@ -1,11 +1,12 @@
-import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { finalApi } from '../../api/final';
+import { FailureAlert } from '../../components/FailureAlert';
 import { RadioGroup } from '../../components/forms/ChoiceGroup';
 import { TextAreaField } from '../../components/forms/TextField';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import type { FinalAgreementDto } from '../../../shared/schemas/final';
 
@@ -17,41 +18,33 @@ export function SignoffForm({ trajectoryId, final, onSaved }: { trajectoryId: st
   const current = final.signoffs.find((s) => s.municipality === municipality);
   const [decision, setDecision] = useState<'' | 'approve' | 'reject'>(current?.status === 'approved' ? 'approve' : current?.status === 'rejected' ? 'reject' : '');
   const [reason, setReason] = useState(current?.reason ?? '');
-  const [errors, setErrors] = useState<{ decision?: string; reason?: string }>({});
-  const [failure, setFailure] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState('');
-  const [busy, setBusy] = useState(false);
+  // The refusal is said in a message of its own; only the form's own checks are said at the fields.
+  const submission = useSubmission({
+    fieldErrorsFor: () => ({}),
+    focusFields: { decision: 'signoff-decision-approve', reason: 'signoff-reason' },
+  });
+  const failure = submission.failure;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
     setSaved('');
     const local = {
       ...(decision === '' ? { decision: t('final.signoff.choiceRequired') } : {}),
       ...(decision === 'reject' && !reason.trim() ? { reason: t('final.signoff.reasonRequired') } : {}),
     };
-    setErrors(local);
-    if (local.decision) return document.getElementById('signoff-decision-approve')?.focus();
-    if (local.reason) return document.getElementById('signoff-reason')?.focus();
-    setBusy(true);
-    try {
+    await submission.submit(async () => {
       const fresh = await finalApi.signOff(trajectoryId, { municipality, decision: decision as 'approve' | 'reject', ...(decision === 'reject' ? { reason: reason.trim() } : {}) });
-      setFailure(undefined);
       setSaved(t('final.signoff.saved', { municipality }));
       onSaved(fresh);
-    } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
-      setFailure(error.fields?.reason === 'outdated' ? t('final.signoff.outdated') : errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    }, local);
   };
 
   return (
     <section aria-labelledby="signoff-form-heading" className="dt-form-section" data-testid="signoff-form">
       <Heading2 id="signoff-form-heading">{t('final.signoff.formTitle', { municipality })}</Heading2>
       <Paragraph>{t('final.signoff.formIntro', { municipality })}</Paragraph>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <RadioGroup
           id="signoff-decision"
           name="decision"
@@ -62,23 +55,19 @@ export function SignoffForm({ trajectoryId, final, onSaved }: { trajectoryId: st
             { value: 'approve', label: t('final.signoff.approve') },
             { value: 'reject', label: t('final.signoff.reject') },
           ]}
-          error={errors.decision}
+          error={submission.fieldErrors.decision}
         />
         {decision === 'reject' && (
-          <TextAreaField id="signoff-reason" label={t('final.signoff.reasonLabel')} description={t('final.signoff.reasonHint')} value={reason} onChange={setReason} error={errors.reason} rows={4} />
+          <TextAreaField id="signoff-reason" label={t('final.signoff.reasonLabel')} description={t('final.signoff.reasonHint')} value={reason} onChange={setReason} error={submission.fieldErrors.reason} rows={4} />
         )}
-        <Button type="submit" appearance="primary-action-button" aria-busy={busy || undefined}>
+        <Button type="submit" appearance="primary-action-button" aria-busy={submission.busy || undefined}>
           {t('final.signoff.submit')}
         </Button>
       </form>
       <div role="status" data-testid="signoff-saved">
         {saved && <Paragraph>{saved}</Paragraph>}
       </div>
-      {failure && (
-        <Alert type="error" role="alert" className="dt-alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      {failure && <FailureAlert className="dt-alert" message={failure.fields?.reason === 'outdated' ? t('final.signoff.outdated') : errorMessage(failure)} />}
     </section>
   );
 }

@@ -1,10 +1,12 @@
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { questionApi } from '../../api/questions';
+import { FailureAlert } from '../../components/FailureAlert';
 import { TextAreaField } from '../../components/forms/TextField';
+import type { FieldErrors } from '../../components/forms/field-errors';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import type { QuestionDto } from '../../../shared/schemas/questions';
 import { conflictReason, maxAnswerLength } from './question-helpers';
@@ -30,13 +32,16 @@ export function AnswerForm({ trajectoryId, question, headingId, onSaved, onStale
   const serverAnswer = question.answer ?? '';
   const [draft, setDraft] = useState(serverAnswer);
   const [base, setBase] = useState(serverAnswer);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [attempts, setAttempts] = useState(0);
-  const running = useRef(false);
-  const failureRef = useRef<HTMLDivElement>(null);
+  // The server's check of the text is said at the field; a refusal (published meanwhile, …) in a message.
+  const submission = useSubmission({
+    fieldErrorsFor: (error): FieldErrors => (error.code === 'validation_failed' ? { answer: t('fieldError.generic') } : {}),
+    focusFields: { answer: fieldId },
+    onFailure: (error) => {
+      if (conflictReason(error) === 'published') onStale();
+    },
+  });
+  const failure = submission.failure;
 
   useEffect(() => {
     if (serverAnswer === base) return;
@@ -46,16 +51,8 @@ export function AnswerForm({ trajectoryId, question, headingId, onSaved, onStale
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serverAnswer]);
 
-  // After a failed attempt: to the field when the field is the problem, otherwise to the message.
-  useEffect(() => {
-    if (attempts === 0) return;
-    if (fieldError) document.getElementById(fieldId)?.focus();
-    else if (failure) failureRef.current?.focus();
-  }, [attempts, fieldError, failure, fieldId]);
-
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (running.current) return;
     setSaved(false);
     const answer = draft.trim();
     const localError = !answer
@@ -63,48 +60,26 @@ export function AnswerForm({ trajectoryId, question, headingId, onSaved, onStale
       : answer.length > maxAnswerLength
         ? t('questions.team.tooLong', { max: maxAnswerLength })
         : undefined;
-    if (localError) {
-      setFailure(undefined);
-      setFieldError(localError);
-      setAttempts((n) => n + 1);
-      return;
-    }
-    running.current = true;
-    setBusy(true);
-    try {
-      const updated = await questionApi.answer(trajectoryId, question.id, { answer });
-      setFieldError(undefined);
-      setFailure(undefined);
-      setBase(updated.answer ?? '');
-      setDraft(updated.answer ?? '');
-      setSaved(true);
-      onSaved(updated);
-    } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
-      setFieldError(undefined);
-      if (conflictReason(apiError) === 'published') {
-        setFailure(t('questions.team.alreadyPublished'));
-        onStale();
-      } else if (apiError.code === 'validation_failed') {
-        setFieldError(t('fieldError.generic'));
-      } else {
-        setFailure(errorMessage(apiError));
-      }
-      setAttempts((n) => n + 1);
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    await submission.submit(
+      async () => {
+        const updated = await questionApi.answer(trajectoryId, question.id, { answer });
+        setBase(updated.answer ?? '');
+        setDraft(updated.answer ?? '');
+        setSaved(true);
+        onSaved(updated);
+      },
+      localError ? { answer: localError } : {},
+    );
   };
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="dt-form dt-answer-form" data-testid="answer-form">
       {failure && (
-        <div ref={failureRef} tabIndex={-1} className="dt-questions__failure">
-          <Alert type="error" role="alert">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        </div>
+        <FailureAlert
+          message={conflictReason(failure) === 'published' ? t('questions.team.alreadyPublished') : errorMessage(failure)}
+          focusRef={submission.summaryRef}
+          focusClassName="dt-questions__failure"
+        />
       )}
       <TextAreaField
         id={fieldId}
@@ -117,10 +92,10 @@ export function AnswerForm({ trajectoryId, question, headingId, onSaved, onStale
         }}
         rows={5}
         required
-        error={fieldError}
+        error={submission.fieldErrors.answer}
       />
       <ButtonGroup>
-        <Button type="submit" appearance="secondary-action-button" busy={busy} aria-describedby={headingId}>
+        <Button type="submit" appearance="secondary-action-button" busy={submission.busy} aria-describedby={headingId}>
           {t('questions.team.save')}
         </Button>
       </ButtonGroup>

@@ -1,64 +1,46 @@
-import { Alert, Button, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { Button, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { reportApi } from '../../api/reports';
+import { FailureAlert } from '../../components/FailureAlert';
 import { SelectField } from '../../components/forms/SelectField';
 import { TextAreaField } from '../../components/forms/TextField';
-import { useErrorMessage } from '../../components/useErrorMessage';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { formatDateTime } from '../../format/dates';
 import type { ReportCommentDto, ReportDto } from '../../../shared/schemas/reports';
-import { conflictReason, maxCommentLength, sectionChoices, sectionLabel, type OwnWrite } from './report-helpers';
+import { useReportErrorMessage } from './report-errors';
+import { maxCommentLength, sectionChoices, sectionLabel, type OwnWrite } from './report-helpers';
 
 function CommentForm({ report, onSent, announce, own }: { report: ReportDto; onSent: (comment: ReportCommentDto) => void; announce: (message: string) => void; own: OwnWrite }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const errorMessage = useReportErrorMessage();
   const [section, setSection] = useState('');
   const [text, setText] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const running = useRef(false);
+  // A refusal is said in a message; only the form's own check is said at the field.
+  const submission = useSubmission({ fieldErrorsFor: () => ({}), focusFields: { text: 'report-comment-text' } });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (running.current) return;
-    setFailure(undefined);
     const body = text.trim();
     const local = !body ? t('reports.comments.required') : body.length > maxCommentLength ? t('reports.comments.tooLong', { max: maxCommentLength }) : undefined;
-    setFieldError(local);
-    if (local) {
-      document.getElementById('report-comment-text')?.focus();
-      return;
-    }
-    running.current = true;
-    setBusy(true);
-    try {
-      onSent(await own(() => reportApi.comment(report.trajectoryId, report.id, { text: body, section: section || null })));
-      setText('');
-      setSection('');
-      announce(t('reports.comments.sent'));
-    } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
-      const reason = conflictReason(error);
-      setFailure(reason ? t(`reports.conflict.${reason}`) : errorMessage(error));
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
+    await submission.submit(
+      async () => {
+        onSent(await own(() => reportApi.comment(report.trajectoryId, report.id, { text: body, section: section || null })));
+        setText('');
+        setSection('');
+        announce(t('reports.comments.sent'));
+      },
+      local ? { text: local } : {},
+    );
   };
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="dt-report__comment-form" data-testid="report-comment-form">
-      {failure && (
-        <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      {submission.failure && <FailureAlert message={errorMessage(submission.failure)} />}
       <SelectField id="report-comment-section" label={t('reports.comments.section')} value={section} onChange={setSection} placeholder={t('reports.sections.whole')} options={sectionChoices(report.content, t)} />
-      <TextAreaField id="report-comment-text" label={t('reports.comments.text')} value={text} onChange={setText} error={fieldError} rows={4} />
-      <Button type="submit" appearance="primary-action-button" busy={busy}>
+      <TextAreaField id="report-comment-text" label={t('reports.comments.text')} value={text} onChange={setText} error={submission.fieldErrors.text} rows={4} />
+      <Button type="submit" appearance="primary-action-button" busy={submission.busy}>
         {t('reports.comments.submit')}
       </Button>
     </form>

@@ -1,15 +1,15 @@
 import '../../styles/reports.css';
-import { Alert, Button, ButtonGroup, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import { reportApi } from '../../api/reports';
 import { useResource } from '../../api/useResource';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FailureAlert } from '../../components/FailureAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { LoadingStatus } from '../../components/LoadingStatus';
 import { RouterLink } from '../../components/RouterLink';
-import { useErrorMessage } from '../../components/useErrorMessage';
 import { formatDateTime } from '../../format/dates';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import type { ReportDto, SessionReportPage } from '../../../shared/schemas/reports';
@@ -19,6 +19,7 @@ import { PublishReportDialog } from './PublishReportDialog';
 import { ReportComments } from './ReportComments';
 import { ReportSections } from './ReportSections';
 import { SummaryEditor } from './SummaryEditor';
+import { useReportErrorMessage } from './report-errors';
 import { conflictReason } from './report-helpers';
 import { NewMarker } from '../calendar/visit-context';
 
@@ -32,13 +33,19 @@ const ownEchoMs = 2000;
  */
 export function ReportPage() {
   const { t, i18n } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const errorMessage = useReportErrorMessage();
   const { trajectory } = useTrajectory();
   const { sessionId = '' } = useParams();
   const page = useResource((signal) => reportApi.page(trajectory.id, sessionId, signal), [trajectory.id, sessionId]);
   const [announcement, setAnnouncement] = useState('');
-  const [busy, setBusy] = useState<'generate' | 'regenerate' | null>(null);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
+  // Making and remaking the report: a conflict (made meanwhile, not held) loads the page again.
+  const making = useSubmission({
+    fieldErrorsFor: () => ({}),
+    onFailure: (error) => {
+      if (conflictReason(error)) page.reload();
+    },
+  });
+  const [kind, setKind] = useState<'generate' | 'regenerate'>('generate');
   const [publishing, setPublishing] = useState(false);
   // One's own writes publish a 'reports' change too, and the server publishes it before it answers (the
   // notifications are made in between), so its echo usually arrives while the request still runs. While an own
@@ -87,23 +94,15 @@ export function ReportPage() {
     }
   }, [status]);
 
-  const run = async (kind: 'generate' | 'regenerate') => {
-    if (busy || !page.data) return;
-    setBusy(kind);
-    setFailure(undefined);
-    try {
-      const report = kind === 'generate' ? await mine(() => reportApi.generate(trajectory.id, sessionId)) : await mine(() => reportApi.regenerate(trajectory.id, page.data!.report!.id));
+  const run = async (next: 'generate' | 'regenerate') => {
+    if (making.busy || !page.data) return;
+    setKind(next);
+    await making.submit(async () => {
+      const report = next === 'generate' ? await mine(() => reportApi.generate(trajectory.id, sessionId)) : await mine(() => reportApi.regenerate(trajectory.id, page.data!.report!.id));
       setReport(report);
-      announce(t(kind === 'generate' ? 'reports.generated' : 'reports.regenerated'));
-      if (kind === 'generate') requestAnimationFrame(() => document.getElementById('report-status')?.focus());
-    } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught));
-      const reason = conflictReason(error);
-      setFailure(reason ? t(`reports.conflict.${reason}`) : errorMessage(error));
-      if (reason) page.reload();
-    } finally {
-      setBusy(null);
-    }
+      announce(t(next === 'generate' ? 'reports.generated' : 'reports.regenerated'));
+      if (next === 'generate') requestAnimationFrame(() => document.getElementById('report-status')?.focus());
+    });
   };
 
   const data = page.data;
@@ -120,16 +119,12 @@ export function ReportPage() {
       </div>
       {page.loading && <LoadingStatus />}
       {page.error && <ErrorAlert error={page.error} />}
-      {failure && (
-        <Alert type="error" role="alert" className="dt-alert">
-          <Paragraph>{failure}</Paragraph>
-        </Alert>
-      )}
+      {making.failure && <FailureAlert className="dt-alert" message={errorMessage(making.failure)} />}
       {data && !report && (
         <>
           <Paragraph data-testid="report-none">{data.session.status === 'planned' ? t('reports.noneYetHeld') : t('reports.none')}</Paragraph>
           {data.mayManage && data.session.status !== 'planned' && data.session.status !== 'cancelled' && (
-            <Button appearance="primary-action-button" busy={busy === 'generate'} onClick={() => void run('generate')}>
+            <Button appearance="primary-action-button" busy={making.busy && kind === 'generate'} onClick={() => void run('generate')}>
               {t('reports.generate')}
             </Button>
           )}
@@ -152,7 +147,7 @@ export function ReportPage() {
           <Paragraph>{t('reports.intro')}</Paragraph>
           {data.mayManage && report.status === 'draft' && (
             <ButtonGroup className="dt-report__manage">
-              <Button appearance="secondary-action-button" busy={busy === 'regenerate'} onClick={() => void run('regenerate')}>
+              <Button appearance="secondary-action-button" busy={making.busy && kind === 'regenerate'} onClick={() => void run('regenerate')}>
                 {t('reports.regenerate')}
               </Button>
               <Button appearance="primary-action-button" onClick={() => setPublishing(true)}>

@@ -14,10 +14,10 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/client';
 import { sessionApi } from '../../api/sessions';
 import { ButtonRouterLink } from '../../components/ButtonRouterLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmission } from '../../components/forms/useSubmission';
 import { RouterLink } from '../../components/RouterLink';
 import type { SessionDto } from '../../../shared/schemas/sessions';
 import type { TopicDto } from '../../../shared/schemas/topics';
@@ -75,8 +75,7 @@ function OpenSessionCard({ session, mayManage, mayOpenPoll, mayCancel = false, t
   const [editing, setEditing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [rankingOpened, setRankingOpened] = useState(false);
-  const [rankingBusy, setRankingBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const ranking = useSubmission();
   const titleId = `session-${session.id}-title`;
   const livePath = `/sessies/${session.id}`;
 
@@ -102,10 +101,8 @@ function OpenSessionCard({ session, mayManage, mayOpenPoll, mayCancel = false, t
     );
   }
 
-  const openRanking = async () => {
-    setRankingBusy(true);
-    setError(undefined);
-    try {
+  const openRanking = () =>
+    ranking.submit(async () => {
       await sessionApi.openPoll(session.id, {
         kind: 'ranking',
         question: t('sessions.ranking.question', { title: session.title }),
@@ -114,12 +111,7 @@ function OpenSessionCard({ session, mayManage, mayOpenPoll, mayCancel = false, t
       });
       setRankingOpened(true);
       announce(t('sessions.ranking.opened'));
-    } catch (caught) {
-      setError(caught as ApiError);
-    } finally {
-      setRankingBusy(false);
-    }
-  };
+    });
 
   const facts = [
     { key: t('sessions.when'), value: formatSessionTime(session.startsAt, session.endsAt, i18n.language) },
@@ -185,7 +177,7 @@ function OpenSessionCard({ session, mayManage, mayOpenPoll, mayCancel = false, t
       {session.status === 'planned' && (
         <AgendaProposal session={session} mayAdopt={mayManage} onAdopted={onChanged} announce={announce} onRankingOpen={setRankingOpened} />
       )}
-      {error && <ErrorAlert error={error} />}
+      {ranking.error && <ErrorAlert error={ranking.error} />}
       {rankingOpened && (
         <Alert type="ok" className="dt-alert">
           <Paragraph>
@@ -223,7 +215,7 @@ function OpenSessionCard({ session, mayManage, mayOpenPoll, mayCancel = false, t
             </Button>
           )}
           {mayOpenPoll && mayManage && session.agenda.length >= 2 && !rankingOpened && (
-            <Button appearance="subtle-button" busy={rankingBusy} onClick={() => void openRanking()} aria-describedby={titleId}>
+            <Button appearance="subtle-button" busy={ranking.busy} onClick={() => void openRanking()} aria-describedby={titleId}>
               {t('sessions.ranking.open')}
             </Button>
           )}

@@ -9,7 +9,7 @@ import { useResource } from '../../api/useResource';
 import { topicApi } from '../../api/topics';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingStatus } from '../../components/LoadingStatus';
-import { PlainSummary } from '../../components/PlainSummary';
+import { PlainSummary, readsSummaryFirst } from '../../components/PlainSummary';
 import { RouterLink } from '../../components/RouterLink';
 import { useTrajectoryChanges } from '../../realtime/useTrajectoryChanges';
 import { TrajectoryHeader } from '../trajectory/TrajectoryHeader';
@@ -48,8 +48,7 @@ export function TopicPage() {
     requestAnimationFrame(() => document.getElementById(`outcome-${outcome.id}-title`)?.focus());
   };
 
-  // Client representatives read the summary in plain language first, before the topic's own words.
-  const firstSummary = trajectory.myRole === 'client';
+  const firstSummary = readsSummaryFirst(trajectory.myRole);
   const summary = chain.data && (
     <PlainSummary
       summary={chain.data.topic.summary}
