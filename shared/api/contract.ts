@@ -137,6 +137,7 @@ export const apiContract = {
   publishReport: { tag: 'reports', summary: 'Publish a report to every member; it does not change after that', response: typed<ReportDto>() },
   reportExportDocx: { tag: 'reports', summary: 'The report as DOCX' },
   reportExportPdf: { tag: 'reports', summary: 'The report as PDF' },
+  reportResultsCsv: { tag: 'reports', summary: 'The report’s poll results as CSV: per option, stakeholder group and provider kind, with turnout and the mandate rule' },
   // outcomes
   listOutcomes: { tag: 'outcomes', summary: 'Agreements (afspraken), optionally of one topic', query: listOutcomesQuery, response: z.array(outcomeDto) },
   recordOutcome: { tag: 'outcomes', summary: 'Record an agreement on a topic', body: createOutcomeRequest, response: outcomeDto, status: 201 },

@@ -108,6 +108,7 @@ export const apiRoutes = {
   publishReport: 'POST /trajectories/:trajectoryId/reports/:reportId/publish',
   reportExportDocx: 'GET /trajectories/:trajectoryId/reports/:reportId/verslag.docx',
   reportExportPdf: 'GET /trajectories/:trajectoryId/reports/:reportId/verslag.pdf',
+  reportResultsCsv: 'GET /trajectories/:trajectoryId/reports/:reportId/uitslagen.csv',
   // outcomes
   listOutcomes: 'GET /trajectories/:trajectoryId/outcomes',
   recordOutcome: 'POST /trajectories/:trajectoryId/outcomes',
