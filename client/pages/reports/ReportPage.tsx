@@ -17,6 +17,7 @@ import { TrajectoryHeader } from '../trajectory/TrajectoryHeader';
 import { useTrajectory } from '../trajectory/trajectory-context';
 import { PublishReportDialog } from './PublishReportDialog';
 import { ReportComments } from './ReportComments';
+import { ReportResultsCsvLink } from './ReportResultsCsvLink';
 import { ReportSections } from './ReportSections';
 import { SummaryEditor } from './SummaryEditor';
 import { conflictReason } from './report-helpers';
@@ -168,6 +169,7 @@ export function ReportPage() {
               <Link href={reportApi.docxUrl(trajectory.id, report.id)} download data-testid="report-docx">
                 {t('reports.downloadDocx')}
               </Link>
+              <ReportResultsCsvLink trajectoryId={trajectory.id} reportId={report.id} />
             </ButtonGroup>
           </nav>
           <ReportSections content={report.content} />
