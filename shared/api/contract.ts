@@ -206,6 +206,7 @@ export const apiContract = {
   applyForAdmission: { tag: 'admission', summary: 'Apply for admission (no account); answers with the secret link’s token, also mailed to the contact', body: applyRequest, response: applyResult, status: 201, public: true },
   getProviderRegister: { tag: 'admission', summary: 'The public register of contracted providers', response: registerDto, public: true },
   getProviderRegisterCsv: { tag: 'admission', summary: 'The public register of contracted providers as CSV', public: true },
+  eraseApplicant: { tag: 'privacy', summary: 'Erase a refused applicant’s personal data and documents on request (platform administrator); the anonymised decision stays' },
   viewOwnApplication: { tag: 'admission', summary: 'The applicant’s own application through the secret link', response: applicantViewDto, public: true },
   answerAdmissionQuestion: { tag: 'admission', summary: 'Answer the procurement team’s question (secret link)', body: answerRequest, response: applicantViewDto, public: true },
   attachApplicationDocument: { tag: 'admission', summary: 'Attach a document (?name=…; the body is the file as application/octet-stream; secret link)', upload: true, response: applicantViewDto, status: 201, public: true },

@@ -185,6 +185,7 @@ export const apiRoutes = {
   updateAdmissionSettings: 'PUT /trajectories/:trajectoryId/admission/settings',
   getAdmissionApplication: 'GET /trajectories/:trajectoryId/admission/applications/:applicationId',
   reviewAdmissionApplication: 'POST /trajectories/:trajectoryId/admission/applications/:applicationId/review',
+  eraseApplicant: 'POST /admin/admission-applications/:applicationId/erase',
 } as const satisfies Record<string, RouteAddress>;
 
 export type ApiRoutes = typeof apiRoutes;
