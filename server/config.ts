@@ -90,6 +90,7 @@ const envSchema = z.object({
   RETAIN_OUTBOX_DAYS: countSchema('days', 1).default(30),
   RETAIN_ATTENDANCE_DAYS: countSchema('days', 30).default(730),
   RETENTION_SWEEP_MINUTES: countSchema('minutes', 1).default(60),
+  RETAIN_REFUSED_APPLICATIONS_MONTHS: countSchema('months', 1).default(12),
   // Search (server/search/*): indexes held in memory per node.
   SEARCH_MAX_TRAJECTORIES: countSchema('trajectories', 1).default(20),
   SEARCH_IDLE_MINUTES: countSchema('minutes', 1).default(30),
@@ -205,6 +206,8 @@ export interface Retention {
   attendanceDays: number;
   /** How often the sweep runs (on one node at a time). */
   sweepMinutes: number;
+  /** Months after a refusal before the applicant's contact data and documents are erased (admission; default 12). */
+  refusedApplicationsMonths?: number;
 }
 
 /** Sizes and rates a client may use; beyond them it gets a clear error (413, 429, a close code). */
@@ -307,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       outboxDays: e.RETAIN_OUTBOX_DAYS,
       attendanceDays: e.RETAIN_ATTENDANCE_DAYS,
       sweepMinutes: e.RETENTION_SWEEP_MINUTES,
+      refusedApplicationsMonths: e.RETAIN_REFUSED_APPLICATIONS_MONTHS,
     },
     oidc,
     passwordSignIn: e.PASSWORD_SIGNIN === '1',

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   });
 
   // Personal data past its retention (README: Privacy) is removed on a schedule, one node at a time.
-  const retention = new RetentionSweeper(models, config.retention ?? defaultRetention, log.child({ component: 'retention' }));
+  const retention = new RetentionSweeper(models, config.retention ?? defaultRetention, log.child({ component: 'retention' }), services.audit);
   retention.start();
   // Notifications: the durable queue is delivered by every node (each item claimed by one), reminders are scheduled by one at a time.
   const delivery = new DeliveryWorker({ models, config, log: log.child({ component: 'notifications' }), publicUrl: () => publicUrl });

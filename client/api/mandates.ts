@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../shared/domain/provider-kinds';
+import type { MandateRule, ProviderKind } from '../../shared/domain/provider-kinds';
 import type { GrantMandateRequest, MandateDto, MandatesOverviewDto } from '../../shared/schemas/mandates';
 import { call } from './call';
 
@@ -11,4 +11,6 @@ export const mandateApi = {
     call('revokeMandate', { params: { trajectoryId, mandateId }, body: reason ? { reason } : {} }),
   setProviderKind: (trajectoryId: string, organisationId: string, providerKind: ProviderKind) =>
     call('setProviderKind', { params: { trajectoryId, organisationId }, body: { providerKind } }),
+  declareRule: (trajectoryId: string, sessionId: string, mandateRule: MandateRule) =>
+    call('declareMandateRule', { params: { trajectoryId, sessionId }, body: { mandateRule } }),
 };

@@ -15,4 +15,5 @@ export const reportApi = {
   /** Download links (plain links: the browser saves the file). */
   docxUrl: (trajectoryId: string, reportId: string) => routeUrl('reportExportDocx', { trajectoryId, reportId }),
   pdfUrl: (trajectoryId: string, reportId: string) => routeUrl('reportExportPdf', { trajectoryId, reportId }),
+  resultsCsvUrl: (trajectoryId: string, reportId: string) => routeUrl('reportResultsCsv', { trajectoryId, reportId }),
 };

@@ -7,10 +7,11 @@ export const mandatesEn: typeof mandatesNl = {
     caption: 'Result per provider kind',
     kind: 'Provider kind',
     turnoutCaption: 'Turnout per provider kind',
-    perPractice: 'Votes with a mandate count per practice.',
+    perPractice: 'Rule of this session: a vote with a mandate counts as one vote per mandating practice.',
     perPracticeExtra_one: '{{count}} extra vote counted for mandating practices.',
     perPracticeExtra_other: '{{count}} extra votes counted for mandating practices.',
-    oneVote: 'Votes with a mandate count as one vote per organisation.',
+    oneVote: 'Rule of this session: a vote with a mandate counts as one vote per organisation.',
+    notApplied: 'Anonymous poll: mandates do not count, because an anonymous vote names no organisation. Every vote counts as one vote.',
   },
   page: {
     title: 'Mandates',
@@ -52,6 +53,17 @@ export const mandatesEn: typeof mandatesNl = {
     nameRequired: 'Fill in the name.',
     digitsInvalid: 'Fill in 8 digits, or leave the field empty.',
     scopesRequired: 'Choose at least one.',
+  },
+  rule: {
+    title: 'How votes with a mandate count',
+    intro: 'Each session has one rule for votes that a cooperative or association casts with mandates of independent practitioners. The result states the rule. In an anonymous poll mandates do not count.',
+    label: 'Rule for {{title}} ({{when}})',
+    names: {
+      one_vote: 'Counts as one vote per organisation',
+      per_practice: 'Counts as one vote per mandating practice',
+    },
+    save: 'Save rule',
+    saved: 'The rule for {{title}} has been saved: {{rule}}.',
   },
   kind: {
     title: 'Provider kind',

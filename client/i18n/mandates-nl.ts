@@ -5,10 +5,11 @@ export const mandatesNl = {
     caption: 'Uitslag per soort aanbieder',
     kind: 'Soort aanbieder',
     turnoutCaption: 'Opkomst per soort aanbieder',
-    perPractice: 'Stemmen met mandaat tellen per praktijk.',
+    perPractice: 'Regel van deze sessie: een stem met mandaat telt als één stem per gemachtigde praktijk.',
     perPracticeExtra_one: '{{count}} extra stem geteld voor mandaatgevende praktijken.',
     perPracticeExtra_other: '{{count}} extra stemmen geteld voor mandaatgevende praktijken.',
-    oneVote: 'Stemmen met mandaat tellen als één stem per organisatie.',
+    oneVote: 'Regel van deze sessie: een stem met mandaat telt als één stem per organisatie.',
+    notApplied: 'Anonieme peiling: mandaten tellen niet mee, want een anonieme stem noemt geen organisatie. Elke stem telt als één stem.',
   },
   page: {
     title: 'Mandaten',
@@ -50,6 +51,17 @@ export const mandatesNl = {
     nameRequired: 'Vul de naam in.',
     digitsInvalid: 'Vul 8 cijfers in, of laat het veld leeg.',
     scopesRequired: 'Kies minstens één.',
+  },
+  rule: {
+    title: 'Hoe stemmen met mandaat tellen',
+    intro: 'Per sessie geldt één regel voor stemmen die een coöperatie of vereniging uitbrengt met mandaten van vrijgevestigden. De uitslag vermeldt de regel. In een anonieme peiling tellen mandaten niet mee.',
+    label: 'Regel voor {{title}} ({{when}})',
+    names: {
+      one_vote: 'Telt als één stem per organisatie',
+      per_practice: 'Telt als één stem per gemachtigde praktijk',
+    },
+    save: 'Regel opslaan',
+    saved: 'De regel voor {{title}} is opgeslagen: {{rule}}.',
   },
   kind: {
     title: 'Soort aanbieder',

@@ -26,6 +26,7 @@ export const reportsEn: typeof reportsNl = {
   downloads: 'Download the report',
   downloadPdf: 'Download as PDF',
   downloadDocx: 'Download as Word (.docx)',
+  downloadResultsCsv: 'Download the results as CSV (per group and per provider kind)',
   sections: {
     attendance: 'Present',
     declaration: 'What the outcomes mean',

@@ -26,6 +26,7 @@ export const reportsNl = {
   downloads: 'Het verslag downloaden',
   downloadPdf: 'Download als PDF',
   downloadDocx: 'Download als Word (.docx)',
+  downloadResultsCsv: 'Download de uitslagen als CSV (per groep en per soort aanbieder)',
   sections: {
     attendance: 'Aanwezig',
     declaration: 'Wat de uitkomsten betekenen',

@@ -21,6 +21,8 @@ export function PollKindResults({ poll, result }: { poll: PollView; result: Poll
   );
   const mandates = result.mandates;
   if (kinds.length === 0 && !mandates?.applied) return null;
+  // The session's declared rule, in words, with every result that speaks of provider kinds (issue 19 item 3).
+  const rule = !mandates ? null : !mandates.applied ? t('mandates.results.notApplied') : mandates.rule === 'per_practice' ? t('mandates.results.perPractice') : t('mandates.results.oneVote');
   const resultCaption = `poll-${poll.id}-kind-caption`;
   const turnoutCaption = `poll-${poll.id}-kind-turnout-caption`;
   const turnoutKinds = kinds.filter((k) => turnout[k] !== undefined);
@@ -83,10 +85,10 @@ export function PollKindResults({ poll, result }: { poll: PollView; result: Poll
           </Table>
         </ScrollTable>
       )}
-      {mandates?.applied && (
-        <Paragraph appearance="small" className="dt-hint" data-testid="mandate-rule">
-          {mandates.rule === 'per_practice' ? t('mandates.results.perPractice') : t('mandates.results.oneVote')}
-          {mandates.rule === 'per_practice' && mandates.extraVotes > 0 && <> {t('mandates.results.perPracticeExtra', { count: mandates.extraVotes })}</>}
+      {mandates && rule && (
+        <Paragraph appearance="small" className="dt-hint" data-testid="mandate-rule" data-rule={mandates.applied ? mandates.rule : 'not_applied'}>
+          {rule}
+          {mandates.applied && mandates.rule === 'per_practice' && mandates.extraVotes > 0 && <> {t('mandates.results.perPracticeExtra', { count: mandates.extraVotes })}</>}
         </Paragraph>
       )}
     </div>

@@ -39,6 +39,8 @@ export interface ApplicationRecord {
   history: HistoryEntry[];
   /** SHA-256 of the secret of the applicant's link; the secret itself is only in the link. */
   secretHash: string;
+  /** When the applicant's personal data and documents were erased (retention or request); the decision stays. */
+  erasedAt?: Date | null;
 }
 
 /** What the review list and the register show of an application: kept in the trajectory's book. */
@@ -100,6 +102,7 @@ const applicationSchema = new Schema<ApplicationRecord>(
     accession: { type: accessionSchema, default: null },
     history: { type: [historySchema], default: [] },
     secretHash: { type: String, required: true },
+    erasedAt: { type: Date, default: null },
   },
   { collection: 'admission_applications', versionKey: false, minimize: false },
 );

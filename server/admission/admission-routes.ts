@@ -5,6 +5,7 @@ import type { RedisClient } from '../cluster/redis-clients';
 import type { RouteTable } from '../api/route-table';
 import { rateLimit } from '../http/rate-limit';
 import { accede, admissionForm, answerQuestion, apply, attachDocument, register, viewOwnApplication } from './public-operations';
+import { eraseApplicantOperation } from './applicant-erasure-operation';
 import { admissionOverview, getApplication, reviewApplication, updateAdmissionSettings } from './review-operations';
 
 /** The file as it arrives (application/octet-stream), its name from the query string. */
@@ -51,5 +52,6 @@ export function admissionRoutes(redis: RedisClient | null): RouteTable {
     { operationId: 'updateAdmissionSettings', operation: updateAdmissionSettings },
     { operationId: 'getAdmissionApplication', operation: getApplication },
     { operationId: 'reviewAdmissionApplication', operation: reviewApplication },
+    { operationId: 'eraseApplicant', operation: eraseApplicantOperation },
   ];
 }

@@ -34,7 +34,7 @@ import { toDocx, toPdf, type ExportDocument } from '../export/document';
 import { closeConsultation, getConsultation, listConsultations, openConsultation, publishConsultation } from '../commands/consultations/consultation-operations';
 import { editReaction, react, reactOnBehalf, respondToReaction, withdrawReaction } from '../commands/consultations/reaction-operations';
 import { reactienotaDocument } from '../commands/consultations/reactienota';
-import { commentOnReport, generateReport, getSessionReport, publishReport, regenerateReport, reportExport, updateReportSummary } from '../commands/reports/report-operations';
+import { commentOnReport, generateReport, getSessionReport, publishReport, regenerateReport, reportExport, reportResults, reportResultsFile, updateReportSummary } from '../commands/reports/report-operations';
 import { listOutcomes, recordOutcome, updateOutcome } from '../commands/outcomes/outcome-operations';
 import { topicChain } from '../commands/outcomes/topic-chain';
 import { assembleFinalAgreement, finalAgreementDocument, getFinalAgreement, signOffFinalAgreement } from '../commands/final/final-operations';
@@ -268,6 +268,7 @@ function reportRoutes(): RouteTable {
     { operationId: 'publishReport', operation: publishReport },
     { operationId: 'reportExportDocx', operation: reportExport, respond: exportFile('docx', 'verslag') },
     { operationId: 'reportExportPdf', operation: reportExport, respond: exportFile('pdf', 'verslag') },
+    { operationId: 'reportResultsCsv', operation: reportResults, respond: reportResultsFile },
   ];
 }
 

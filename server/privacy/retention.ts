@@ -4,9 +4,11 @@ import { AppError } from '../errors';
 import { Locks } from '../db/locks';
 import type { Logger } from '../logger';
 import type { Models } from '../models';
+import type { AuditDraft, AuditLog } from '../audit/audit-log';
+import { eraseRefusedApplicants } from '../admission/applicant-erasure';
 
 /** The safe defaults, used when a configuration (e.g. one built by a test) names none. */
-export const defaultRetention: Retention = { signInsDays: 0, linksDays: 30, outboxDays: 30, attendanceDays: 730, sweepMinutes: 60 };
+export const defaultRetention: Retention = { signInsDays: 0, linksDays: 30, outboxDays: 30, attendanceDays: 730, sweepMinutes: 60, refusedApplicationsMonths: 12 };
 
 const day = 24 * 60 * 60 * 1000;
 const batchSize = 500;
@@ -14,7 +16,16 @@ const batchSize = 500;
 const deletesAtOnce = 20;
 const sweepLock = 'retention-sweep';
 
-export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance' | 'visitMarks' | 'calendarSubscriptions' | 'notificationsSent', number>;
+export type SweepCounts = Record<'signIns' | 'passwordResetLinks' | 'invitations' | 'outboxMail' | 'attendance' | 'visitMarks' | 'calendarSubscriptions' | 'notificationsSent' | 'refusedApplicants', number>;
+
+/** Refused applicants' data (admission): erased under the admission lock and audited. Without it the sweep leaves them. */
+export interface ApplicantSweep {
+  locks: Locks;
+  audit: ((draft: AuditDraft) => Promise<unknown>) | null;
+}
+
+/** Months after a refusal, when the setting names none. */
+export const defaultRefusedApplicationsMonths = 12;
 
 /** A "nieuw" mark, or a calendar address no calendar fetched, unused this long has no purpose left. */
 const unusedDays = 365;
@@ -43,7 +54,7 @@ async function pruneInBatches<T extends { _id: unknown }>(model: Model<T>, field
 }
 
 /** One sweep: everything past its retention goes. Safe to run twice; the lock keeps it to one node at a time. */
-export async function sweepExpiredPersonalData(models: Models, retention: Retention, now = new Date()): Promise<SweepCounts> {
+export async function sweepExpiredPersonalData(models: Models, retention: Retention, now = new Date(), applicants?: ApplicantSweep): Promise<SweepCounts> {
   const before = (days: number) => now.getTime() - days * day;
   const t = (d: Date | null | undefined) => (d ? new Date(d).getTime() : null);
   return {
@@ -68,6 +79,9 @@ export async function sweepExpiredPersonalData(models: Models, retention: Retent
     notificationsSent:
       (await pruneInBatches(models.notificationSent, { sentAt: 1 }, (m) => m.sentAt.getTime() <= before(retention.outboxDays))) +
       (await pruneInBatches(models.notificationMarks, { at: 1 }, (m) => m.at.getTime() <= before(retention.outboxDays))),
+    refusedApplicants: applicants
+      ? await eraseRefusedApplicants(models, applicants.locks, retention.refusedApplicationsMonths ?? defaultRefusedApplicationsMonths, now, applicants.audit)
+      : 0,
   };
 }
 
@@ -84,10 +98,15 @@ export class RetentionSweeper {
     private readonly models: Models,
     private readonly retention: Retention,
     private readonly log: Logger,
+    private readonly audit: Pick<AuditLog, 'append'> | null = null,
   ) {
     // No waiting for the lock: another node sweeping now is as good. The lock outlives a long sweep by far.
     this.locks = new Locks(models.locks, { waitMs: 0, ttlMs: 10 * 60_000 });
+    // An application is erased under its trajectory's admission lock, waited for like a request waits.
+    this.applicants = { locks: new Locks(models.locks, { waitMs: 15_000 }), audit: audit ? (draft) => audit.append(draft) : null };
   }
+
+  private readonly applicants: ApplicantSweep;
 
   /** Sweeps soon after start, then every `sweepMinutes`. */
   start(firstDelayMs = 10_000): void {
@@ -111,7 +130,7 @@ export class RetentionSweeper {
   /** Resolves with what was removed, or null when another node held the sweep. */
   async sweepOnce(now = new Date()): Promise<SweepCounts | null> {
     try {
-      const counts = await this.locks.withLock(sweepLock, () => sweepExpiredPersonalData(this.models, this.retention, now));
+      const counts = await this.locks.withLock(sweepLock, () => sweepExpiredPersonalData(this.models, this.retention, now, this.applicants));
       this.log.info({ event: 'retention_sweep', ...counts }, 'expired personal data removed');
       return counts;
     } catch (error) {

@@ -146,6 +146,7 @@ export const apiContract = {
   publishReport: { tag: 'reports', summary: 'Publish a report to every member; it does not change after that', response: typed<ReportDto>() },
   reportExportDocx: { tag: 'reports', summary: 'The report as DOCX' },
   reportExportPdf: { tag: 'reports', summary: 'The report as PDF' },
+  reportResultsCsv: { tag: 'reports', summary: 'The report’s poll results as CSV: per option, stakeholder group and provider kind, with turnout and the mandate rule' },
   // outcomes
   listOutcomes: { tag: 'outcomes', summary: 'Agreements (afspraken), optionally of one topic', query: listOutcomesQuery, response: z.array(outcomeDto) },
   recordOutcome: { tag: 'outcomes', summary: 'Record an agreement on a topic', body: createOutcomeRequest, response: outcomeDto, status: 201 },
@@ -214,6 +215,7 @@ export const apiContract = {
   applyForAdmission: { tag: 'admission', summary: 'Apply for admission (no account); answers with the secret link’s token, also mailed to the contact', body: applyRequest, response: applyResult, status: 201, public: true },
   getProviderRegister: { tag: 'admission', summary: 'The public register of contracted providers', response: registerDto, public: true },
   getProviderRegisterCsv: { tag: 'admission', summary: 'The public register of contracted providers as CSV', public: true },
+  eraseApplicant: { tag: 'privacy', summary: 'Erase a refused applicant’s personal data and documents on request (platform administrator); the anonymised decision stays' },
   viewOwnApplication: { tag: 'admission', summary: 'The applicant’s own application through the secret link', response: applicantViewDto, public: true },
   answerAdmissionQuestion: { tag: 'admission', summary: 'Answer the procurement team’s question (secret link)', body: answerRequest, response: applicantViewDto, public: true },
   attachApplicationDocument: { tag: 'admission', summary: 'Attach a document (?name=…; the body is the file as application/octet-stream; secret link)', upload: true, response: applicantViewDto, status: 201, public: true },

@@ -110,6 +110,7 @@ export const apiRoutes = {
   publishReport: 'POST /trajectories/:trajectoryId/reports/:reportId/publish',
   reportExportDocx: 'GET /trajectories/:trajectoryId/reports/:reportId/verslag.docx',
   reportExportPdf: 'GET /trajectories/:trajectoryId/reports/:reportId/verslag.pdf',
+  reportResultsCsv: 'GET /trajectories/:trajectoryId/reports/:reportId/uitslagen.csv',
   // outcomes
   listOutcomes: 'GET /trajectories/:trajectoryId/outcomes',
   recordOutcome: 'POST /trajectories/:trajectoryId/outcomes',
@@ -186,6 +187,7 @@ export const apiRoutes = {
   updateAdmissionSettings: 'PUT /trajectories/:trajectoryId/admission/settings',
   getAdmissionApplication: 'GET /trajectories/:trajectoryId/admission/applications/:applicationId',
   reviewAdmissionApplication: 'POST /trajectories/:trajectoryId/admission/applications/:applicationId/review',
+  eraseApplicant: 'POST /admin/admission-applications/:applicationId/erase',
 } as const satisfies Record<string, RouteAddress>;
 
 export type ApiRoutes = typeof apiRoutes;

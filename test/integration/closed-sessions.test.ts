@@ -144,6 +144,7 @@ describe('a closed session', () => {
     expect((await c.aanbieder!.get(`/trajectories/${t}/sessions/${sessionId}/report`)).status).toBe(403);
     expect((await c.aanbieder!.get(`/trajectories/${t}/reports/${reportId}/verslag.docx`)).status).toBe(403);
     expect((await c.aanbieder!.get(`/trajectories/${t}/reports/${reportId}/verslag.pdf`)).status).toBe(403);
+    expect((await c.aanbieder!.get(`/trajectories/${t}/reports/${reportId}/uitslagen.csv`)).status).toBe(403);
     expect((await c.aanbieder!.post(`/trajectories/${t}/reports/${reportId}/comments`, { text: 'Mag ik?', section: null })).status).toBe(403);
     const invited = await c.client!.get(`/trajectories/${t}/sessions/${sessionId}/report`);
     expect(invited.status).toBe(200);

@@ -360,6 +360,7 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
     { route: 'GET /trajectories/:trajectoryId/sessions/:sessionId/report', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/sessions/${f.sessions.endedId}/report`) },
     { route: 'GET /trajectories/:trajectoryId/reports/:reportId/verslag.docx', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/verslag.docx`) },
     { route: 'GET /trajectories/:trajectoryId/reports/:reportId/verslag.pdf', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/verslag.pdf`) },
+    { route: 'GET /trajectories/:trajectoryId/reports/:reportId/uitslagen.csv', request: (c, f) => c.get(`/trajectories/${f.ids.ijmond}/reports/${f.reports.draftId}/uitslagen.csv`) },
   ],
   'report.manage': [
     // The ended session has its report already: 409, after the policy.

@@ -13,6 +13,7 @@ import { useTrajectory } from '../trajectory/trajectory-context';
 import type { ProviderKind } from '../../../shared/domain/provider-kinds';
 import type { MandateDto } from '../../../shared/schemas/mandates';
 import { GrantMandateForm } from './GrantMandateForm';
+import { MandateRuleForm } from './MandateRuleForm';
 import { ProviderKindForm } from './ProviderKindForm';
 
 /**
@@ -130,6 +131,7 @@ export function MandatesPage() {
               </div>
             )}
           </section>
+          <MandateRuleForm trajectoryId={trajectory.id} sessions={data.sessions} mayDeclare={data.mayDeclareRule} onSaved={overview.reload} />
           {mayKind && <ProviderKindForm trajectoryId={trajectory.id} organisations={[...providerOrgs.values()]} onSaved={overview.reload} />}
         </>
       )}

@@ -17,6 +17,7 @@ import { TrajectoryHeader } from '../trajectory/TrajectoryHeader';
 import { useTrajectory } from '../trajectory/trajectory-context';
 import { PublishReportDialog } from './PublishReportDialog';
 import { ReportComments } from './ReportComments';
+import { ReportResultsCsvLink } from './ReportResultsCsvLink';
 import { ReportSections } from './ReportSections';
 import { SummaryEditor } from './SummaryEditor';
 import { useReportErrorMessage } from './report-errors';
@@ -163,6 +164,7 @@ export function ReportPage() {
               <Link href={reportApi.docxUrl(trajectory.id, report.id)} download data-testid="report-docx">
                 {t('reports.downloadDocx')}
               </Link>
+              <ReportResultsCsvLink trajectoryId={trajectory.id} reportId={report.id} />
             </ButtonGroup>
           </nav>
           <ReportSections content={report.content} />

@@ -1,9 +1,10 @@
 import { amsterdam } from '../../../shared/domain/calendar';
 import { roles, type Role } from '../../../shared/domain/roles';
 import { formatPercentage } from '../../../shared/live-table/tally';
-import { stakeholderGroups, type BallotChoice, type StakeholderGroup } from '../../../shared/live-table/polls';
+import { stakeholderGroups, type BallotChoice } from '../../../shared/live-table/polls';
 import type { ReportContent, ReportPoll } from '../../../shared/schemas/reports';
 import type { ExportDocument } from '../../export/document';
+import { groupNames, kindParagraphs } from './kind-results';
 import type { ReportRecord } from '../../models/report';
 
 // The exported report is in Dutch, the language of the table and of the municipalities' files.
@@ -15,15 +16,6 @@ const roleNames: Record<Role, string> = {
   client: 'cliëntvertegenwoordiger',
   facilitator: 'gespreksleider',
   observer: 'toehoorder',
-  intermediair: 'intermediair',
-};
-const groupNames: Record<StakeholderGroup, string> = {
-  procurement: 'inkoopteam',
-  municipality: 'gemeenten',
-  provider: 'zorgaanbieders',
-  client: 'cliëntvertegenwoordigers',
-  facilitator: 'gespreksleiding',
-  observer: 'toehoorders',
   intermediair: 'intermediair',
 };
 const outcomeKindNames = { advice: 'een advies', proposal: 'een voorstel', decision: 'een besluit' } as const;
@@ -60,6 +52,7 @@ function pollParagraphs(poll: ReportPoll): Paragraph[] {
       text: `${o.score} ${points ? 'punten' : 'stemmen'}${groups.length ? ` (${groups.map((g) => `${groupNames[g]} ${o.byGroup[g] ?? 0}`).join(', ')})` : ''}`,
     })),
     ...(turnout.length ? [{ label: 'Opkomst per groep:', text: turnout.join('; ') }] : []),
+    ...kindParagraphs(poll, label),
     ...onBehalfParagraphs(poll, label, points),
   ];
 }
@@ -133,7 +126,7 @@ export function reportDocument(report: Pick<ReportRecord, 'content' | 'summary' 
       { heading: 'Aanwezig', paragraphs: attendance },
       {
         heading: 'Wat de uitkomsten betekenen',
-        paragraphs: [{ text: `De uitkomsten van deze sessie zijn ${outcomeKindNames[content.declaration.outcomeKind]}. Het besluit ligt bij ${content.declaration.decidedBy}. Uitslagen staan per groep.` }],
+        paragraphs: [{ text: `De uitkomsten van deze sessie zijn ${outcomeKindNames[content.declaration.outcomeKind]}. Het besluit ligt bij ${content.declaration.decidedBy}. Uitslagen staan per groep en per soort aanbieder.` }],
       },
       {
         heading: 'Agenda zoals gehouden',

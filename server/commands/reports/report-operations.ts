@@ -13,6 +13,8 @@ import type { TrajectoryAction } from '../../../shared/domain/permissions';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { buildReportContent } from './report-content';
 import { reportDocument } from './report-document';
+import { reportResultsCsv } from './kind-results';
+import type { Response } from 'express';
 import { reportSectionKeys } from '../../../shared/domain/report-sections';
 import { notifyReport } from '../../notifications/events';
 
@@ -227,3 +229,22 @@ export const reportExport = defineTrajectoryOperation({
     return { result: withChainHead(reportDocument(report, access.trajectory.name), publication) };
   },
 });
+
+/** The report's poll results as CSV (per option, group and provider kind): the same frozen results the page and the document show. */
+export const reportResults = defineTrajectoryOperation({
+  name: 'report.results',
+  action: 'report.view',
+  params: reportParams,
+  body: noBody,
+  run: async (ctx, p, _b, access): Promise<{ result: string }> => {
+    const report = await loadReport(ctx.services.models, p);
+    await requireInvitedToReport(ctx, access, report, 'report.view');
+    return { result: reportResultsCsv(report.content) };
+  },
+});
+
+export function reportResultsFile(res: Response, result: unknown): void {
+  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="uitslagen.csv"');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.send(result as string);
+}
