@@ -25,6 +25,8 @@ interface Held<T> {
  */
 export class HeldVoices {
   private kinds: Held<Map<string, { type: string; providerKind: ProviderKind | null }>> | null = null;
+  /** Organisations read one by one (by `_id`) for a ballot, while the kinds of all are not held. */
+  private readonly kindById = new Map<string, Held<ProviderKind | null>>();
   private readonly mandates = new Map<string, Held<Map<string, MandateCounts>>>();
   private generation = { organisations: 0, mandates: 0 };
   private readonly stopFeed: () => void;
@@ -59,6 +61,7 @@ export class HeldVoices {
     if (collection === 'organisations') {
       this.generation.organisations++;
       this.kinds = null;
+      this.kindById.clear();
     } else if (collection === 'mandates') {
       this.generation.mandates++;
       this.mandates.clear();
@@ -79,8 +82,21 @@ export class HeldVoices {
     return value;
   }
 
+  /**
+   * One organisation's provider kind, for a ballot: from the kinds of all when they are held, else
+   * read by `_id`, so that a ballot never waits for the whole collection to be read (only a tally,
+   * after the ballot is answered, reads it, once a minute or after a change to organisations).
+   */
   async providerKindOf(organisationId: string): Promise<ProviderKind | null> {
-    return (await this.organisationKinds()).get(organisationId)?.providerKind ?? null;
+    if (this.kinds && Date.now() - this.kinds.loadedAt < maxAgeMs) return this.kinds.value.get(organisationId)?.providerKind ?? null;
+    const held = this.kindById.get(organisationId);
+    if (held && Date.now() - held.loadedAt < maxAgeMs && held.generation === this.generation.organisations) return held.value;
+    const generation = this.generation.organisations;
+    const loadedAt = Date.now();
+    const organisation = await this.models.organisations.findById(organisationId, { type: 1, providerKind: 1 }).lean();
+    const value = organisation?.type === 'provider' ? (providerKindOf(organisation.providerKind) ?? 'institution') : null;
+    if (generation === this.generation.organisations) this.kindById.set(organisationId, { value, loadedAt, generation });
+    return value;
   }
 
   /** Active mandates per holding organisation in a trajectory, counted per scope. */
