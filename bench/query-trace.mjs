@@ -3,9 +3,9 @@
  * server sends to the database to QUERY_TRACE_FILE, one JSON line each, with what set it off: the
  * socket.io event, the HTTP request, the WebSocket upgrade or message in whose async context it
  * ran (timers and promises started there inherit it, so a ballot's later tally broadcast counts as
- * the ballot's), or `background` (sweepers, start-up). Used by test/integration/growth.test.ts and
- * bench/ballot-queries.ts to show which queries a hot path issues and whether each one addresses
- * its documents by `_id` or filters or sorts a collection (which FerretDB answers by reading it).
+ * the ballot's). Commands of start-up and of sweepers (no such origin) are not written.
+ * test/integration/growth.test.ts uses it to show which queries a hot path issues and whether each
+ * one addresses its documents by `_id`, through an index, or by reading a collection through.
  * The server's own code is not touched: the driver's command monitoring, socket.io's event
  * dispatch and Node's HTTP server are wrapped here.
  */
@@ -61,7 +61,9 @@ if (file) {
       // Written when the command is answered, with how long the database took.
       const started = new Map();
       this.on('commandStarted', (event) => {
-        started.set(event.requestId, { at: Date.now(), origin: origin.getStore() ?? 'background', ...describe(event.commandName, event.command) });
+        // Only what a request, socket event or WebSocket set off: start-up (the demo seed) and sweeps stay out, and cost nothing here.
+        const what = origin.getStore();
+        if (what) started.set(event.requestId, { at: Date.now(), origin: what, ...describe(event.commandName, event.command) });
       });
       const done = (event) => {
         const entry = started.get(event.requestId);

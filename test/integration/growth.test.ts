@@ -207,7 +207,8 @@ describe('hot paths do not slow down as history grows', () => {
       ['fresh', 'grown'].map(async () => {
         const trace = path.join(mkdtempSync(path.join(tmpdir(), 'dialoogtafel-trace-')), 'queries.jsonl');
         writeFileSync(trace, '');
-        const server = await startServer({ env: { DEMO: '1', QUERY_TRACE_FILE: trace }, command: [process.execPath, '--import', 'tsx', '--import', queryTrace, 'server/main.ts'] });
+        // Two servers seed the demo at once on a machine busy with other test files: that may take minutes, and is no failure.
+        const server = await startServer({ env: { DEMO: '1', QUERY_TRACE_FILE: trace }, command: [process.execPath, '--import', 'tsx', '--import', queryTrace, 'server/main.ts'], timeoutMs: 300_000 });
         return prepare(server, trace);
       }),
     );

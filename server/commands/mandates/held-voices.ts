@@ -27,6 +27,8 @@ export class HeldVoices {
   private kinds: Held<Map<string, { type: string; providerKind: ProviderKind | null }>> | null = null;
   /** Organisations read one by one (by `_id`) for a ballot, while the kinds of all are not held. */
   private readonly kindById = new Map<string, Held<ProviderKind | null>>();
+  /** Reads in flight: a live table counting many polls at once reads each collection once, not once per poll. */
+  private readonly loading = new Map<string, Promise<unknown>>();
   private readonly mandates = new Map<string, Held<Map<string, MandateCounts>>>();
   private generation = { organisations: 0, mandates: 0 };
   private readonly stopFeed: () => void;
@@ -74,6 +76,23 @@ export class HeldVoices {
   /** Every organisation's type and provider kind by id. */
   async organisationKinds(): Promise<Map<string, { type: string; providerKind: ProviderKind | null }>> {
     if (this.kinds && Date.now() - this.kinds.loadedAt < maxAgeMs) return this.kinds.value;
+    return this.once(`kinds:${this.generation.organisations}`, () => this.loadKinds());
+  }
+
+  /** Runs `read` once however many ask at the same moment (keys carry the generation: after a write, a new read). */
+  private async once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const pending = this.loading.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const promise = read();
+    this.loading.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      this.loading.delete(key);
+    }
+  }
+
+  private async loadKinds(): Promise<Map<string, { type: string; providerKind: ProviderKind | null }>> {
     const generation = this.generation.organisations;
     const loadedAt = Date.now();
     const all = await this.models.organisations.find({}, { type: 1, providerKind: 1 }).lean();
@@ -103,6 +122,10 @@ export class HeldVoices {
   async mandateCounts(trajectoryId: string): Promise<Map<string, MandateCounts>> {
     const held = this.mandates.get(trajectoryId);
     if (held && Date.now() - held.loadedAt < maxAgeMs) return held.value;
+    return this.once(`mandates:${trajectoryId}:${this.generation.mandates}`, () => this.loadMandateCounts(trajectoryId));
+  }
+
+  private async loadMandateCounts(trajectoryId: string): Promise<Map<string, MandateCounts>> {
     const generation = this.generation.mandates;
     const loadedAt = Date.now();
     const active = await this.models.mandates.find({ trajectoryId, revokedAt: null }, { organisationId: 1, scopes: 1 }).lean();
