@@ -37,6 +37,8 @@ interface Entry {
 export class BallotBook {
   private readonly polls = new Map<string, Entry>();
   private readonly ready: Promise<void>;
+  /** True once other nodes' ballots arrive here (at once without Redis). */
+  private listening = false;
 
   constructor(
     private readonly models: Models,
@@ -47,13 +49,17 @@ export class BallotBook {
   }
 
   private async subscribe(): Promise<void> {
-    if (!this.redis) return;
+    if (!this.redis) {
+      this.listening = true;
+      return;
+    }
     const { nodeId, relaySubscriber } = this.redis;
     try {
       await relaySubscriber.subscribe(channel, (message: string) => {
         const parsed = JSON.parse(message) as { from: string; pollId: string; key: string; ballot: HeldBallot };
         if (parsed.from !== nodeId) this.apply(parsed.pollId, parsed.key, parsed.ballot);
       });
+      this.listening = true;
     } catch (error) {
       this.log.warn({ err: (error as Error).message }, 'ballot book: could not subscribe; other nodes’ ballots show once polls are read again');
     }
@@ -114,6 +120,18 @@ export class BallotBook {
         .publish(channel, JSON.stringify({ from: this.redis.nodeId, pollId, key, ballot }))
         .catch((error: unknown) => this.log.warn({ pollId, err: String(error) }, 'ballot book: ballot not sent to other nodes'));
     }
+  }
+
+  /**
+   * A poll was just opened on this node: it has no ballots yet, so its first tally here reads none
+   * (a read of the ballots by poll, however well indexed, is one read less on the ballot path).
+   * Nobody can have voted before the poll's id is answered, which comes after this. Only while
+   * other nodes' ballots arrive here: otherwise the first tally reads the stored ballots as before.
+   */
+  opened(pollId: string): void {
+    if (!this.listening || this.polls.has(pollId)) return;
+    this.polls.set(pollId, { ballots: new Map(), loading: undefined, storedDuringLoad: undefined });
+    this.trim();
   }
 
   /** Lets a poll go (it closed, or was read again elsewhere). */

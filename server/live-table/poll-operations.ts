@@ -55,6 +55,7 @@ export const openSessionPoll = defineSessionOperation({
       closesAt: settings.closesAt ? new Date(settings.closesAt) : null,
       declaration: session.declaration,
     });
+    ballotBookOf(ctx.services).opened(String(poll._id));
     const trajectoryId = String(session.trajectoryId);
     return {
       result: { pollId: String(poll._id) },

@@ -25,6 +25,10 @@ interface Held<T> {
  */
 export class HeldVoices {
   private kinds: Held<Map<string, { type: string; providerKind: ProviderKind | null }>> | null = null;
+  /** Organisations read one by one (by `_id`) for a ballot, while the kinds of all are not held. */
+  private readonly kindById = new Map<string, Held<ProviderKind | null>>();
+  /** Reads in flight: a live table counting many polls at once reads each collection once, not once per poll. */
+  private readonly loading = new Map<string, Promise<unknown>>();
   private readonly mandates = new Map<string, Held<Map<string, MandateCounts>>>();
   private generation = { organisations: 0, mandates: 0 };
   private readonly stopFeed: () => void;
@@ -59,6 +63,7 @@ export class HeldVoices {
     if (collection === 'organisations') {
       this.generation.organisations++;
       this.kinds = null;
+      this.kindById.clear();
     } else if (collection === 'mandates') {
       this.generation.mandates++;
       this.mandates.clear();
@@ -71,6 +76,23 @@ export class HeldVoices {
   /** Every organisation's type and provider kind by id. */
   async organisationKinds(): Promise<Map<string, { type: string; providerKind: ProviderKind | null }>> {
     if (this.kinds && Date.now() - this.kinds.loadedAt < maxAgeMs) return this.kinds.value;
+    return this.once(`kinds:${this.generation.organisations}`, () => this.loadKinds());
+  }
+
+  /** Runs `read` once however many ask at the same moment (keys carry the generation: after a write, a new read). */
+  private async once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const pending = this.loading.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const promise = read();
+    this.loading.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      this.loading.delete(key);
+    }
+  }
+
+  private async loadKinds(): Promise<Map<string, { type: string; providerKind: ProviderKind | null }>> {
     const generation = this.generation.organisations;
     const loadedAt = Date.now();
     const all = await this.models.organisations.find({}, { type: 1, providerKind: 1 }).lean();
@@ -79,14 +101,31 @@ export class HeldVoices {
     return value;
   }
 
+  /**
+   * One organisation's provider kind, for a ballot: from the kinds of all when they are held, else
+   * read by `_id`, so that a ballot never waits for the whole collection to be read (only a tally,
+   * after the ballot is answered, reads it, once a minute or after a change to organisations).
+   */
   async providerKindOf(organisationId: string): Promise<ProviderKind | null> {
-    return (await this.organisationKinds()).get(organisationId)?.providerKind ?? null;
+    if (this.kinds && Date.now() - this.kinds.loadedAt < maxAgeMs) return this.kinds.value.get(organisationId)?.providerKind ?? null;
+    const held = this.kindById.get(organisationId);
+    if (held && Date.now() - held.loadedAt < maxAgeMs && held.generation === this.generation.organisations) return held.value;
+    const generation = this.generation.organisations;
+    const loadedAt = Date.now();
+    const organisation = await this.models.organisations.findById(organisationId, { type: 1, providerKind: 1 }).lean();
+    const value = organisation?.type === 'provider' ? (providerKindOf(organisation.providerKind) ?? 'institution') : null;
+    if (generation === this.generation.organisations) this.kindById.set(organisationId, { value, loadedAt, generation });
+    return value;
   }
 
   /** Active mandates per holding organisation in a trajectory, counted per scope. */
   async mandateCounts(trajectoryId: string): Promise<Map<string, MandateCounts>> {
     const held = this.mandates.get(trajectoryId);
     if (held && Date.now() - held.loadedAt < maxAgeMs) return held.value;
+    return this.once(`mandates:${trajectoryId}:${this.generation.mandates}`, () => this.loadMandateCounts(trajectoryId));
+  }
+
+  private async loadMandateCounts(trajectoryId: string): Promise<Map<string, MandateCounts>> {
     const generation = this.generation.mandates;
     const loadedAt = Date.now();
     const active = await this.models.mandates.find({ trajectoryId, revokedAt: null }, { organisationId: 1, scopes: 1 }).lean();
