@@ -41,6 +41,7 @@ export const roomEn: typeof roomNl = {
     codeHint: 'Eight characters, for example K7QX 3MPA.',
     go: 'To the poll',
     waiting: 'No poll is open right now. As soon as the facilitator opens one, it appears here by itself.',
+    ended: 'This session has ended. Voting is over.',
     received: 'Your vote has been received.',
     sending: 'Sending your vote…',
     offline: 'No connection. Your choice is kept and sent as soon as the connection is back.',

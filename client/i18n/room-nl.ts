@@ -40,6 +40,7 @@ export const roomNl = {
     codeHint: 'Acht tekens, bijvoorbeeld K7QX 3MPA.',
     go: 'Naar de peiling',
     waiting: 'Er is nu geen peiling open. Zodra de gespreksleider er een opent, verschijnt die hier vanzelf.',
+    ended: 'Deze sessie is afgelopen. Er kan niet meer worden gestemd.',
     received: 'Uw stem is ontvangen.',
     sending: 'Uw stem wordt verstuurd…',
     offline: 'Geen verbinding. Uw keuze is bewaard en wordt verstuurd zodra de verbinding terug is.',

@@ -287,4 +287,76 @@ describe('the screen on the wall fits one screenful and the phone finds its poll
     }
     await expectNoAxeViolations(screen);
   }, 300_000);
+
+  it('takes a phone at 360×740 to the open poll by its code, signed in or not, and says plainly when a code leads nowhere, no poll is open or the session has ended', async () => {
+    const inkoop = await apiSignIn(server, 'inkoop@dialoogtafel.example');
+    const trajectoryId = (await inkoop.get('/trajectories')).body.find((t: { name: string }) => t.name === ijmondName).id as string;
+    const topics = await inkoop.get(`/trajectories/${trajectoryId}/topics`);
+    const created = await inkoop.post(`/trajectories/${trajectoryId}/sessions`, {
+      title: 'Dialoogsessie vanaf de telefoon',
+      startsAt: new Date().toISOString(),
+      location: 'Stadhuis Haarlem',
+      agenda: topics.body.slice(0, 1).map((t: { id: string }) => ({ topicId: t.id, minutes: 30 })),
+      declaration: { outcomeKind: 'advice', decidedBy: 'de colleges van B&W' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const sessionId = created.body.id as string;
+    const { page: f } = await openFreshPage(browser);
+    await signIn(f, server.url, 'facilitator@dialoogtafel.example');
+    await f.goto(`${server.url}/sessies/${sessionId}`);
+    await f.getByRole('button', { name: 'Sessie beginnen' }).click();
+    await f.getByTestId('current-topic-title').waitFor();
+    const code = (await inkoop.get(`/sessions/${sessionId}/join-code`)).body.code as string;
+
+    // Signed in, no poll open yet: the phone says so and waits.
+    const provider = await apiSignIn(server, 'aanbieder@dialoogtafel.example');
+    const phone = await openPhone(browser, server, provider.token!);
+    await phone.page.goto(`${server.url}/stem/${code}`);
+    expect(await phone.page.getByTestId('vote-waiting').innerText()).toContain('Er is nu geen peiling open.');
+    await expectNoAxeViolations(phone.page);
+
+    // A poll opens: it appears on the phone by itself, and the vote goes through.
+    const question = 'Kunt u instemmen met de voorgestelde wachtlijstaanpak?';
+    const opened = await inkoop.post(`/sessions/${sessionId}/polls`, { settings: { kind: 'consent', question } });
+    expect(opened.status, opened.text).toBe(201);
+    const poll = phone.page.getByTestId('vote-poll').filter({ hasText: question });
+    await poll.waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phoneSize.width);
+    await expectNoAxeViolations(phone.page);
+    await poll.getByLabel(/^Akkoord/).check();
+    await poll.getByRole('button', { name: 'Stem uitbrengen' }).click();
+    await poll.locator('[data-testid="vote-delivery"][data-state="received"]').waitFor();
+    await expectNoAxeViolations(phone.page);
+
+    // Not signed in: the sign-in page first, then straight on to the poll.
+    const stranger = await openPhone(browser, server);
+    await stranger.page.goto(`${server.url}/stem/${code}`);
+    await stranger.page.waitForURL(/\/inloggen/);
+    await stranger.page.getByLabel('E-mailadres').waitFor();
+    expect(await stranger.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phoneSize.width);
+    await expectNoAxeViolations(stranger.page);
+    await stranger.page.getByLabel('E-mailadres').fill('gemeente@dialoogtafel.example');
+    await stranger.page.getByLabel('Wachtwoord', { exact: true }).fill('dialoog-demo');
+    await stranger.page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await stranger.page.waitForURL(new RegExp(`/stem/${code}$`));
+    await stranger.page.getByTestId('vote-poll').filter({ hasText: question }).waitFor();
+    await expectNoAxeViolations(stranger.page);
+
+    // A code that leads nowhere: a plain Dutch message and the form to try again.
+    await phone.page.goto(`${server.url}/stem/22222222`);
+    expect(await phone.page.getByTestId('vote-not-found').innerText()).toBe('Deze code hoort niet bij een sessie waaraan u deelneemt. Controleer de code op het scherm.');
+    await phone.page.getByLabel('Code van het scherm').waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phoneSize.width);
+    await expectNoAxeViolations(phone.page);
+
+    // The session ends: its code says that voting is over.
+    await f.getByRole('button', { name: 'Sessie afsluiten' }).click();
+    await f.getByRole('button', { name: 'Ja, sessie afsluiten' }).click();
+    await phone.page.goto(`${server.url}/stem/${code}`);
+    expect(await phone.page.getByTestId('vote-ended').innerText()).toBe('Deze sessie is afgelopen. Er kan niet meer worden gestemd.');
+    expect(await phone.page.getByTestId('vote-poll').count()).toBe(0);
+    await expectNoAxeViolations(phone.page);
+    await phone.context.close();
+    await stranger.context.close();
+  }, 180_000);
 });
