@@ -289,6 +289,7 @@ describe('the screen on the wall fits one screenful and the phone finds its poll
   }, 300_000);
 
   it('takes a phone at 360×740 to the open poll by its code, signed in or not, and says plainly when a code leads nowhere, no poll is open or the session has ended', async () => {
+    mkdirSync(screenshots, { recursive: true });
     const inkoop = await apiSignIn(server, 'inkoop@dialoogtafel.example');
     const trajectoryId = (await inkoop.get('/trajectories')).body.find((t: { name: string }) => t.name === ijmondName).id as string;
     const topics = await inkoop.get(`/trajectories/${trajectoryId}/topics`);
@@ -327,6 +328,7 @@ describe('the screen on the wall fits one screenful and the phone finds its poll
     await poll.getByRole('button', { name: 'Stem uitbrengen' }).click();
     await poll.locator('[data-testid="vote-delivery"][data-state="received"]').waitFor();
     await expectNoAxeViolations(phone.page);
+    await phone.page.screenshot({ path: `${screenshots}/phone-ballot.png` });
 
     // Not signed in: the sign-in page first, then straight on to the poll.
     const stranger = await openPhone(browser, server);

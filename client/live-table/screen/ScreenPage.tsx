@@ -1,5 +1,5 @@
 import { Document, Heading1, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useResource } from '../../api/useResource';
@@ -13,6 +13,7 @@ import { joinCodeApi } from './join-code-api';
 import { JoinCodePanel } from './JoinCodePanel';
 import { ScreenPoll } from './ScreenPoll';
 import { useGroupLabel } from './group-label';
+import { useFitDensity } from './useFitDensity';
 import './screen.css';
 
 /**
@@ -87,7 +88,11 @@ function Table({ live }: { live: LiveSnapshot }) {
   const groupLabel = useGroupLabel();
   const { agenda, status } = live.session;
   const item = status === 'live' ? agenda[live.currentIndex] : undefined;
-  const more = live.queue.length - queueShown;
+  // The first few of the queue by name; fewer when a long topic or long names leave less room.
+  const floor = useRef<HTMLElement>(null);
+  const fewer = useFitDensity(floor, Math.min(queueShown, live.queue.length), `${live.queue.length}:${live.floor?.userId ?? ''}:${live.currentIndex}`);
+  const shown = Math.min(queueShown, live.queue.length) - fewer;
+  const more = live.queue.length - shown;
   return (
     <>
       <section aria-labelledby="screen-current-heading" className="dt-screen__panel dt-screen__current" data-testid="screen-current">
@@ -108,7 +113,7 @@ function Table({ live }: { live: LiveSnapshot }) {
         )}
       </section>
       {status === 'live' && (
-        <section aria-labelledby="screen-floor-heading" className="dt-screen__panel dt-screen__floor" data-testid="screen-floor">
+        <section ref={floor} aria-labelledby="screen-floor-heading" className="dt-screen__panel dt-screen__floor" data-testid="screen-floor">
           <h2 id="screen-floor-heading" className="dt-screen__eyebrow">
             {t('room.screen.floor')}
           </h2>
@@ -122,11 +127,10 @@ function Table({ live }: { live: LiveSnapshot }) {
             )}
           </p>
           <h3 className="dt-screen__subhead">{t('room.screen.queue')}</h3>
-          {live.queue.length === 0 ? (
-            <p className="dt-screen__queue-empty">{t('room.screen.queueEmpty')}</p>
-          ) : (
+          {live.queue.length === 0 && <p className="dt-screen__queue-empty">{t('room.screen.queueEmpty')}</p>}
+          {shown > 0 && (
             <ol className="dt-screen__queue" data-testid="screen-queue">
-              {live.queue.slice(0, queueShown).map((q) => (
+              {live.queue.slice(0, shown).map((q) => (
                 <li key={q.userId}>
                   {q.name} <span className="dt-screen__group dt-screen__label">({groupLabel(q.group)})</span>
                 </li>
