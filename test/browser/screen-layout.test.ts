@@ -120,7 +120,7 @@ const minimumFontPx = {
   '[data-testid="screen-topic"]': 30,
   '[data-testid="screen-question"]': 30,
   '[data-testid="screen-timer"]': 48,
-  '[data-testid="join-code"]': 36,
+  '[data-testid="join-code"]': 48,
   '[data-testid="screen-declaration"]': 24,
   '[data-testid="screen-speaker"]': 24,
   '.dt-screen__option-label': 24,
