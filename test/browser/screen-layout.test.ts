@@ -328,6 +328,8 @@ describe('the screen on the wall fits one screenful and the phone finds its poll
     await poll.getByRole('button', { name: 'Stem uitbrengen' }).click();
     await poll.locator('[data-testid="vote-delivery"][data-state="received"]').waitFor();
     await expectNoAxeViolations(phone.page);
+    // The picture shows the question, the choice and the acknowledgement together.
+    await poll.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await phone.page.screenshot({ path: `${screenshots}/phone-ballot.png` });
 
     // Not signed in: the sign-in page first, then straight on to the poll.
