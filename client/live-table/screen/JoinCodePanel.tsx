@@ -1,4 +1,3 @@
-import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,8 +20,10 @@ export function JoinCodePanel({ code }: { code: string }) {
 
   return (
     <section aria-labelledby="screen-vote-heading" className="dt-screen__panel dt-screen__join" data-testid="screen-join">
-      <Heading2 id="screen-vote-heading">{t('room.screen.vote')}</Heading2>
-      <Paragraph className="dt-screen__how">{t('room.screen.voteHow', { address: `${window.location.host}/stem` })}</Paragraph>
+      <h2 id="screen-vote-heading" className="dt-screen__eyebrow">
+        {t('room.screen.vote')}
+      </h2>
+      <p className="dt-screen__how">{t('room.screen.voteHow', { address: `${window.location.host}/stem` })}</p>
       <p className="dt-screen__code">
         <span className="dt-visually-hidden">{t('room.screen.code')}: </span>
         <span data-testid="join-code" data-code={code}>

@@ -1,5 +1,5 @@
-import { Document, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { Document, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useResource } from '../../api/useResource';
@@ -8,11 +8,12 @@ import { LoadingStatus } from '../../components/LoadingStatus';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useDeclarationText } from '../../pages/sessions/Declaration';
 import { clockText, remainingMs } from '../TopicTimer';
-import { usePollText } from '../poll-text';
 import { useLiveSession, type LiveSnapshot } from '../useLiveSession';
 import { joinCodeApi } from './join-code-api';
 import { JoinCodePanel } from './JoinCodePanel';
 import { ScreenPoll } from './ScreenPoll';
+import { useGroupLabel } from './group-label';
+import { useFitDensity } from './useFitDensity';
 import './screen.css';
 
 /**
@@ -51,21 +52,25 @@ function Screen({ live, code }: { live: LiveSnapshot; code: string | undefined }
   return (
     <div className="dt-screen__layout" data-testid="screen" data-status={s.status}>
       <header className="dt-screen__header">
-        <Heading1 className="dt-screen__title">{s.title}</Heading1>
-        <p className="dt-screen__declaration" data-testid="screen-declaration">
-          <strong>{declaration.line(s.declaration)}</strong>
-        </p>
+        <div className="dt-screen__heading">
+          <Heading1 className="dt-screen__title">{s.title}</Heading1>
+          <p className="dt-screen__declaration" data-testid="screen-declaration">
+            <strong>{declaration.line(s.declaration)}</strong>
+          </p>
+        </div>
+        {code && <JoinCodePanel code={code} />}
       </header>
-      <div className="dt-screen__table">
+      <div className="dt-screen__side">
         <Table live={live} />
       </div>
       <div className="dt-screen__vote">
-        {code && <JoinCodePanel code={code} />}
         {poll ? (
           <ScreenPoll poll={poll} />
         ) : (
-          <section aria-labelledby="screen-poll-heading" className="dt-screen__panel" data-testid="screen-poll">
-            <Heading2 id="screen-poll-heading">{t('room.screen.poll')}</Heading2>
+          <section aria-labelledby="screen-poll-heading" className="dt-screen__panel dt-screen__poll" data-testid="screen-poll">
+            <h2 id="screen-poll-heading" className="dt-screen__eyebrow">
+              {t('room.screen.poll')}
+            </h2>
             <Paragraph>{t('room.screen.noPoll')}</Paragraph>
           </section>
         )}
@@ -74,16 +79,27 @@ function Screen({ live, code }: { live: LiveSnapshot; code: string | undefined }
   );
 }
 
+/** The queue shown on the wall: the first few by name, the rest as a number. */
+const queueShown = 3;
+
 /** Topic, timer, floor and queue: what the facilitator moves, as it moves. */
 function Table({ live }: { live: LiveSnapshot }) {
   const { t } = useTranslation();
-  const text = usePollText();
+  const groupLabel = useGroupLabel();
   const { agenda, status } = live.session;
   const item = status === 'live' ? agenda[live.currentIndex] : undefined;
+  // The first few of the queue by name; fewer when a long topic or long names leave less room.
+  const floor = useRef<HTMLElement>(null);
+  const fewer = useFitDensity(floor, Math.min(queueShown, live.queue.length), `${live.queue.length}:${live.floor?.userId ?? ''}:${live.currentIndex}`);
+  const shown = Math.min(queueShown, live.queue.length) - fewer;
+  const more = live.queue.length - shown;
   return (
     <>
-      <section aria-labelledby="screen-current-heading" className="dt-screen__panel" data-testid="screen-current">
-        <Heading2 id="screen-current-heading">{t('room.screen.current')}</Heading2>
+      <section aria-labelledby="screen-current-heading" className="dt-screen__panel dt-screen__current" data-testid="screen-current">
+        <h2 id="screen-current-heading" className="dt-screen__eyebrow">
+          {t('room.screen.current')}
+          {item && <span className="dt-screen__position"> · {t('sessions.live.itemOf', { n: live.currentIndex + 1, count: agenda.length })}</span>}
+        </h2>
         {status === 'planned' && <Paragraph>{t('room.screen.notStarted')}</Paragraph>}
         {status === 'ended' && <Paragraph>{t('room.screen.ended')}</Paragraph>}
         {status === 'live' && !item && <Paragraph>{t('room.screen.noCurrent')}</Paragraph>}
@@ -92,35 +108,36 @@ function Table({ live }: { live: LiveSnapshot }) {
             <p className="dt-screen__topic" data-testid="screen-topic">
               {item.title}
             </p>
-            <Paragraph className="dt-screen__position">{t('sessions.live.itemOf', { n: live.currentIndex + 1, count: agenda.length })}</Paragraph>
             {live.timer && <ScreenTimer live={live} />}
           </>
         )}
       </section>
       {status === 'live' && (
-        <section aria-labelledby="screen-floor-heading" className="dt-screen__panel" data-testid="screen-floor">
-          <Heading2 id="screen-floor-heading">{t('room.screen.floor')}</Heading2>
-          <p className="dt-screen__speaker">
+        <section ref={floor} aria-labelledby="screen-floor-heading" className="dt-screen__panel dt-screen__floor" data-testid="screen-floor">
+          <h2 id="screen-floor-heading" className="dt-screen__eyebrow">
+            {t('room.screen.floor')}
+          </h2>
+          <p className="dt-screen__speaker" data-testid="screen-speaker">
             {live.floor ? (
               <>
-                {live.floor.name} <span className="dt-screen__group">({text.group(live.floor.group)})</span>
+                {live.floor.name} <span className="dt-screen__group dt-screen__label">({groupLabel(live.floor.group)})</span>
               </>
             ) : (
               t('room.screen.nobodyHasFloor')
             )}
           </p>
           <h3 className="dt-screen__subhead">{t('room.screen.queue')}</h3>
-          {live.queue.length === 0 ? (
-            <Paragraph>{t('room.screen.queueEmpty')}</Paragraph>
-          ) : (
+          {live.queue.length === 0 && <p className="dt-screen__queue-empty">{t('room.screen.queueEmpty')}</p>}
+          {shown > 0 && (
             <ol className="dt-screen__queue" data-testid="screen-queue">
-              {live.queue.map((q) => (
+              {live.queue.slice(0, shown).map((q) => (
                 <li key={q.userId}>
-                  {q.name} <span className="dt-screen__group">({text.group(q.group)})</span>
+                  {q.name} <span className="dt-screen__group dt-screen__label">({groupLabel(q.group)})</span>
                 </li>
               ))}
             </ol>
           )}
+          {more > 0 && <p className="dt-screen__queue-more" data-testid="screen-queue-more">{t('room.screen.queueMore', { count: more })}</p>}
         </section>
       )}
     </>

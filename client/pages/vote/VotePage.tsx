@@ -92,7 +92,13 @@ function PhoneBallot({ sessionId, trajectoryId }: { sessionId: string; trajector
           <Paragraph>{t('sessions.live.connectionLost')}</Paragraph>
         </Alert>
       )}
-      {open.length === 0 && <Paragraph data-testid="vote-waiting">{t('room.vote.waiting')}</Paragraph>}
+      {live.session.status === 'ended' ? (
+        <Alert type="info" className="dt-alert">
+          <Paragraph data-testid="vote-ended">{t('room.vote.ended')}</Paragraph>
+        </Alert>
+      ) : (
+        open.length === 0 && <Paragraph data-testid="vote-waiting">{t('room.vote.waiting')}</Paragraph>
+      )}
       {open.map((poll) => {
         const state = delivery[poll.id];
         const canVote = group !== undefined && groupVotesIn(group, poll);
