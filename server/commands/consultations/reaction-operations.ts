@@ -1,13 +1,15 @@
+import type { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { editReactionRequest, reactOnBehalfRequest, reactRequest, respondRequest, type ReactionDto } from '../../../shared/schemas/consultations';
 import { AppError, notFound } from '../../errors';
 import type { Models } from '../../models';
 import type { ConsultationRecord, ReactionRecord } from '../../models/consultation';
 import { authorOf } from '../agreement/contribution';
-import { defineTrajectoryOperation, noBody, type TrajectoryAccess } from '../operation';
+import { defineTrajectoryOperation, noBody, type OperationContext, type TrajectoryAccess } from '../operation';
 import { consultationLock, consultationParams } from './consultation-operations';
 import { findConsultation, findVersionOf, reactionViews, requireOpen, viewerOf } from './consultation-views';
 
+type ConsultationParams = z.infer<typeof consultationParams>;
 const reactionParams = consultationParams.extend({ reactionId: id });
 const invalid = (field: string, message: string) => new AppError('validation_failed', 'The input is not valid.', { [field]: message });
 
@@ -29,6 +31,36 @@ function requireOwnAndUnanswered(reaction: ReactionRecord, access: TrajectoryAcc
   if (reaction.response) throw new AppError('conflict', 'The procurement team has already responded to this reaction; it no longer changes.', { reason: 'answered' });
 }
 
+/** What a reaction says and for whom; `onBehalfOf` names someone without an account, recorded by the author. */
+interface ReactionInput {
+  clauseId: string;
+  text: string;
+  anonymous: boolean;
+  onBehalfOf?: string;
+}
+
+/**
+ * Writes one reaction on a clause of the consultation's version. The audit event carries not the
+ * text (before publication only its author and the team read it); an anonymous reaction names no
+ * one, in the log neither.
+ */
+async function writeReaction(ctx: OperationContext, p: ConsultationParams, input: ReactionInput, access: TrajectoryAccess) {
+  const { models } = ctx.services;
+  const consultation = await findConsultation(models, p.trajectoryId, p.consultationId);
+  const version = await findVersionOf(models, consultation);
+  if (!version.documents.some((d) => String(d.clauseId) === input.clauseId)) throw invalid('clauseId', 'is not a clause of the version under consultation');
+  const author = authorOf(access, input.anonymous);
+  requireOpen(consultation);
+  const now = new Date();
+  const onBehalf = input.onBehalfOf === undefined ? {} : { onBehalfOf: input.onBehalfOf };
+  const reaction = await models.consultationReactions.create({ trajectoryId: p.trajectoryId, consultationId: consultation._id, clauseId: input.clauseId, ...author, text: input.text, ...onBehalf, createdAt: now, updatedAt: now });
+  return {
+    result: await oneView(models, consultation, reaction._id, access),
+    audit: [{ chain: p.trajectoryId, action: 'consultation.react', objectType: 'consultation_reaction', objectId: String(reaction._id), summary: { consultationId: p.consultationId, clauseId: input.clauseId, ...onBehalf }, anonymous: input.anonymous }],
+    publish: [{ trajectoryId: p.trajectoryId, what: 'consultations' as const }],
+  };
+}
+
 /** A reaction on one clause of the consultation's version; a client representative may react anonymously. */
 export const react = defineTrajectoryOperation({
   name: 'consultation.react',
@@ -36,22 +68,7 @@ export const react = defineTrajectoryOperation({
   params: consultationParams,
   body: reactRequest,
   lock: consultationLock,
-  run: async (ctx, p, body, access) => {
-    const { models } = ctx.services;
-    const consultation = await findConsultation(models, p.trajectoryId, p.consultationId);
-    const version = await findVersionOf(models, consultation);
-    if (!version.documents.some((d) => String(d.clauseId) === body.clauseId)) throw invalid('clauseId', 'is not a clause of the version under consultation');
-    const author = authorOf(access, body.anonymous);
-    requireOpen(consultation);
-    const now = new Date();
-    const reaction = await models.consultationReactions.create({ trajectoryId: p.trajectoryId, consultationId: consultation._id, clauseId: body.clauseId, ...author, text: body.text, createdAt: now, updatedAt: now });
-    return {
-      result: await oneView(models, consultation, reaction._id, access),
-      // Not the text: before publication only its author and the team read it. An anonymous reaction names no one, in the log neither.
-      audit: [{ chain: p.trajectoryId, action: 'consultation.react', objectType: 'consultation_reaction', objectId: String(reaction._id), summary: { consultationId: p.consultationId, clauseId: body.clauseId }, anonymous: body.anonymous }],
-      publish: [{ trajectoryId: p.trajectoryId, what: 'consultations' }],
-    };
-  },
+  run: (ctx, p, body, access) => writeReaction(ctx, p, body, access),
 });
 
 /**
@@ -65,38 +82,7 @@ export const reactOnBehalf = defineTrajectoryOperation({
   params: consultationParams,
   body: reactOnBehalfRequest,
   lock: consultationLock,
-  run: async (ctx, p, body, access) => {
-    const { models } = ctx.services;
-    const consultation = await findConsultation(models, p.trajectoryId, p.consultationId);
-    const version = await findVersionOf(models, consultation);
-    if (!version.documents.some((d) => String(d.clauseId) === body.clauseId)) throw invalid('clauseId', 'is not a clause of the version under consultation');
-    const author = authorOf(access, false);
-    requireOpen(consultation);
-    const now = new Date();
-    const reaction = await models.consultationReactions.create({
-      trajectoryId: p.trajectoryId,
-      consultationId: consultation._id,
-      clauseId: body.clauseId,
-      ...author,
-      text: body.text,
-      onBehalfOf: body.onBehalfOf,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return {
-      result: await oneView(models, consultation, reaction._id, access),
-      audit: [
-        {
-          chain: p.trajectoryId,
-          action: 'consultation.react',
-          objectType: 'consultation_reaction',
-          objectId: String(reaction._id),
-          summary: { consultationId: p.consultationId, clauseId: body.clauseId, onBehalfOf: body.onBehalfOf },
-        },
-      ],
-      publish: [{ trajectoryId: p.trajectoryId, what: 'consultations' }],
-    };
-  },
+  run: (ctx, p, body, access) => writeReaction(ctx, p, { ...body, anonymous: false }, access),
 });
 
 export const editReaction = defineTrajectoryOperation({
