@@ -7,7 +7,7 @@ const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const tokenPattern = /\b[A-Za-z0-9_-]{32,}\b/g;
 
 /** Removes e-mail addresses and token-like strings from free text such as an error message from a library or the database. */
-export function scrubText(text: string): string {
+function scrubText(text: string): string {
   return text.replace(emailPattern, '[e-mail]').replace(tokenPattern, '[token]');
 }
 

@@ -1,5 +1,5 @@
 import type { MandateRule, ProviderKind } from '../../shared/domain/provider-kinds';
-import type { GrantMandateRequest, MandateDto, MandatesOverviewDto } from '../../shared/schemas/mandates';
+import type { GrantMandateRequest } from '../../shared/schemas/mandates';
 import { call } from './call';
 
 /** Mandates of independent practitioners and the kind of a provider organisation (issue 19 item 3). */

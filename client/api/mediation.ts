@@ -1,4 +1,3 @@
-import type { MediationMessageDto, MediationRequestDto } from '../../shared/schemas/mediation';
 import { call } from './call';
 
 /** Mediation requests, their confidential thread and outcome (issue 19 item 3). */

@@ -7,7 +7,7 @@ import { Dialog } from '../components/Dialog';
 import { TextField } from '../components/forms/TextField';
 
 /** A web or mail address as a link target, or null when it is neither. */
-export function normaliseHref(input: string): string | null {
+function normaliseHref(input: string): string | null {
   const value = input.trim();
   if (!value) return null;
   if (/^(https?:\/\/|mailto:)\S+$/i.test(value)) return value;

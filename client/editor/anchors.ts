@@ -32,7 +32,7 @@ export interface TextAnchorParts {
   quote: string;
 }
 
-export function quoteOf(state: EditorState, from: number, to: number): string {
+function quoteOf(state: EditorState, from: number, to: number): string {
   const text = state.doc.textBetween(from, to, '\n', ' ').replace(/[ \t]+/g, ' ').trim();
   return text.length > maxQuote ? `${text.slice(0, maxQuote - 1)}…` : text;
 }

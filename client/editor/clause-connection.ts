@@ -35,7 +35,7 @@ export type CollabLimit = 'document_too_large' | 'too_many_connections' | 'rate_
 const limitByCloseCode: Record<number, CollabLimit> = { 4413: 'document_too_large', 4429: 'too_many_connections', 1013: 'rate_limited' };
 
 /** The y-websocket endpoint on this origin; the session cookie goes along with the upgrade. */
-export function collabServerUrl(): string {
+function collabServerUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
 

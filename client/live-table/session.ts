@@ -5,7 +5,7 @@ import type { AppSocket } from '../realtime/socket';
  * or out the cookie changed, so connect again for the server to see who is there now; rooms
  * are joined again by their hooks on `connect`.
  */
-export function renewSocketSession(socket: AppSocket): void {
+function renewSocketSession(socket: AppSocket): void {
   if (!socket.active && !socket.connected) return;
   socket.disconnect();
   socket.connect();

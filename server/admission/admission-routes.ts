@@ -17,7 +17,7 @@ function uploadInput(req: Request): unknown {
 const csvColumns = ['Organisatie', 'KvK-nummer', 'Soort', 'Plaats', 'Percelen', 'Gemeenten', 'Versie overeenkomst', 'Toegetreden op'] as const;
 
 /** The register as CSV (UTF-8 with BOM for spreadsheets, `;` as Dutch spreadsheets expect); no cell can run as a formula. */
-export function registerCsv(register: RegisterDto): string {
+function registerCsv(register: RegisterDto): string {
   const rows = register.providers.map((p) => [p.organisationName, p.kvk, p.kind, p.city, p.perceelen.join(', '), p.municipalities.join(', '), p.agreementVersion, p.since]);
   return `\uFEFF${[csvColumns, ...rows].map((row) => row.map((cell) => csvCell(cell)).join(';')).join('\r\n')}\r\n`;
 }

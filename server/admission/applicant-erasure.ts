@@ -15,9 +15,9 @@ import type { ApplicationRecord } from './admission-models';
  * request by a platform administrator; audited on the trajectory's chain with ids and counts only.
  */
 
-export const erasedOrganisationName = (number: number) => `Aanvraag ${number} (gegevens gewist)`;
+const erasedOrganisationName = (number: number) => `Aanvraag ${number} (gegevens gewist)`;
 /** An address that can never receive mail (RFC 2606 `.invalid`). */
-export const erasedApplicantEmail = (applicationId: string) => `erased-application-${applicationId}@erased.invalid`;
+const erasedApplicantEmail = (applicationId: string) => `erased-application-${applicationId}@erased.invalid`;
 /** Not a SHA-256 in hex: no secret matches it, so the applicant's link answers like an unknown one. */
 const erasedSecretHash = '!erased';
 
@@ -25,7 +25,7 @@ const erasedSecretHash = '!erased';
 export const mayErase = (a: Pick<ApplicationRecord, 'status' | 'erasedAt'>) => a.status === 'refused' && !a.erasedAt;
 
 /** When the refusal was decided: its step in the history (the submission as a fallback for old records). */
-export function refusedAt(a: Pick<ApplicationRecord, 'history' | 'submittedAt'>): Date {
+function refusedAt(a: Pick<ApplicationRecord, 'history' | 'submittedAt'>): Date {
   const step = [...a.history].reverse().find((h) => h.step === 'refuse');
   return new Date(step?.at ?? a.submittedAt);
 }

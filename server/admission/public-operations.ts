@@ -227,7 +227,7 @@ export const attachDocument = defineOperation({
 });
 
 /** The most documents one application holds: enough for a dossier, too few to fill a disk. */
-export const maxDocuments = 20;
+const maxDocuments = 20;
 
 /**
  * The admitted provider signs the accession statement (toetredingsverklaring) to the current sealed

@@ -13,7 +13,7 @@ export function newSecret(): { secret: string; hash: string } {
   return { secret, hash: hashSecret(secret) };
 }
 
-export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export function splitToken(token: string): { applicationId: string; secret: string } {
   const [applicationId, secret] = token.split('.') as [string, string];

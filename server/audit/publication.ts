@@ -5,7 +5,7 @@ import type { Models } from '../models';
 import type { PublicationKind, PublicationRecord } from '../models/publication';
 import { auditSigner, type SignedHead } from './signing';
 
-export const publicationId = (kind: PublicationKind, objectId: string) => `${kind}:${objectId}`;
+const publicationId = (kind: PublicationKind, objectId: string) => `${kind}:${objectId}`;
 
 /**
  * Signs the trajectory chain's head as it stands now and stores it with the publication. Called
@@ -34,7 +34,7 @@ export async function findPublication(models: Models, kind: PublicationKind, obj
  * fingerprint, one value per line with fixed labels so `npm run audit:verify` reads them back
  * from the DOCX or PDF text (values may wrap; the reader joins them).
  */
-export function chainHeadSection(p: Pick<PublicationRecord, 'chain' | 'seq' | 'hash' | 'signature' | 'keyFingerprint' | 'signedAt'>): ExportSection {
+function chainHeadSection(p: Pick<PublicationRecord, 'chain' | 'seq' | 'hash' | 'signature' | 'keyFingerprint' | 'signedAt'>): ExportSection {
   const signedAt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'medium' }).format(new Date(p.signedAt));
   return {
     heading: 'Controle van het logboek',

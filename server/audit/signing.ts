@@ -46,7 +46,7 @@ export function parsePublicKey(value: string): KeyObject {
 export const localKeyFile = (dataDir: string) => path.join(dataDir, 'audit-signing-key.pem');
 
 /** Outside production the key is generated once and kept beside the data, like the session secret. */
-export function loadOrCreateLocalKey(dataDir: string): KeyObject {
+function loadOrCreateLocalKey(dataDir: string): KeyObject {
   const file = localKeyFile(dataDir);
   if (existsSync(file)) return parseSigningKey(readFileSync(file, 'utf8'));
   mkdirSync(dataDir, { recursive: true });

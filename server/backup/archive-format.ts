@@ -10,8 +10,8 @@ const { EJSON } = mongoose.mongo.BSON;
  * record, `{"c": <collection>, "d": <record>}`, grouped by collection. The manifest carries
  * the count and a SHA-256 of each collection's lines, so a damaged archive is refused whole.
  */
-export const archiveFormat = 'dialoogtafel-trajectory-archive';
-export const archiveVersion = 1;
+const archiveFormat = 'dialoogtafel-trajectory-archive';
+const archiveVersion = 1;
 
 export type StoredRecord = Record<string, unknown>;
 

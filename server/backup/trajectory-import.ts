@@ -21,7 +21,7 @@ export class RestoredChainInvalid extends Error {
 }
 
 /** Collections of the database that hold records, with their counts. */
-export async function nonEmptyCollections(connection: Connection): Promise<Array<{ name: string; count: number }>> {
+async function nonEmptyCollections(connection: Connection): Promise<Array<{ name: string; count: number }>> {
   const db = connection.db;
   if (!db) throw new Error('the database connection is not open');
   const found: Array<{ name: string; count: number }> = [];

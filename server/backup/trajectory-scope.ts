@@ -6,7 +6,7 @@ import type { Models } from '../models';
  * `trajectoryId` is exported by that filter without being named here, so new features are
  * backed up by themselves; the rest is handled explicitly, or left out on purpose.
  */
-export const excludedFromBackup = {
+const excludedFromBackup = {
   sessions: 'sign-in sessions belong to a server, not to the trajectory',
   passwordResets: 'reset links are short-lived secrets',
   outbox: 'sent mail is not part of the trajectory',
@@ -21,7 +21,7 @@ export const excludedFromBackup = {
 } as const satisfies Partial<Record<keyof Models, string>>;
 
 /** Models exported by their own rule (see trajectory-export.ts). */
-export const handledExplicitly = [
+const handledExplicitly = [
   'trajectories',
   'regions',
   'organisations',
@@ -42,7 +42,7 @@ export const handledExplicitly = [
 
 export type ModelName = keyof Models;
 
-export function isTrajectoryScoped(model: Model<any>): boolean {
+function isTrajectoryScoped(model: Model<any>): boolean {
   return Boolean(model.schema.path('trajectoryId'));
 }
 

@@ -31,12 +31,12 @@ export interface SessionIcsOptions {
 const twoHours = 2 * 60 * 60 * 1000;
 
 /** The stable UID of a session's calendar event: the same in every mail, download and feed. */
-export function sessionUid(sessionId: string, publicUrl: string): string {
+function sessionUid(sessionId: string, publicUrl: string): string {
   return `${sessionId}@${new URL(publicUrl).host}`;
 }
 
 /** "Naam <adres@x>" → its parts; a bare address has the product's name. */
-export function mailbox(from: string): { name: string; email: string } {
+function mailbox(from: string): { name: string; email: string } {
   const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
   return match ? { name: match[1]!.trim() || 'Dialoogtafel', email: match[2]!.trim() } : { name: 'Dialoogtafel', email: from.trim() };
 }

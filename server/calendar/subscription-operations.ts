@@ -20,7 +20,7 @@ function view(record: CalendarSubscriptionRecord | null, urls: CalendarSubscript
   };
 }
 
-export function feedUrls(publicUrl: string, token: string): { webcal: string; https: string } {
+function feedUrls(publicUrl: string, token: string): { webcal: string; https: string } {
   const https = `${publicUrl}/api/calendar/${token}.ics`;
   return { https, webcal: https.replace(/^https?:/, 'webcal:') };
 }

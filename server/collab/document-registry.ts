@@ -14,7 +14,7 @@ export interface DocumentRegistryOptions {
 }
 
 /** Marks changes the server itself makes (an accepted amendment, a restored version). */
-export const serverOrigin = Symbol('server');
+const serverOrigin = Symbol('server');
 
 /**
  * The collaboration documents in memory, shared by the y-websocket endpoint and by operations

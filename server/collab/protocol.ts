@@ -5,10 +5,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
 /** Message types of the y-websocket protocol; an unmodified y-websocket client speaks these. */
-export const messageSync = 0;
-export const messageAwareness = 1;
-export const messageAuth = 2;
-export const messageQueryAwareness = 3;
+const messageSync = 0;
+const messageAwareness = 1;
+const messageAuth = 2;
+const messageQueryAwareness = 3;
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();

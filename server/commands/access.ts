@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import type { PlatformAction, TrajectoryAction } from '../../shared/domain/permissions';
 import { AppError, notFound } from '../errors';
 import type { TrajectoryRecord } from '../models/trajectory';
@@ -57,7 +56,7 @@ export async function authorizeTrajectory(
   return { user: requireUser(ctx), seat, trajectory };
 }
 
-export async function isProcurementSomewhere(ctx: OperationContext, regionId?: string): Promise<boolean> {
+async function isProcurementSomewhere(ctx: OperationContext, regionId?: string): Promise<boolean> {
   if (ctx.actor.kind !== 'user') return false;
   const seats = await ctx.services.models.memberships.find({ userId: ctx.actor.userId, role: 'procurement', removedAt: null }).lean();
   if (seats.length === 0 || !regionId) return seats.length > 0;
@@ -69,4 +68,3 @@ export async function authorizePlatform(ctx: OperationContext, action: PlatformA
   return requireUser(ctx);
 }
 
-export const objectId = (value: string) => new Types.ObjectId(value);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findExecutable } from './executables';
 
-export const ferretdbVersion = 'v1.24.2';
+const ferretdbVersion = 'v1.24.2';
 const ferretdbModule = 'github.com/FerretDB/FerretDB';
 
 export type Progress = (message: string) => void;

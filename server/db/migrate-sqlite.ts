@@ -16,7 +16,7 @@ export interface CollectionCopy {
 }
 
 /** Written into the SQLite folder once its data has been moved, so a later start does not move it again. */
-export function movedMarker(dataDir: string): string {
+function movedMarker(dataDir: string): string {
   return path.join(sqliteFolder(dataDir), 'MOVED-TO-POSTGRESQL.txt');
 }
 
@@ -44,7 +44,7 @@ export async function nonEmptyDatabases(client: MongoClient): Promise<string[]> 
  * none of those collections yet, then checks that every collection has as many documents on
  * both sides. Documents keep their `_id` and BSON types (dates, binary Yjs updates).
  */
-export async function copyAllDatabases(source: MongoClient, target: MongoClient, progress: Progress): Promise<CollectionCopy[]> {
+async function copyAllDatabases(source: MongoClient, target: MongoClient, progress: Progress): Promise<CollectionCopy[]> {
   const copies: CollectionCopy[] = [];
   const names = await nonEmptyDatabases(source);
   const occupied = new Set(await nonEmptyDatabases(target));

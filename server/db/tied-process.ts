@@ -37,7 +37,7 @@ export function spawnTied(binary: string, args: string[], options: TiedOptions =
   return child;
 }
 
-export function isRunning(child: ChildProcess): boolean {
+function isRunning(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
 }
 

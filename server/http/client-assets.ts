@@ -4,7 +4,7 @@ import compression from 'compression';
 import express, { type Router } from 'express';
 import { projectRoot } from '../paths';
 
-export const clientDistDir = path.join(projectRoot, 'dist', 'client');
+const clientDistDir = path.join(projectRoot, 'dist', 'client');
 
 /**
  * Serves the built client; any other GET that is not the API falls back to index.html so

@@ -41,7 +41,7 @@ export function fromOwnSite(headers: IncomingHttpHeaders, policy: OriginPolicy):
 }
 
 /** `scheme://host[:port]` of an address, or null when it is none (such as the literal `null`). */
-export function originOf(value: string): string | null {
+function originOf(value: string): string | null {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;

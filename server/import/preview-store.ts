@@ -35,7 +35,7 @@ export interface WordImportPreview {
 }
 
 /** Far below MongoDB's 16 MB per document; a larger outline is refused before it is stored. */
-export const maxPreviewChars = 8 * 1024 * 1024;
+const maxPreviewChars = 8 * 1024 * 1024;
 const lifetimeMs = wordImportPreviewMinutes * 60 * 1000;
 
 const schema = new Schema<WordImportPreviewRecord>(

@@ -4,7 +4,7 @@ import { defaultWordImportLimits, type Config } from '../config';
 import type { RouteSpec } from '../api/route-table';
 
 /** Header with the file's name (URI-encoded), kept in the preview and the audit event. */
-export const fileNameHeader = 'x-file-name';
+const fileNameHeader = 'x-file-name';
 
 /**
  * The upload part of the preview route: the body is the .docx itself, read up to

@@ -10,7 +10,7 @@ import { authorizeSession, defineSessionOperation, sessionParams } from '../comm
  * cannot be worked out from the id, and deriving it twice gives the same code (storing it again
  * is harmless). 40 bits: guessing one at the lookup's rate limit would take centuries.
  */
-export function joinCodeOf(secret: string, sessionId: string): string {
+function joinCodeOf(secret: string, sessionId: string): string {
   const digest = createHmac('sha256', secret).update(`join:${sessionId}`).digest();
   // 8 characters of 5 bits each from the first 40 bits of the digest.
   let bits = 0n;

@@ -116,7 +116,7 @@ export async function presentUserIdsOf(services: Services, sessionId: string): P
 }
 
 /** Everyone in the session's room, once per person however many tabs they have open (an anonymous client representative once per tab). */
-export async function presenceOf(services: Services, sessionId: string): Promise<PresentPerson[]> {
+async function presenceOf(services: Services, sessionId: string): Promise<PresentPerson[]> {
   const io = services.publisher.io;
   if (!io) return [];
   const sockets = await io.in(sessionRoom(sessionId)).fetchSockets();

@@ -204,7 +204,7 @@ export const closeSessionPoll = pollClosing('manual', async (ctx, pollId) => {
 });
 
 /** A poll's closing time has passed: the system (`poll-deadline`) closes it. */
-export const closePollAtDeadline = pollClosing('deadline', async (ctx, pollId) => {
+const closePollAtDeadline = pollClosing('deadline', async (ctx, pollId) => {
   requireSystem(ctx, 'poll-deadline');
   const poll = await loadPollForSystem(ctx, pollId);
   if (!poll.closesAt || poll.closesAt > new Date()) throw new AppError('conflict', 'This poll has no closing time that passed.');
@@ -212,7 +212,7 @@ export const closePollAtDeadline = pollClosing('deadline', async (ctx, pollId) =
 });
 
 /** The poll's session ended or was cancelled: the system (`session-end`) closes it, its result stored. */
-export const closePollAtSessionEnd = pollClosing('session_ended', async (ctx, pollId) => {
+const closePollAtSessionEnd = pollClosing('session_ended', async (ctx, pollId) => {
   requireSystem(ctx, 'session-end');
   const poll = await loadPollForSystem(ctx, pollId);
   const session = poll.sessionId ? await ctx.services.models.dialogueSessions.findById(poll.sessionId, { status: 1 }).lean() : null;

@@ -26,7 +26,7 @@ export async function presenceOfPerson(services: Services, user: { userId: strin
 }
 
 /** True for a client representative's seat whose holder chose to be shown without name. */
-export async function isAnonymousSeat(services: Services, seat: Seat): Promise<boolean> {
+async function isAnonymousSeat(services: Services, seat: Seat): Promise<boolean> {
   if (seat.role !== 'client') return false;
   const membership = await services.models.memberships.findById(seat.membershipId, { anonymousPresence: 1 }).lean();
   return membership?.anonymousPresence === true;

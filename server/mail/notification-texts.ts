@@ -4,7 +4,7 @@ import type { MailLanguage, NotificationKind } from '../../shared/schemas/notifi
  * The words of every notification, per language. `{trajectory}`, `{title}` and `{when}` are filled
  * from the event; no text has a place for a person's name, so no author can be named.
  */
-export const notificationTexts: Record<MailLanguage, Record<NotificationKind, string>> = {
+const notificationTexts: Record<MailLanguage, Record<NotificationKind, string>> = {
   nl: {
     'answers.published': 'Antwoorden gepubliceerd in de nota van inlichtingen ({title})',
     'session.planned': 'Dialoogsessie gepland: {title} op {when}',

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
-export const publicationKinds = ['report', 'nota', 'reactienota', 'final'] as const;
+const publicationKinds = ['report', 'nota', 'reactienota', 'final'] as const;
 export type PublicationKind = (typeof publicationKinds)[number];
 
 /**

@@ -22,7 +22,7 @@ export interface ComposeContext {
   mailFrom: string;
 }
 
-export const settingsPath = '/meldingen/instellingen';
+const settingsPath = '/meldingen/instellingen';
 
 /** Who the mail goes to and in which language; null when the account is gone or erased (nothing to send). */
 async function addressee(models: Models, userId: unknown, email?: string | null): Promise<{ email: string; language: MailLanguage; tokenVersion: number } | null> {
@@ -36,7 +36,7 @@ async function addressee(models: Models, userId: unknown, email?: string | null)
 const trajectoryName = async (models: Models, trajectoryId: string) => (await models.trajectories.findById(trajectoryId, { name: 1 }).lean())?.name ?? 'Dialoogtafel';
 
 /** The Message-ID follows from the queue item, so a resend after a crash carries the same one (receivers drop the double). */
-export const messageIdOf = (key: string, publicUrl: string) => `<${key}@${new URL(publicUrl).hostname || 'dialoogtafel'}>`;
+const messageIdOf = (key: string, publicUrl: string) => `<${key}@${new URL(publicUrl).hostname || 'dialoogtafel'}>`;
 
 export async function composeMail(ctx: ComposeContext, item: NotificationQueueRecord): Promise<OutgoingMail | null> {
   const to = await addressee(ctx.models, item.userId, item.email);

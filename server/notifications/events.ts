@@ -28,7 +28,7 @@ interface SessionLike {
 }
 
 /** Everyone at a session's table: the whole trajectory, or a closed session's invited groups, people and organisers. */
-export const atTheTable = (session: Pick<SessionLike, 'audience'>): NotificationDraft['to'] =>
+const atTheTable = (session: Pick<SessionLike, 'audience'>): NotificationDraft['to'] =>
   session.audience ? { roles: [...new Set([...sessionOrganisers, ...session.audience.groups])], userIds: session.audience.userIds.map(String) } : everyone;
 
 /** A session planned, changed, cancelled or coming up: everyone at the table is concerned. */

@@ -15,5 +15,3 @@ export interface SystemActor {
 }
 
 export const systemActor = (name: SystemActor['name']): SystemActor => ({ kind: 'system', name });
-/** The system itself, e.g. when seeding demo data. */
-export const systemActorId = null;

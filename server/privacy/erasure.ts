@@ -4,9 +4,9 @@ import type { ReportContent } from '../../shared/schemas/reports';
 import { formerParticipantLabelOf } from './former-participant';
 
 /** An address that can never receive mail (RFC 2606 `.invalid`) and stays unique per account. */
-export const erasedEmail = (userId: string) => `erased-${userId}@erased.invalid`;
+const erasedEmail = (userId: string) => `erased-${userId}@erased.invalid`;
 /** Not an argon2 hash: no password verifies against it. */
-export const erasedPasswordHash = '!erased';
+const erasedPasswordHash = '!erased';
 
 export interface ErasureResult {
   userId: string;

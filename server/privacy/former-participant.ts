@@ -13,9 +13,9 @@ const groupByOrganisationType: Record<OrganisationType, string> = {
   mediation: 'intermediair',
 };
 
-export const formerParticipant = 'oud-deelnemer';
+const formerParticipant = 'oud-deelnemer';
 
-export function formerParticipantLabel(type: OrganisationType | null): string {
+function formerParticipantLabel(type: OrganisationType | null): string {
   return type ? `${formerParticipant} (${groupByOrganisationType[type]})` : formerParticipant;
 }
 

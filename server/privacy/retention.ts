@@ -25,7 +25,7 @@ export interface ApplicantSweep {
 }
 
 /** Months after a refusal, when the setting names none. */
-export const defaultRefusedApplicationsMonths = 12;
+const defaultRefusedApplicationsMonths = 12;
 
 /** A "nieuw" mark, or a calendar address no calendar fetched, unused this long has no purpose left. */
 const unusedDays = 365;
@@ -54,7 +54,7 @@ async function pruneInBatches<T extends { _id: unknown }>(model: Model<T>, field
 }
 
 /** One sweep: everything past its retention goes. Safe to run twice; the lock keeps it to one node at a time. */
-export async function sweepExpiredPersonalData(models: Models, retention: Retention, now = new Date(), applicants?: ApplicantSweep): Promise<SweepCounts> {
+async function sweepExpiredPersonalData(models: Models, retention: Retention, now = new Date(), applicants?: ApplicantSweep): Promise<SweepCounts> {
   const before = (days: number) => now.getTime() - days * day;
   const t = (d: Date | null | undefined) => (d ? new Date(d).getTime() : null);
   return {
@@ -98,7 +98,7 @@ export class RetentionSweeper {
     private readonly models: Models,
     private readonly retention: Retention,
     private readonly log: Logger,
-    private readonly audit: Pick<AuditLog, 'append'> | null = null,
+    audit: Pick<AuditLog, 'append'> | null = null,
   ) {
     // No waiting for the lock: another node sweeping now is as good. The lock outlives a long sweep by far.
     this.locks = new Locks(models.locks, { waitMs: 0, ttlMs: 10 * 60_000 });

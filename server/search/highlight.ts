@@ -6,7 +6,7 @@ const snippetLength = 220;
 const snippetLead = 60;
 
 /** Ranges of the words in `text` whose search term is one of `terms` (the terms that matched). */
-export function matchRanges(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
+function matchRanges(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const { word, start, end } of wordsWithOffsets(text)) {
     const term = searchTerm(word);

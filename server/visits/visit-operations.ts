@@ -8,7 +8,7 @@ import { isDuplicateKey } from '../db/duplicate-key';
  * visit, and what changed since the end of the last one is "nieuw". Within a visit the mark stays
  * put, so items keep their marker while the person moves between pages.
  */
-export const visitGapMs = 30 * 60 * 1000;
+const visitGapMs = 30 * 60 * 1000;
 
 /**
  * Records that the person is in the trajectory now and answers with the end of their previous

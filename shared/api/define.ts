@@ -74,5 +74,3 @@ export function splitAddress(address: RouteAddress): { method: HttpMethod; path:
   return { method: address.slice(0, space) as HttpMethod, path: address.slice(space + 1) };
 }
 
-/** The names of an address's path parameters, e.g. ['trajectoryId', 'topicId']. */
-export const pathParamNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);

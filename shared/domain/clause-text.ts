@@ -34,7 +34,7 @@ function blocks(node: Y.XmlFragment | Y.XmlElement, out: string[]): void {
 }
 
 /** The clause's text as plain text, one line per block; what comparisons and quotes work on. */
-export function fragmentText(fragment: Y.XmlFragment): string {
+function fragmentText(fragment: Y.XmlFragment): string {
   const out: string[] = [];
   blocks(fragment, out);
   return out.join('\n');

@@ -4,7 +4,7 @@
  * `trajectory/6b03fa00/clause/6b03fa01`. Anything else is refused before the upgrade.
  */
 export const collabPathPrefix = '/collab/';
-export const maxDocumentNameLength = 200;
+const maxDocumentNameLength = 200;
 const documentNamePattern = /^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9][A-Za-z0-9._:-]*)*$/;
 
 export function isValidDocumentName(name: string): boolean {

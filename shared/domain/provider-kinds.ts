@@ -13,7 +13,7 @@ export const providerKinds = ['institution', 'independent', 'cooperative', 'inte
 export type ProviderKind = (typeof providerKinds)[number];
 
 /** A provider organisation that says nothing else is an institution. */
-export const defaultProviderKind: ProviderKind = 'institution';
+const defaultProviderKind: ProviderKind = 'institution';
 
 /** Older databases stored the independent practitioner as `independent_practitioner`. */
 export function providerKindOf(stored: string | null | undefined): ProviderKind | null {
@@ -23,7 +23,7 @@ export function providerKindOf(stored: string | null | undefined): ProviderKind 
 }
 
 /** Only these kinds hold mandates of independent practitioners (an association counts as a cooperative). */
-export const mandateHolderKinds: readonly ProviderKind[] = ['cooperative'];
+const mandateHolderKinds: readonly ProviderKind[] = ['cooperative'];
 export const mayHoldMandates = (kind: ProviderKind | null): boolean => kind !== null && mandateHolderKinds.includes(kind);
 
 /** What a practitioner lets the organisation do on their behalf. */

@@ -10,7 +10,7 @@ export const joinCodeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const joinCodeLength = 8;
 
 /** A code as typed: spaces and dashes are ignored, lower case is read as upper case. */
-export const joinCode = z
+const joinCode = z
   .string()
   .max(20)
   .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())

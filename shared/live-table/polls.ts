@@ -20,7 +20,7 @@ export type StakeholderGroup = (typeof stakeholderGroups)[number];
  */
 export type BallotGroup = StakeholderGroup | typeof onBehalfGroup;
 
-export const pollOption = z.object({ id: z.string().min(1).max(40), label: title });
+const pollOption = z.object({ id: z.string().min(1).max(40), label: title });
 export type PollOption = z.infer<typeof pollOption>;
 
 export const pollSettings = z

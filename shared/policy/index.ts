@@ -192,8 +192,8 @@ function decideVoices(subject: Extract<Subject, { kind: 'user' }>, action: Voice
  * The outcomes that are advice only: a vote recorded on someone's behalf (issue 16) is taken in
  * such a poll only, never where the table proposes or decides.
  */
-export const consultativeOutcomes: ReadonlyArray<Declaration['outcomeKind']> = ['advice'];
-export const isConsultative = (outcomeKind: Declaration['outcomeKind']): boolean => consultativeOutcomes.includes(outcomeKind);
+const consultativeOutcomes: ReadonlyArray<Declaration['outcomeKind']> = ['advice'];
+const isConsultative = (outcomeKind: Declaration['outcomeKind']): boolean => consultativeOutcomes.includes(outcomeKind);
 
 /** A poll's groups: none listed means every group that votes; facilitators and observers never vote (see poll.vote). */
 function mayVoteIn(poll: { eligibleGroups: readonly StakeholderGroup[] }, group: StakeholderGroup): boolean {

@@ -8,7 +8,7 @@ export const errorBodySchema = z.object({
   fields: z.record(z.string(), z.string()).optional(),
 });
 
-export const failedAckSchema = z.object({ ok: z.literal(false), error: errorBodySchema });
+const failedAckSchema = z.object({ ok: z.literal(false), error: errorBodySchema });
 
 export type FailedAck = z.infer<typeof failedAckSchema>;
 export type Ack<T extends object> = ({ ok: true } & T) | FailedAck;

@@ -3,8 +3,8 @@ import { admissionSteps, applicantKinds, applicationStatuses, normaliseKvk } fro
 import { email, id, longText, personName, title } from './common';
 
 /** A perceel (lot, productgroep) of the agreement a provider applies for. */
-export const perceelCode = z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'must be a short code (capitals, digits, -)');
-export const declarationId = z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'must be a short name (a-z, 0-9, -)');
+const perceelCode = z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'must be a short code (capitals, digits, -)');
+const declarationId = z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'must be a short name (a-z, 0-9, -)');
 
 export const admissionSettings = z
   .object({
@@ -23,7 +23,7 @@ export const admissionSettings = z
   .strict();
 export type AdmissionSettings = z.infer<typeof admissionSettings>;
 
-export const kvkNumber = z
+const kvkNumber = z
   .string()
   .max(20, 'is not a KvK number')
   .transform((v, ctx) => {
@@ -82,7 +82,7 @@ export type ReviewRequest = z.infer<typeof reviewRequest>;
 
 export const applicationParams = z.object({ trajectoryId: id, applicationId: id });
 
-export const historyEntryDto = z.object({
+const historyEntryDto = z.object({
   step: z.enum(['apply', ...admissionSteps]),
   status: z.enum(applicationStatuses),
   at: z.string(),
@@ -90,7 +90,7 @@ export const historyEntryDto = z.object({
   text: z.string().nullable(),
 });
 
-export const accessionDto = z.object({
+const accessionDto = z.object({
   signerName: z.string(),
   signerFunction: z.string(),
   municipalities: z.array(z.string()),
@@ -124,7 +124,7 @@ export const applicationDto = z.object({
 });
 export type ApplicationDto = z.infer<typeof applicationDto>;
 
-export const applicationSummaryDto = z.object({
+const applicationSummaryDto = z.object({
   id: z.string(),
   number: z.number().int(),
   status: z.enum(applicationStatuses),
@@ -160,7 +160,7 @@ export const applyResult = z.object({
   reviewDeadline: z.string(),
 });
 
-export const registerEntryDto = z.object({
+const registerEntryDto = z.object({
   organisationName: z.string(),
   kvk: z.string(),
   kind: z.enum(applicantKinds),
@@ -174,7 +174,7 @@ export type RegisterEntryDto = z.infer<typeof registerEntryDto>;
 export const registerDto = z.object({ trajectoryId: z.string(), trajectoryName: z.string(), providers: z.array(registerEntryDto) });
 export type RegisterDto = z.infer<typeof registerDto>;
 
-export const applicationFileDto = z.object({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string(), uploadedAt: z.string() });
+const applicationFileDto = z.object({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string(), uploadedAt: z.string() });
 /** The applicant's view through the secret link: their application, its files, and the form's settings. */
 export const applicantViewDto = z.object({
   application: applicationDto,

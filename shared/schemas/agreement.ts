@@ -51,7 +51,7 @@ export const variantRequest = z
   })
   .strict();
 
-export const variantDto = z.object({
+const variantDto = z.object({
   id: z.string(),
   label: z.string(),
   municipalities: z.array(z.string()),
@@ -59,7 +59,7 @@ export const variantDto = z.object({
 });
 export type VariantDto = z.infer<typeof variantDto>;
 
-export const clauseDto = z.object({
+const clauseDto = z.object({
   id: z.string(),
   chapterId: z.string(),
   number: z.number(),
@@ -79,7 +79,7 @@ export const clauseDto = z.object({
 });
 export type ClauseDto = z.infer<typeof clauseDto>;
 
-export const chapterDto = z.object({
+const chapterDto = z.object({
   id: z.string(),
   number: z.number(),
   position: z.number(),
@@ -100,12 +100,12 @@ export type AgreementDto = z.infer<typeof agreementDto>;
 // ---------- comments ----------
 
 /** A Yjs relative position, encoded with Y.encodeRelativePosition and base64. */
-export const relativePosition = z
+const relativePosition = z
   .string()
   .max(400, 'is too long')
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'is not an encoded position');
 
-export const textAnchor = z
+const textAnchor = z
   .object({
     /** null: the regional text; otherwise the municipality variant. */
     variantId: id.nullable().default(null),
@@ -130,7 +130,7 @@ export const createCommentRequest = z
 export const replyRequest = z.object({ body, anonymous: z.boolean().default(false) }).strict();
 export const commentStatusRequest = z.object({ status: z.enum(['open', 'resolved']) }).strict();
 
-export const authorDto = z.object({
+const authorDto = z.object({
   /** null when the author is hidden from the person asking. */
   id: z.string().nullable(),
   name: z.string().nullable(),
@@ -140,7 +140,7 @@ export const authorDto = z.object({
 });
 export type AuthorDto = z.infer<typeof authorDto>;
 
-export const commentReplyDto = z.object({
+const commentReplyDto = z.object({
   id: z.string(),
   body: z.string(),
   author: authorDto,
@@ -229,7 +229,7 @@ export const versionDto = z.object({
 export type VersionDto = z.infer<typeof versionDto>;
 
 /** One stored document of a version: enough to show it read-only and to compare it. */
-export const versionDocumentDto = z.object({
+const versionDocumentDto = z.object({
   clauseId: z.string(),
   variantId: z.string().nullable(),
   number: z.number(),

@@ -23,9 +23,9 @@ export const attachmentFileName = z
 export const attachmentParent = z.object({ parentKind: z.enum(attachmentParentKinds), parentId: id }).strict();
 export type AttachmentParent = z.infer<typeof attachmentParent>;
 
-export const attachmentUploaderDto = z.object({ name: z.string(), organisationName: z.string().nullable() });
+const attachmentUploaderDto = z.object({ name: z.string(), organisationName: z.string().nullable() });
 
-export const attachmentVersionDto = z.object({
+const attachmentVersionDto = z.object({
   /** The stored file; its download address is …/attachments/:id/files/:fileId. */
   fileId: z.string(),
   version: z.number().int().min(1),

@@ -13,8 +13,6 @@ export type AuthConfig = z.infer<typeof authConfigDto>;
 export const oidcRefusalReasons = ['expired', 'mismatch', 'provider', 'unavailable', 'unverified_email', 'no_account', 'invitation', 'not_configured'] as const;
 export type OidcRefusalReason = (typeof oidcRefusalReasons)[number];
 
-/** Answer to sign-out when the provider's session is to be ended too: the browser goes there next. */
-export const signOutDto = z.object({ redirectTo: z.string() });
 
 /** A path within this site to return to; anything else (another site, `//host`) is ignored. */
 const returnPath = z

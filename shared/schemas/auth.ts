@@ -9,7 +9,7 @@ export const acceptInvitationRequest = z
   .object({ token, name: personName.optional(), password: password.optional() })
   .strict();
 
-export const membershipSummary = z.object({
+const membershipSummary = z.object({
   trajectoryId: z.string(),
   trajectoryName: z.string(),
   role: z.enum(roles),

@@ -5,7 +5,7 @@ import { roles } from '../domain/roles';
 export const bulkInvitationMaxBytes = 2 * 1024 * 1024;
 /** The most rows one upload may carry. */
 export const bulkInvitationMaxRows = 1000;
-export const bulkInvitationFileKinds = ['csv', 'xlsx'] as const;
+const bulkInvitationFileKinds = ['csv', 'xlsx'] as const;
 
 /**
  * A sheet of invitations: the file's name and its bytes in base64 (JSON, like every other write:
@@ -19,10 +19,10 @@ export const bulkInvitationUpload = z
   .strict();
 export type BulkInvitationUpload = z.infer<typeof bulkInvitationUpload>;
 
-export const bulkRowErrors = ['organisation_missing', 'kvk_invalid', 'email_invalid', 'role_unknown', 'role_mismatch', 'duplicate_in_file', 'already_member', 'already_invited'] as const;
+const bulkRowErrors = ['organisation_missing', 'kvk_invalid', 'email_invalid', 'role_unknown', 'role_mismatch', 'duplicate_in_file', 'already_member', 'already_invited'] as const;
 export type BulkRowError = (typeof bulkRowErrors)[number];
 
-export const bulkInvitationRowDto = z.object({
+const bulkInvitationRowDto = z.object({
   /** The row number in the sheet (the header is row 1). */
   row: z.number().int(),
   organisation: z.string(),

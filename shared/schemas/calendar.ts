@@ -4,7 +4,7 @@ import { z } from 'zod';
  * A person's secret calendar-subscription token: their user id, then 43 random characters
  * (32 bytes, base64url). The id lets the server find the record by `_id`; the rest is the secret.
  */
-export const subscriptionToken = z.string().regex(/^[a-f0-9]{24}[A-Za-z0-9_-]{43}$/);
+const subscriptionToken = z.string().regex(/^[a-f0-9]{24}[A-Za-z0-9_-]{43}$/);
 export const calendarFeedParams = z.object({ token: subscriptionToken });
 
 /** What "Mijn gegevens" shows of the subscription. The addresses are there only right after making one. */

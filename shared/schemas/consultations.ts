@@ -50,7 +50,7 @@ export const respondRequest = z
   })
   .strict();
 
-export const reactionAuthorDto = z.object({
+const reactionAuthorDto = z.object({
   /** null when the reaction is anonymous and the viewer may not know who wrote it. */
   name: z.string().nullable(),
   organisationName: z.string().nullable(),
@@ -59,7 +59,7 @@ export const reactionAuthorDto = z.object({
 });
 export type ReactionAuthorDto = z.infer<typeof reactionAuthorDto>;
 
-export const reactionResponseDto = z.object({
+const reactionResponseDto = z.object({
   text: z.string(),
   outcome: z.enum(responseOutcomes),
   amendment: z.object({ id: z.string(), clauseTitle: z.string(), status: z.string() }).nullable(),
@@ -90,7 +90,7 @@ export const reactionDto = z.object({
 });
 export type ReactionDto = z.infer<typeof reactionDto>;
 
-export const consultationSummaryDto = z.object({
+const consultationSummaryDto = z.object({
   id: z.string(),
   title: z.string(),
   explanation: z.string().nullable(),
@@ -115,7 +115,7 @@ export const consultationListDto = z.object({
 });
 export type ConsultationListDto = z.infer<typeof consultationListDto>;
 
-export const consultationClauseDto = z.object({
+const consultationClauseDto = z.object({
   clauseId: z.string(),
   number: z.number(),
   title: z.string(),

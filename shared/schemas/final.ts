@@ -8,7 +8,7 @@ import { clauseStatuses } from '../domain/agreement';
  * per participating municipality by that municipality's own representative.
  */
 
-export const signoffDecisions = ['approve', 'reject'] as const;
+const signoffDecisions = ['approve', 'reject'] as const;
 
 export const signoffRequest = z
   .object({
@@ -26,12 +26,12 @@ export type SignoffRequest = z.infer<typeof signoffRequest>;
 
 const ref = z.object({ id: z.string(), title: z.string() });
 
-export const finalVariantDto = z.object({ id: z.string(), label: z.string(), municipalities: z.array(z.string()), text: z.string() });
-export const finalClauseDto = z.object({ id: z.string(), number: z.number(), title: z.string(), text: z.string(), variants: z.array(finalVariantDto) });
-export const finalChapterDto = z.object({ id: z.string(), number: z.number(), title: z.string(), clauses: z.array(finalClauseDto) });
+const finalVariantDto = z.object({ id: z.string(), label: z.string(), municipalities: z.array(z.string()), text: z.string() });
+const finalClauseDto = z.object({ id: z.string(), number: z.number(), title: z.string(), text: z.string(), variants: z.array(finalVariantDto) });
+const finalChapterDto = z.object({ id: z.string(), number: z.number(), title: z.string(), clauses: z.array(finalClauseDto) });
 export type FinalChapterDto = z.infer<typeof finalChapterDto>;
 
-export const annexPollDto = z.object({
+const annexPollDto = z.object({
   id: z.string(),
   question: z.string(),
   kind: z.string(),
@@ -72,7 +72,7 @@ export const finalSnapshotDto = z.object({
 });
 export type FinalSnapshotDto = z.infer<typeof finalSnapshotDto>;
 
-export const signoffStatuses = ['pending', 'approved', 'rejected'] as const;
+const signoffStatuses = ['pending', 'approved', 'rejected'] as const;
 
 export const municipalitySignoffDto = z.object({
   municipality: z.string(),
@@ -109,7 +109,7 @@ export const finalAgreementDto = z.object({
 export type FinalAgreementDto = z.infer<typeof finalAgreementDto>;
 
 /** The sign-off status per municipality, for the trajectory overview. */
-export const finalStatusDto = z.object({
+const finalStatusDto = z.object({
   status: z.enum(['not_assembled', 'assembled', 'final']),
   signoffs: z.array(municipalitySignoffDto),
 });

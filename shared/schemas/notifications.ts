@@ -60,7 +60,7 @@ export function defaultMode(role: string | null, kind: NotificationKind): Delive
   return 'digest';
 }
 
-export const notificationItemDto = z.object({
+const notificationItemDto = z.object({
   id: z.string(),
   kind: z.enum(notificationKinds),
   trajectoryId: z.string(),
@@ -97,5 +97,3 @@ export const setPreferenceRequest = z
   .strict();
 export type SetPreferenceRequest = z.infer<typeof setPreferenceRequest>;
 
-/** Sent to a person's own room when their unread count changes. */
-export const notificationsChangedEvent = z.object({ unread: z.number().int() });

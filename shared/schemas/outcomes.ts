@@ -18,7 +18,7 @@ export const actionStatuses = ['open', 'done'] as const;
 const outcomeText = z.string().trim().min(1, 'is required').max(10_000, 'is too long');
 
 /** One side's position in a difference of opinion, e.g. "Gemeenten" and what they hold. */
-export const outcomePosition = z
+const outcomePosition = z
   .object({
     party: z.string().trim().min(1, 'is required').max(200, 'is too long'),
     position: z.string().trim().min(1, 'is required').max(5000, 'is too long'),
@@ -26,7 +26,7 @@ export const outcomePosition = z
   .strict();
 
 /** A follow-up action: what, who (a member of the trajectory) and by when. */
-export const outcomeActionInput = z
+const outcomeActionInput = z
   .object({
     /** Present when an existing action is kept or changed; absent for a new one. */
     id: id.optional(),
@@ -37,7 +37,7 @@ export const outcomeActionInput = z
   })
   .strict();
 
-export const outcomeLinks = z
+const outcomeLinks = z
   .object({
     pollIds: z.array(id).max(50, 'are too many').default([]),
     amendmentIds: z.array(id).max(50, 'are too many').default([]),
@@ -75,7 +75,7 @@ export const createOutcomeRequest = z.object(outcomeFields).strict().superRefine
 /** A change replaces every field given; the status and positions are checked together. */
 export const updateOutcomeRequest = z.object(outcomeFields).strict().superRefine(positionsFitStatus);
 
-export const outcomeActionDto = z.object({
+const outcomeActionDto = z.object({
   id: z.string(),
   description: z.string(),
   owner: z.object({ id: z.string(), name: z.string(), organisationName: z.string() }),
@@ -120,7 +120,7 @@ const authorRef = z.object({
 });
 
 /** A poll's result per option and per stakeholder group, as shared/live-table/tally makes it. */
-export const chainPollResult = z.object({
+const chainPollResult = z.object({
   kind: z.enum(pollKinds),
   ballots: z.number(),
   turnout: z.record(z.enum(stakeholderGroups), z.object({ eligible: z.number(), voted: z.number() })),
@@ -137,7 +137,7 @@ export const chainPollResult = z.object({
     .optional(),
 });
 
-export const chainPollDto = z.object({
+const chainPollDto = z.object({
   id: z.string(),
   question: z.string(),
   kind: z.enum(pollKinds),

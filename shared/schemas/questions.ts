@@ -38,7 +38,7 @@ export const questionDto = z.object({
 export type QuestionDto = z.infer<typeof questionDto>;
 
 /** A published question: numbered, with its answer, never with who asked it. */
-export const publishedQuestionDto = z.object({
+const publishedQuestionDto = z.object({
   number: z.number(),
   text: z.string(),
   answer: z.string(),

@@ -16,7 +16,7 @@ export type ReportStatus = (typeof reportStatuses)[number];
  * The parts of a report a comment may refer to. Topics are `topic:<topicId>`; a poll or an
  * agreement without a topic belongs to `topic:general`.
  */
-export const reportSectionKey = z
+const reportSectionKey = z
   .string()
   .regex(/^(attendance|declaration|agenda|actions|summary|topic:([a-f0-9]{24}|general))$/, 'is not a part of this report');
 
@@ -50,7 +50,7 @@ export interface ReportAttendanceGroup {
  * moves are in the log), `skipped` when an ended session never came to it, `upcoming` when a
  * live session has not come to it yet.
  */
-export const agendaHeldStatuses = ['discussed', 'skipped', 'upcoming'] as const;
+const agendaHeldStatuses = ['discussed', 'skipped', 'upcoming'] as const;
 export interface ReportAgendaItem {
   topicId: string;
   title: string;

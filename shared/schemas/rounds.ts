@@ -9,7 +9,7 @@ import { annexEntryDto, finalSnapshotDto, municipalitySignoffDto } from './final
  */
 
 /** "1.0", "1.1", …: the major stays 1 for the contract's term; each change round adds one to the minor. */
-export const versionLabel = z.string().regex(/^1\.(0|[1-9][0-9]{0,2})$/, 'is not a version (1.0, 1.1, …)');
+const versionLabel = z.string().regex(/^1\.(0|[1-9][0-9]{0,2})$/, 'is not a version (1.0, 1.1, …)');
 export const versionLabelOf = (minor: number): string => `1.${minor}`;
 export const minorOf = (label: string): number => Number(label.split('.')[1]);
 
@@ -32,7 +32,7 @@ export const versionParams = z.object({ trajectoryId: id, version: versionLabel 
 
 const ref = z.object({ id: z.string(), title: z.string() });
 
-export const roundDto = z.object({
+const roundDto = z.object({
   title: z.string(),
   reason: z.string(),
   openedAt: z.string(),
@@ -43,7 +43,7 @@ export const roundDto = z.object({
 });
 export type RoundDto = z.infer<typeof roundDto>;
 
-export const contractVersionSummaryDto = z.object({
+const contractVersionSummaryDto = z.object({
   label: z.string(),
   status: z.enum(['sealed', 'in_dialogue']),
   sealedAt: z.string().nullable(),

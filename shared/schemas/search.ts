@@ -10,7 +10,7 @@ export const searchKinds = ['topic', 'clause', 'comment', 'amendment', 'question
 export type SearchKind = (typeof searchKinds)[number];
 
 export const searchQueryMaxLength = 200;
-export const searchLimitMax = 100;
+const searchLimitMax = 100;
 
 export const searchQuery = z
   .object({
@@ -22,13 +22,13 @@ export const searchQuery = z
 export type SearchQuery = z.infer<typeof searchQuery>;
 
 /** A piece of plain text with the ranges [start, end) that matched the query. */
-export const highlightedText = z.object({
+const highlightedText = z.object({
   text: z.string(),
   ranges: z.array(z.tuple([z.number().int(), z.number().int()])),
 });
 export type HighlightedText = z.infer<typeof highlightedText>;
 
-export const searchHit = z.object({
+const searchHit = z.object({
   /** Unique per trajectory, e.g. `comment:<id>`. */
   id: z.string(),
   kind: z.enum(searchKinds),

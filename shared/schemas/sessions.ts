@@ -6,7 +6,7 @@ import { ballotChoice, pollSettings, type BallotChoice, type PollOption, type Po
 
 /** What a session's outcomes mean and who finally sets them; shown on entry and beside every result. */
 export const outcomeKinds = ['advice', 'proposal', 'decision'] as const;
-export const declaration = z
+const declaration = z
   .object({
     outcomeKind: z.enum(outcomeKinds),
     decidedBy: z.string().trim().min(1, 'is required').max(200, 'is too long'),
@@ -14,7 +14,7 @@ export const declaration = z
   .strict();
 export type Declaration = z.infer<typeof declaration>;
 
-export const agendaItemInput = z.object({ topicId: id, minutes: z.number().int().min(1).max(480) }).strict();
+const agendaItemInput = z.object({ topicId: id, minutes: z.number().int().min(1).max(480) }).strict();
 
 /** The message code of a session that ends before it starts; the client shows it in its own words. */
 export const endBeforeStart = 'sessions.form.errors.endBeforeStart';
@@ -28,13 +28,13 @@ const checkEnd = (value: { startsAt?: string | undefined; endsAt?: string | null
 };
 
 /** The message code of a closed session that invites nobody; the client shows it in its own words. */
-export const audienceEmpty = 'sessions.form.errors.audienceEmpty';
+const audienceEmpty = 'sessions.form.errors.audienceEmpty';
 
 /**
  * Who a session is open to (shared/policy: `invitedToSession`): null is the whole trajectory;
  * otherwise the chosen stakeholder groups and people. The organisers always sit at the table.
  */
-export const sessionAudience = z
+const sessionAudience = z
   .object({
     groups: z.array(z.enum(roles)).max(roles.length).default([]),
     userIds: z.array(id).max(200).default([]),

@@ -6,6 +6,6 @@ import { z } from 'zod';
  * summary removes it. The limit keeps it short: a few sentences, not a second text.
  */
 export const plainSummaryMaxLength = 600;
-export const plainSummary = z.string().trim().max(plainSummaryMaxLength, 'is too long');
+const plainSummary = z.string().trim().max(plainSummaryMaxLength, 'is too long');
 export const setPlainSummaryRequest = z.object({ summary: plainSummary }).strict();
 export type SetPlainSummaryRequest = z.infer<typeof setPlainSummaryRequest>;

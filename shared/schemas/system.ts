@@ -8,8 +8,7 @@ export const systemPingPayload = z
 export type SystemPingPayload = z.infer<typeof systemPingPayload>;
 export type SystemPingResult = { serverTime: string };
 
-export const healthResponse = z.object({ status: z.literal('ok') });
-export const readinessResponse = z.object({
+const readinessResponse = z.object({
   status: z.enum(['ready', 'unavailable']),
   database: z.enum(['up', 'down']),
 });

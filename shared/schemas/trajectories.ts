@@ -73,7 +73,7 @@ export type TrajectoryDto = z.infer<typeof trajectoryDto>;
 export const regionDto = z.object({ id: z.string(), name: z.string(), municipalities: z.array(z.string()) });
 export type RegionDto = z.infer<typeof regionDto>;
 
-export const organisationRef = z.union([
+const organisationRef = z.union([
   z.object({ id }).strict(),
   z
     .object({

@@ -55,7 +55,7 @@ const inlineText: z.ZodType<InlineText> = z.object({
   lineBreak: z.boolean().optional(),
 });
 
-export const contentBlock: z.ZodType<ContentBlock> = z.lazy(() =>
+const contentBlock: z.ZodType<ContentBlock> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('paragraph'), content: z.array(inlineText) }),
     z.object({ type: z.literal('heading'), level: z.union([z.literal(3), z.literal(4)]), content: z.array(inlineText) }),
@@ -72,14 +72,14 @@ export const contentBlock: z.ZodType<ContentBlock> = z.lazy(() =>
 /** Indexes into the preview's blocks; an empty list is a clause with only a title. */
 const blockIndexes = z.array(z.number().int().min(0).max(1_000_000)).max(20_000);
 
-export const outlineClause = z.object({ title, blocks: blockIndexes }).strict();
-export const outlineChapter = z
+const outlineClause = z.object({ title, blocks: blockIndexes }).strict();
+const outlineChapter = z
   .object({ title, clauses: z.array(outlineClause).max(wordImportMaxClauses) })
   .strict();
 export type OutlineClause = z.infer<typeof outlineClause>;
 export type OutlineChapter = z.infer<typeof outlineChapter>;
 
-export const wordImportOutline = z.array(outlineChapter).min(1, 'the import holds no chapter').max(wordImportMaxChapters);
+const wordImportOutline = z.array(outlineChapter).min(1, 'the import holds no chapter').max(wordImportMaxChapters);
 
 /**
  * Rules every outline keeps, the parsed one and each one the team edited: the blocks, read in

@@ -146,8 +146,7 @@ describe('importing a Word draft', () => {
     const swapped = [general!, intro!, quality!];
     await expectNothingCreated(async () => {
       for (const chapters of [dropped, doubled, swapped, []]) {
-        const eventsBefore = await auditEvents(ids.ijmond);
-    const res = await inkoop.post(`${base(ids.ijmond)}/import`, { previewId: preview.previewId, chapters });
+        const res = await inkoop.post(`${base(ids.ijmond)}/import`, { previewId: preview.previewId, chapters });
         expectError(res, 400, 'validation_failed');
         expect(Object.keys(res.body.error.fields)).toEqual(['chapters']);
       }

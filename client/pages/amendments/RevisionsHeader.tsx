@@ -11,7 +11,7 @@ export interface Crumb {
 }
 
 /** Where the agreement's pages live. */
-export const agreementPath = (trajectoryId: string) => `/trajecten/${trajectoryId}/overeenkomst`;
+const agreementPath = (trajectoryId: string) => `/trajecten/${trajectoryId}/overeenkomst`;
 export const amendmentsPath = (trajectoryId: string) => `${agreementPath(trajectoryId)}/wijzigingsvoorstellen`;
 export const versionsPath = (trajectoryId: string) => `${agreementPath(trajectoryId)}/versies`;
 /** The clause's own page, with its editor (built beside these screens). */

@@ -32,7 +32,7 @@ export function VisitProvider({ trajectoryId, children }: { trajectoryId: string
   return <VisitContext.Provider value={previousVisitAt}>{children}</VisitContext.Provider>;
 }
 
-export function usePreviousVisit(): string | null {
+function usePreviousVisit(): string | null {
   return useContext(VisitContext);
 }
 

@@ -20,7 +20,7 @@ import { useRevisionErrorMessage } from '../amendments/revision-errors';
 import { useTrajectory } from '../trajectory/trajectory-context';
 import { ComparisonLegend, ComparisonSummary, ComparisonText } from './Comparison';
 
-export const compareSectionId = 'vergelijken';
+const compareSectionId = 'vergelijken';
 const current = 'current';
 
 /** The address of a comparison on the versions page, e.g. from a version's own page. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompareSegment, CompareSummary } from '../../../shared/domain/compare';
 
 /** "3 woorden toegevoegd, 2 verwijderd, 1 passage verplaatst"; undefined when no word changed. */
-export function useSummaryText(): (summary: CompareSummary) => string | undefined {
+function useSummaryText(): (summary: CompareSummary) => string | undefined {
   const { t } = useTranslation();
   return (summary) => {
     const parts: string[] = [];

@@ -29,7 +29,7 @@ export function outlineToSend(chapters: EditChapter[]): OutlineChapter[] {
 }
 
 /** A title from the first words of a part, as the server makes them. */
-export function titleOf(block: ContentBlock | undefined, fallback: string): string {
+function titleOf(block: ContentBlock | undefined, fallback: string): string {
   const text = block ? blocksText([block]).replace(/\s+/g, ' ').trim() : '';
   if (!text) return fallback;
   return text.length <= 80 ? text : `${text.slice(0, 79).replace(/\s+\S*$/, '')}…`;

@@ -9,7 +9,7 @@ import { defineTrajectoryOperation, noBody, type OperationContext, type Trajecto
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { agreementView } from './agreement-views';
 
-export const chapterParams = trajectoryParams.extend({ chapterId: id });
+const chapterParams = trajectoryParams.extend({ chapterId: id });
 export const clauseParams = trajectoryParams.extend({ clauseId: id });
 const variantParams = clauseParams.extend({ variantId: id });
 

@@ -35,7 +35,7 @@ export async function loadPeople(models: Models, records: AuthorFields[], extraU
  * The author as the viewer may see them. An anonymous contribution of a client representative
  * shows only the group, except to the facilitator — and to its author, who knows anyway.
  */
-export function authorView(record: AuthorFields, people: People, viewer: Viewer): AuthorDto {
+function authorView(record: AuthorFields, people: People, viewer: Viewer): AuthorDto {
   const group = stakeholderGroupByRole[record.authorRole];
   const own = String(record.authorId) === viewer.user.userId;
   if (record.anonymous && !own && !allowed(asMember(viewer.seat?.role ?? null), 'comment.revealAuthor')) {
@@ -123,7 +123,7 @@ export async function clauseLabels(models: Models, trajectoryId: string): Promis
   return new Map(clauses.map((c) => [String(c._id), { number: numbers.get(String(c._id)) ?? 0, title: c.title }]));
 }
 
-export function clauseView(
+function clauseView(
   clause: ClauseRecord,
   number: number,
   topics: Map<string, string>,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { commentStatusRequest, createCommentRequest, listCommentsQuery, replyRequest } from '../../../shared/schemas/agreement';
 import { id } from '../../../shared/schemas/common';
 import { AppError, notFound } from '../../errors';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { oidcRefusalReasons, oidcStartQuery as startQuery, type AuthConfig, type OidcRefusalReason } from '../../../shared/schemas/auth-config';
-import { email as emailSchema, token } from '../../../shared/schemas/common';
+import { email as emailSchema } from '../../../shared/schemas/common';
 import { platformChain } from '../../audit/audit-log';
 import { oidcClientFor } from '../../auth/oidc-client';
 import { oidcFlowsFor } from '../../auth/oidc-flows';
@@ -17,9 +17,9 @@ import { signOut } from './sign-out';
 import { isDuplicateKey } from '../../db/duplicate-key';
 
 /** The path the provider sends people back to; registered at the provider as `PUBLIC_URL` + this. */
-export const oidcCallbackPath = '/api/auth/oidc/callback';
+const oidcCallbackPath = '/api/auth/oidc/callback';
 /** Where the provider's logout sends people back to; registered at the provider as `PUBLIC_URL` + this. */
-export const postLogoutPath = '/inloggen';
+const postLogoutPath = '/inloggen';
 
 /** What the sign-in pages show: which ways of signing in are on. */
 export const getAuthConfig = defineOperation({

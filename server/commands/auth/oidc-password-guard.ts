@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import type { Operation } from '../operation';
 
 /** The one refusal of every password route when PASSWORD_SIGNIN=0. */
-export function passwordsOff(): AppError {
+function passwordsOff(): AppError {
   return new AppError('forbidden', 'Signing in with a password is turned off here. Sign in with your organisation account.');
 }
 

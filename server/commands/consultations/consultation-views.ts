@@ -59,7 +59,7 @@ export function requireOpen(consultation: ConsultationRecord): void {
 }
 
 /** The reactions the viewer may read now: all for the team or once published, otherwise their own. */
-export function visibleReactionFilter(consultation: ConsultationRecord, viewer: ConsultationViewer): Record<string, unknown> {
+function visibleReactionFilter(consultation: ConsultationRecord, viewer: ConsultationViewer): Record<string, unknown> {
   const all = { consultationId: consultation._id };
   return consultation.status === 'published' || seesEverything(viewer) ? all : { ...all, authorId: viewer.userId };
 }

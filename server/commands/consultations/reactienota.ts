@@ -16,7 +16,7 @@ import { findConsultation, findVersionOf, versionClauses } from './consultation-
  * with who gave it (the organisation; anonymous client representatives stay anonymous for every
  * reader) and the team's response. The same model becomes DOCX and PDF.
  */
-export async function reactienota(models: Models, trajectoryName: string, consultation: ConsultationRecord, version: AgreementVersionRecord, reactions: ReactionRecord[]): Promise<ExportDocument> {
+async function reactienota(models: Models, trajectoryName: string, consultation: ConsultationRecord, version: AgreementVersionRecord, reactions: ReactionRecord[]): Promise<ExportDocument> {
   const people = await loadPeople(models, reactions);
   const amendmentIds = reactions.flatMap((r) => (r.response?.amendmentId ? [r.response.amendmentId] : []));
   const versionIds = reactions.flatMap((r) => (r.response?.versionId ? [r.response.versionId] : []));

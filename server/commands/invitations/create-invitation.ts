@@ -6,7 +6,7 @@ import type { TrajectoryRecord } from '../../models/trajectory';
 import { queueInvitationMails } from '../../notifications/invitation-mail';
 import type { OperationContext } from '../operation';
 
-export const invitationValidMs = 14 * 24 * 60 * 60 * 1000;
+const invitationValidMs = 14 * 24 * 60 * 60 * 1000;
 
 export interface InvitationInput {
   email: string;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { mayHoldMandates, noMandates, providerKindOf, type MandateCounts } from '../../../shared/domain/provider-kinds';
 import { roleMay } from '../../../shared/domain/permissions';
 import { id } from '../../../shared/schemas/common';
@@ -214,4 +213,3 @@ export const setProviderKind = defineTrajectoryOperation({
   },
 });
 
-export const mandateRuleResult = z.object({ sessionId: id, mandateRule: z.enum(['one_vote', 'per_practice']) });

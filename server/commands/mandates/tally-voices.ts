@@ -24,7 +24,7 @@ export interface VoicedBallot {
 const isMember = (ballot: VoicedBallot): ballot is VoicedBallot & { group: StakeholderGroup } => ballot.group !== onBehalfGroup;
 
 /** The session's declared rule for ballots with vote mandates (a poll outside a session: one vote). */
-export async function mandateRuleOf(services: Services, poll: Pick<PollRecord, 'sessionId'>): Promise<MandateRule> {
+async function mandateRuleOf(services: Services, poll: Pick<PollRecord, 'sessionId'>): Promise<MandateRule> {
   if (!poll.sessionId) return defaultMandateRule;
   const session = await services.models.dialogueSessions.findById(poll.sessionId, { mandateRule: 1 }).lean();
   return session?.mandateRule ?? defaultMandateRule;

@@ -14,7 +14,7 @@ export interface OutcomeLabels {
 
 const unique = (values: unknown[]) => [...new Set(values.filter(Boolean).map(String))];
 
-export async function loadOutcomeLabels(models: Models, trajectoryId: string, records: OutcomeRecord[]): Promise<OutcomeLabels> {
+async function loadOutcomeLabels(models: Models, trajectoryId: string, records: OutcomeRecord[]): Promise<OutcomeLabels> {
   const userIds = unique(records.flatMap((o) => [o.recordedBy, ...o.actions.map((a) => a.ownerUserId)]));
   const [topics, sessions, users, seats] = await Promise.all([
     models.topics.find({ _id: { $in: unique(records.map((o) => o.topicId)) } }, { title: 1 }).lean(),
@@ -32,7 +32,7 @@ export async function loadOutcomeLabels(models: Models, trajectoryId: string, re
   };
 }
 
-export function outcomeView(o: OutcomeRecord, labels: OutcomeLabels): OutcomeDto {
+function outcomeView(o: OutcomeRecord, labels: OutcomeLabels): OutcomeDto {
   const session = o.sessionId ? labels.sessions.get(String(o.sessionId)) : undefined;
   return {
     id: String(o._id),

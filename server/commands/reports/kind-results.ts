@@ -22,7 +22,7 @@ export const groupNames: Record<StakeholderGroup, string> = {
 };
 
 /** The same words as the live table (client/i18n/mandates-nl.ts). */
-export const providerKindNames: Record<ProviderKind, string> = {
+const providerKindNames: Record<ProviderKind, string> = {
   institution: 'instelling',
   independent: 'vrijgevestigde',
   cooperative: 'coöperatie of vereniging',
@@ -30,14 +30,14 @@ export const providerKindNames: Record<ProviderKind, string> = {
 };
 
 /** The kinds a result speaks of, in the canonical order (as PollKindResults picks them). */
-export function kindsOf(result: PollResult): ProviderKind[] {
+function kindsOf(result: PollResult): ProviderKind[] {
   const byKind = result.byProviderKind ?? {};
   const turnout = result.turnoutByProviderKind ?? {};
   return providerKinds.filter((k) => turnout[k] !== undefined || Object.values(byKind).some((row) => row[k] !== undefined));
 }
 
 /** The session's declared rule in words, and what it did in this poll. */
-export function mandateRuleSentence(mandates: ProviderKindBreakdown['mandates']): string {
+function mandateRuleSentence(mandates: ProviderKindBreakdown['mandates']): string {
   if (!mandates.applied) return 'Anonieme peiling: mandaten tellen niet mee, want een anonieme stem noemt geen organisatie; elke stem telt als één stem.';
   if (mandates.rule === 'one_vote') return 'Een stem met mandaat telt als één stem per organisatie (regel van deze sessie).';
   const extra = mandates.extraVotes === 1 ? '1 extra stem' : `${mandates.extraVotes} extra stemmen`;
