@@ -13,9 +13,10 @@ const ed25519Pem = () => String(generateKeyPairSync('ed25519').privateKey.export
 
 describe('privacy and audit settings', () => {
   it('retention has safe defaults and names a bad value', () => {
-    expect(loadConfig({ DATA_DIR: dataDir() }).retention).toEqual({ signInsDays: 0, linksDays: 30, outboxDays: 30, attendanceDays: 730, sweepMinutes: 60 });
+    expect(loadConfig({ DATA_DIR: dataDir() }).retention).toEqual({ signInsDays: 0, linksDays: 30, outboxDays: 30, attendanceDays: 730, sweepMinutes: 60, refusedApplicationsMonths: 12 });
     expect(() => loadConfig({ DATA_DIR: dataDir(), RETAIN_LINKS_DAYS: 'soon' })).toThrow(/^Invalid setting RETAIN_LINKS_DAYS: must be a whole number of days/);
     expect(() => loadConfig({ DATA_DIR: dataDir(), RETAIN_ATTENDANCE_DAYS: '7' })).toThrow(/^Invalid setting RETAIN_ATTENDANCE_DAYS: must be at least 30 days/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), RETAIN_REFUSED_APPLICATIONS_MONTHS: '0' })).toThrow(/^Invalid setting RETAIN_REFUSED_APPLICATIONS_MONTHS: must be at least 1 month/);
   });
 
   it('requires AUDIT_SIGNING_KEY in production and refuses a key that is not Ed25519', () => {
