@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
+import type { Types } from 'mongoose';
 import { joinCodeAlphabet, joinCodeLength, joinCodeParams, type JoinCodeDto } from '../../shared/live-table/join-code';
 import { AppError, notFound } from '../errors';
+import { isDuplicateKey } from '../db/duplicate-key';
+import type { Services } from '../services';
 import { requireUser } from '../commands/access';
 import { defineOperation, noBody } from '../commands/operation';
 import { authorizeSession, defineSessionOperation, sessionParams } from '../commands/sessions/session-access';
@@ -20,6 +23,23 @@ function joinCodeOf(secret: string, sessionId: string): string {
   return code;
 }
 
+/**
+ * Stores a session's join code under the code itself (the lookup is by `_id`). Planning a session
+ * stores it; sessions planned before join codes existed get theirs on the first ask.
+ */
+export async function storeJoinCode(services: Services, session: { _id: Types.ObjectId; trajectoryId: Types.ObjectId }): Promise<string> {
+  const code = joinCodeOf(services.config.sessionSecret, String(session._id));
+  const { joinCodes } = services.models;
+  if (await joinCodes.exists({ _id: code })) return code;
+  try {
+    await joinCodes.create({ _id: code, sessionId: session._id, trajectoryId: session.trajectoryId, createdAt: new Date() });
+  } catch (error) {
+    // Two screens asking at once: the code is the same, the first insert holds it.
+    if (!isDuplicateKey(error)) throw error;
+  }
+  return code;
+}
+
 /** The session's join code, for the screen view and the live table; stored on first ask. */
 export const getSessionJoinCode = defineSessionOperation({
   name: 'session.join-code',
@@ -28,16 +48,7 @@ export const getSessionJoinCode = defineSessionOperation({
   body: noBody,
   run: async (ctx, _p, _b, { session }): Promise<{ result: JoinCodeDto }> => {
     if (session.status === 'cancelled') throw new AppError('conflict', 'The session was cancelled.', { session: 'cancelled' });
-    const code = joinCodeOf(ctx.services.config.sessionSecret, String(session._id));
-    const { joinCodes } = ctx.services.models;
-    if (!(await joinCodes.exists({ _id: code }))) {
-      try {
-        await joinCodes.create({ _id: code, sessionId: session._id, trajectoryId: session.trajectoryId, createdAt: new Date() });
-      } catch (error) {
-        // Two screens asking at once: the code is the same, the first insert holds it.
-        if ((error as { code?: number }).code !== 11000) throw error;
-      }
-    }
+    const code = await storeJoinCode(ctx.services, session);
     return { result: { code, sessionId: String(session._id), trajectoryId: String(session.trajectoryId) } };
   },
 });

@@ -1,3 +1,4 @@
+import { storeJoinCode } from '../../live-table/join-code';
 import { cancelSessionRequest, createSessionRequest, endBeforeStart, endsAfterStart, updateSessionRequest, type SessionAudienceInput } from '../../../shared/schemas/sessions';
 import { sessionIcs } from '../../calendar/session-ics';
 import { closeOpenPollsOfSession } from '../../live-table/poll-operations';
@@ -81,6 +82,7 @@ export const createSession = defineTrajectoryOperation({
       createdBy: user.userId,
     });
     const record = created.toObject();
+    await storeJoinCode(ctx.services, record);
     return {
       result: await fullView(ctx, record),
       audit: [
