@@ -4,7 +4,7 @@ import type { AdmissionSettings } from '../../shared/schemas/admission';
 import type { Models } from '../models';
 import type { AdmissionBookRecord, ApplicationRecord, BookEntry } from './admission-models';
 
-const defaultSettings = (): AdmissionSettings => structuredClone(defaultAdmissionSettings) as unknown as AdmissionSettings;
+export const defaultSettings = (): AdmissionSettings => structuredClone(defaultAdmissionSettings) as unknown as AdmissionSettings;
 
 /** The lock key of a trajectory's admission book: every write to it and to its applications holds it. */
 export const admissionLock = (trajectoryId: string) => `admission:${trajectoryId}`;

@@ -104,7 +104,7 @@ export const getContractVersion = defineTrajectoryOperation({
  * caller): version 1.0 stored apart if it was not yet, the round's topics created, its clauses
  * reopened, and the round recorded on the trajectory's change state.
  */
-async function startRound(models: Models, trajectoryId: string, userId: string, body: OpenRoundRequest): Promise<{ round: RoundRecord; topics: Array<{ _id: unknown; title: string; status: string }> }> {
+export async function startRound(models: Models, trajectoryId: string, userId: string, body: OpenRoundRequest): Promise<{ round: RoundRecord; topics: Array<{ _id: unknown; title: string; status: string }> }> {
   const p = { trajectoryId };
   const clauses = await Promise.all(body.clauseIds.map((id) => models.clauses.findById(id, { trajectoryId: 1, title: 1 }).lean()));
   const unknown = body.clauseIds.filter((_id, i) => String(clauses[i]?.trajectoryId) !== p.trajectoryId);
