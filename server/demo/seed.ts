@@ -9,6 +9,7 @@ import { seedDemoOutcomes } from './seed-outcomes';
 import { seedDemoFinalAgreement } from './seed-final';
 import { seedDemoAdmission } from '../admission/seed-admission';
 import { seedDemoContractRound } from './seed-contract-round';
+import { storeJoinCode } from '../live-table/join-code';
 
 export interface SeedResult {
   seeded: boolean;
@@ -94,6 +95,9 @@ export async function seedDemoData(services: Services, data: DemoData = demoData
       await seedDemoAdmission(services, chain, t.municipalities, log);
     }
   }
+  // Sessions planned through the product get their join code when planned; the seed's too, so
+  // showing a demo session's code later never writes.
+  for (const session of await models.dialogueSessions.find({}, { trajectoryId: 1 }).lean()) await storeJoinCode(services, session);
   return { seeded: true, accounts };
 }
 
