@@ -1,11 +1,13 @@
-import { Types } from 'mongoose';
 import { deadlineAfter, type ApplicantKind } from '../../shared/domain/admission';
-import type { AuditDraft } from '../audit/audit-log';
+import type { ReviewRequest } from '../../shared/schemas/admission';
+import type { OperationContext } from '../commands/operation';
+import { anonymous } from '../policies/actor';
 import type { Services } from '../services';
 import type { ApplicationRecord } from './admission-models';
-import { defaultSettings, entryOf, writeBook } from './admission-book';
+import { entryOf, readBook, saveApplication, writeBook } from './admission-book';
+import { accede, apply } from './public-operations';
+import { reviewApplication } from './review-operations';
 import { currentSealedVersion } from './sealed-version';
-import { newSecret } from './secret-link';
 
 interface DemoProvider {
   name: string;
@@ -49,63 +51,121 @@ const dayMs = 86_400_000;
 
 /**
  * The Open House demo's running contract: 12 providers admitted and acceded (in the public
- * register), and 2 applications in review, one with a question back. Each step has its audit event.
- * Accession names the current sealed version; while the demo's agreement has no seal yet, "1.0".
+ * register), and 2 applications in review, one with a question back. Each provider applies through
+ * the public form (no account, so its events name no person), the procurement team reviews, and
+ * the admitted provider accedes through its secret link to the current sealed version.
+ *
+ * Without a sealed version (DEMO_CONTRACT=0, the tests' default, which leave the agreement to be
+ * assembled) no operation lets a provider accede. The demo still shows a running contract there:
+ * the accession to "1.0" is then written directly, with no audit event (the chain shows these
+ * applications admitted, and nothing it did not see).
  */
-export async function seedDemoAdmission(services: Services, trajectoryId: string, municipalities: readonly string[], log: (d: Omit<AuditDraft, 'actorId'>) => Promise<unknown>): Promise<void> {
+export async function seedDemoAdmission(
+  services: Services,
+  t: { trajectoryId: string; municipalities: readonly string[]; procurement: OperationContext },
+  /** Settles once the definitive agreement stands as the demo shows it (sealed or not). */
+  agreementSettled: Promise<unknown>,
+): Promise<void> {
+  const { trajectoryId, municipalities, procurement } = t;
   const { models } = services;
-  const settings = defaultSettings();
-  const sealed = await currentSealedVersion(models, trajectoryId);
+  const applicant: OperationContext = { services, actor: anonymous };
+  const { settings } = await readBook(models, trajectoryId);
   const declarations = settings.declarations.map((d) => d.id);
   const contractStart = new Date('2026-01-01T09:00:00Z');
-  const applications: ApplicationRecord[] = [];
-  const base = (p: DemoProvider, number: number, submittedAt: Date): ApplicationRecord => ({
-    _id: new Types.ObjectId(),
-    trajectoryId: new Types.ObjectId(trajectoryId),
-    number,
-    status: 'submitted',
-    organisation: { name: p.name, kvk: p.kvk, kind: p.kind, address: 'Voorbeeldstraat 1', postcode: '7201 AA', city: p.city },
-    contact: { name: 'Contactpersoon', email: `aanmelding+${p.kvk}@dialoogtafel.example`, phone: null },
-    perceelen: p.perceelen,
-    declarations,
-    motivation: '',
-    submittedAt,
-    reviewDeadline: deadlineAfter(submittedAt, settings.reviewWeeks),
-    accessionDeadline: null,
-    openQuestion: null,
-    refusalReason: null,
-    accession: null,
-    history: [{ step: 'apply', status: 'submitted', at: submittedAt, text: null }],
-    // Nobody holds the demo's links: a secret that was never given out.
-    secretHash: newSecret().hash,
-  });
-  for (const [i, p] of admitted.entries()) {
+  const applyFor = async (p: DemoProvider) => {
+    const { token } = await apply(applicant, {
+      params: { openHouseId: trajectoryId },
+      body: {
+        organisation: { name: p.name, kvk: p.kvk, kind: p.kind, address: 'Voorbeeldstraat 1', postcode: '7201 AA', city: p.city },
+        contact: { name: 'Contactpersoon', email: `aanmelding+${p.kvk}@dialoogtafel.example`},
+        perceelen: p.perceelen,
+        declarations,
+        motivation: '',
+      },
+    });
+    return { token, applicationId: token.split('.')[0]! };
+  };
+  const review = (applicationId: string, step: ReviewRequest) => reviewApplication(procurement, { params: { trajectoryId, applicationId }, body: step });
+
+  // Applied one after another (their numbers follow the list), reviewed side by side.
+  const applied = [];
+  for (const p of [...admitted, ...inReview]) applied.push(await applyFor(p));
+  const admittedIds = applied.slice(0, admitted.length);
+  await Promise.all(
+    applied.map(async ({ applicationId }, i) => {
+      const question = inReview[i - admitted.length]?.question;
+      if (i < admitted.length) {
+        await review(applicationId, { step: 'markComplete' });
+        await review(applicationId, { step: 'admit' });
+      } else if (question) await review(applicationId, { step: 'askQuestion', question });
+    }),
+  );
+  // The admitted accede to the definitive agreement once it stands (and is sealed, when the demo seals it).
+  await agreementSettled;
+  const sealed = await currentSealedVersion(models, trajectoryId);
+  await Promise.all(
+    admitted.map(async (p, i) => {
+      const { token, applicationId } = admittedIds[i]!;
+      const accession = { signerName: 'Bestuurder', signerFunction: 'Bestuurder', municipalities: p.municipalities ?? [...municipalities] };
+      if (sealed) await accede(applicant, { params: { token }, body: { ...accession, accept: true } });
+      else await accedeWithoutSeal(services, applicationId, accession);
+    }),
+  );
+
+  const history: Array<{ applicationId: string; submittedAt: Date; steps: Date[] }> = [];
+  for (const [i] of admitted.entries()) {
     const submittedAt = new Date(contractStart.getTime() - (120 - i * 3) * dayMs);
-    const completeAt = new Date(submittedAt.getTime() + 10 * dayMs);
     const admitAt = new Date(submittedAt.getTime() + 30 * dayMs);
-    const signedAt = new Date(admitAt.getTime() + 7 * dayMs);
-    const a = base(p, i + 1, submittedAt);
-    a.status = 'contracted';
-    a.accessionDeadline = deadlineAfter(admitAt, settings.accessionWeeks);
-    a.accession = { signerName: 'Bestuurder', signerFunction: 'Bestuurder', municipalities: p.municipalities ?? [...municipalities], agreementVersion: sealed?.version ?? '1.0', sealHash: sealed?.sealHash ?? null, signedAt };
-    a.history.push({ step: 'markComplete', status: 'complete', at: completeAt, text: null }, { step: 'admit', status: 'admitted', at: admitAt, text: null }, { step: 'accede', status: 'contracted', at: signedAt, text: null });
-    applications.push(a);
+    history.push({ applicationId: admittedIds[i]!.applicationId, submittedAt, steps: [new Date(submittedAt.getTime() + 10 * dayMs), admitAt, new Date(admitAt.getTime() + 7 * dayMs)] });
   }
-  for (const [i, p] of inReview.entries()) {
+  for (const [i] of inReview.entries()) {
     const submittedAt = new Date(Date.now() - (20 - i * 8) * dayMs);
-    const a = base(p, admitted.length + i + 1, submittedAt);
-    if (p.question) {
-      a.status = 'incomplete';
-      a.openQuestion = p.question;
-      a.history.push({ step: 'askQuestion', status: 'incomplete', at: new Date(submittedAt.getTime() + 3 * dayMs), text: p.question });
-    }
-    applications.push(a);
+    history.push({ applicationId: applied[admitted.length + i]!.applicationId, submittedAt, steps: [new Date(submittedAt.getTime() + 3 * dayMs)] });
   }
-  for (const a of applications) {
-    await models.admissionApplications.create(a);
-    for (const h of a.history) {
-      await log({ chain: trajectoryId, action: h.step === 'apply' ? 'admission.apply' : `admission.${h.step}`, objectType: 'admission_application', objectId: String(a._id), summary: { number: a.number, status: h.status, demo: true } });
-    }
+  await backdateApplications(services, trajectoryId, settings, history);
+}
+
+async function accedeWithoutSeal(services: Services, applicationId: string, accession: { signerName: string; signerFunction: string; municipalities: string[] }): Promise<void> {
+  const application = (await services.models.admissionApplications.findById(applicationId).lean())!;
+  const now = new Date();
+  await saveApplication(services.models, {
+    ...application,
+    status: 'contracted',
+    accession: { ...accession, agreementVersion: '1.0', sealHash: null, signedAt: now },
+    history: [...application.history, { step: 'accede', status: 'contracted', at: now, text: null }],
+  });
+}
+
+/**
+ * The operations record the moment they run (none takes a clock): the history's dates (applied
+ * months before the contract started, reviewed and acceded in the weeks after) are set afterwards,
+ * with the deadlines that follow from them. They are in no audit event's hash.
+ */
+async function backdateApplications(
+  services: Services,
+  trajectoryId: string,
+  settings: Awaited<ReturnType<typeof readBook>>['settings'],
+  history: Array<{ applicationId: string; submittedAt: Date; steps: Date[] }>,
+): Promise<void> {
+  const { models } = services;
+  const applications: ApplicationRecord[] = [];
+  for (const h of history) {
+    const a = (await models.admissionApplications.findById(h.applicationId).lean())!;
+    const at = [h.submittedAt, ...h.steps];
+    const admitted = a.history.findIndex((x) => x.step === 'admit');
+    const next: ApplicationRecord = {
+      ...a,
+      submittedAt: h.submittedAt,
+      reviewDeadline: deadlineAfter(h.submittedAt, settings.reviewWeeks),
+      accessionDeadline: admitted >= 0 ? deadlineAfter(at[admitted]!, settings.accessionWeeks) : a.accessionDeadline,
+      history: a.history.map((x, i) => ({ ...x, at: at[i] ?? x.at })),
+      accession: a.accession ? { ...a.accession, signedAt: at[a.history.findIndex((x) => x.step === 'accede')] ?? a.accession.signedAt } : null,
+    };
+    const { _id, ...fields } = next;
+    await models.admissionApplications.updateOne({ _id }, { $set: fields });
+    applications.push(next);
   }
-  await writeBook(models, { _id: new Types.ObjectId(trajectoryId), settings, entries: applications.map(entryOf) });
+  const book = await readBook(models, trajectoryId);
+  const byId = new Map(applications.map((a) => [String(a._id), entryOf(a)]));
+  await writeBook(models, { ...book, entries: book.entries.map((e) => byId.get(String(e.applicationId)) ?? e) });
 }

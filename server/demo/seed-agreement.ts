@@ -1,19 +1,12 @@
 import * as Y from 'yjs';
-import { clauseDocumentName, type ClauseStatus } from '../../shared/domain/agreement';
-import { clauseFragment, encodePosition, paragraphsOf, replaceContent } from '../../shared/domain/clause-text';
+import { clauseDocumentName } from '../../shared/domain/agreement';
+import { clauseFragment, encodePosition } from '../../shared/domain/clause-text';
 import type { Role } from '../../shared/domain/roles';
-import type { AuditDraft } from '../audit/audit-log';
+import type { OperationContext } from '../commands/operation';
+import { createComment, replyToComment } from '../commands/agreement/comment-operations';
+import { proposeAmendment } from '../commands/agreement/amendment-operations';
 import type { Services } from '../services';
-import type { SeededTrajectory } from './seed-sessions';
-
-interface DemoClause {
-  title: string;
-  status: ClauseStatus;
-  /** Titles of the topics it belongs to. */
-  topics: string[];
-  text: string[];
-  variant?: { label: string; municipalities: string[]; text: string[] };
-}
+import { setDemoClauseStatuses, writeDemoAgreement, type DemoClauseText as DemoClause } from './seed-road';
 
 /*
  * Invented contract text in the style of a regional youth-care agreement; no real contract is
@@ -106,46 +99,16 @@ const chapters: Array<{ title: string; clauses: DemoClause[] }> = [
 /**
  * The IJmond demo table's draft agreement: three chapters of clauses in several statuses, a
  * municipality variant, open comments (one anonymous, from the client representative) and one
- * pending amendment, all written with their audit events.
+ * pending amendment. The procurement team writes the clauses, the participants comment and
+ * propose, each through the operation they would use.
  */
-export async function seedDemoAgreement(
-  services: Services,
-  t: Omit<SeededTrajectory, 'members'> & { members: Array<{ personKey: string; userId: string; role: Role; organisationId: string }> },
-  log: (d: Omit<AuditDraft, 'actorId'>) => Promise<unknown>,
-): Promise<void> {
-  const { models, documents } = services;
+export async function seedDemoAgreement(services: Services, t: { trajectoryId: string; members: Array<{ role: Role; as: OperationContext }> }): Promise<void> {
+  const { documents } = services;
   const chain = t.trajectoryId;
-  const topics = await models.topics.find({ trajectoryId: t.trajectoryId }, { title: 1 }).lean();
-  const topicId = (title: string) => topics.find((x) => x.title === title)?._id;
-  const seat = (role: Role) => t.members.find((m) => m.role === role)!;
+  const params = { trajectoryId: chain };
+  const seat = (role: Role) => t.members.find((m) => m.role === role)!.as;
   const procurement = seat('procurement');
-  const clauseIds = new Map<string, string>();
-
-  for (const [chapterIndex, chapter] of chapters.entries()) {
-    const created = await models.chapters.create({ trajectoryId: t.trajectoryId, title: chapter.title, position: chapterIndex });
-    await log({ chain, action: 'agreement.chapter.create', objectType: 'chapter', objectId: String(created._id), summary: { title: chapter.title, demo: true } });
-    for (const [position, c] of chapter.clauses.entries()) {
-      const clause = await models.clauses.create({
-        trajectoryId: t.trajectoryId,
-        chapterId: created._id,
-        position,
-        title: c.title,
-        status: c.status,
-        topicIds: c.topics.flatMap((title) => topicId(title) ?? []),
-        variants: c.variant ? [{ label: c.variant.label, municipalities: c.variant.municipalities }] : [],
-        createdBy: procurement.userId,
-      });
-      const id = String(clause._id);
-      clauseIds.set(c.title, id);
-      await documents.change(clauseDocumentName(chain, id), (doc) => replaceContent(clauseFragment(doc), paragraphsOf(c.text.join('\n'))));
-      if (c.variant) {
-        await documents.change(clauseDocumentName(chain, id, String(clause.variants[0]!._id)), (doc) =>
-          replaceContent(clauseFragment(doc), paragraphsOf(c.variant!.text.join('\n'))),
-        );
-      }
-      await log({ chain, action: 'agreement.clause.create', objectType: 'clause', objectId: id, summary: { title: c.title, status: c.status, demo: true } });
-    }
-  }
+  const clauseIds = await writeDemoAgreement(services, procurement, chain, chapters);
 
   /** An anchor on `quote`, which must occur in the clause's text, as the editor would make it. */
   const anchorOn = async (clauseTitle: string, quote: string) => {
@@ -164,57 +127,51 @@ export async function seedDemoAgreement(
     }
     throw new Error(`demo quote not found in ${clauseTitle}: ${quote}`);
   };
-  const author = (role: Role, anonymous = false) => {
-    const s = seat(role);
-    return { authorId: s.userId, authorOrganisationId: s.organisationId, authorRole: role, anonymous };
-  };
 
   const comments = [
     {
       clause: 'Zorgcontinuïteit bij wisseling van aanbieder',
       quote: 'gedurende een overgangstermijn van zes maanden',
       body: 'Zes maanden is voor een kind met een behandelrelatie erg kort. Kan de termijn langer zijn als de behandeling bijna klaar is?',
-      by: author('client', true),
-      replies: [{ ...author('provider'), body: 'Eens. Wij stellen voor: zes maanden, of tot het einde van de lopende behandeling als dat eerder is dan twaalf maanden.' }],
+      by: seat('client'),
+      anonymous: true,
+      replies: [{ by: seat('provider'), body: 'Eens. Wij stellen voor: zes maanden, of tot het einde van de lopende behandeling als dat eerder is dan twaalf maanden.' }],
     },
     {
       clause: 'Wachttijden en doorverwijzing',
       quote: 'binnen zes weken',
       body: 'Geldt deze termijn ook in de zomervakantie? Kleine praktijken kunnen dan minder opvangen.',
-      by: author('provider'),
+      by: seat('provider'),
+      anonymous: false,
       replies: [],
     },
     {
       clause: 'Tarieven en budgetplafond',
       quote: 'Er geldt geen budgetplafond per aanbieder.',
       body: 'Hoe voorkomen we dat de uitgaven in het laatste kwartaal oplopen? Graag een signaleringsafspraak.',
-      by: author('municipality'),
+      by: seat('municipality'),
+      anonymous: false,
       replies: [],
     },
   ];
+  const statuses = [...clauseIds].map(([title, clauseId]) => ({ clauseId, status: chapters.flatMap((c) => c.clauses).find((c) => c.title === title)!.status }));
+  // Comments and proposals come while the clauses are open for discussion; the statuses follow.
   for (const c of comments) {
-    const comment = await models.comments.create({
-      trajectoryId: t.trajectoryId,
-      clauseId: clauseIds.get(c.clause),
-      variantId: null,
-      anchor: await anchorOn(c.clause, c.quote),
-      body: c.body,
-      ...c.by,
-      replies: c.replies.map((r) => ({ ...r, createdAt: new Date() })),
-    });
-    await log({ chain, action: 'comment.create', objectType: 'comment', objectId: String(comment._id), summary: { clauseId: clauseIds.get(c.clause), demo: true } });
+    const clauseId = clauseIds.get(c.clause)!;
+    const comment = await createComment(c.by, { params: { ...params, clauseId }, body: { anchor: { variantId: null, ...(await anchorOn(c.clause, c.quote)) }, body: c.body, anonymous: c.anonymous } });
+    for (const r of c.replies) await replyToComment(r.by, { params: { ...params, commentId: comment.id }, body: { body: r.body } });
   }
 
   const quote = 'binnen zes weken';
-  const amendment = await models.amendments.create({
-    trajectoryId: t.trajectoryId,
-    clauseId: clauseIds.get('Wachttijden en doorverwijzing'),
-    variantId: null,
-    anchor: await anchorOn('Wachttijden en doorverwijzing', quote).then(({ start, end }) => ({ start, end })),
-    originalText: quote,
-    proposedText: 'binnen vier weken (acht weken voor hulp met verblijf)',
-    motivation: 'Zes weken is voor ambulante hulp te lang voor een gezin in nood; voor verblijf is vier weken niet haalbaar. Een gedifferentieerde termijn doet recht aan beide.',
-    ...author('provider'),
+  const { start, end } = await anchorOn('Wachttijden en doorverwijzing', quote);
+  await proposeAmendment(seat('provider'), {
+    params: { ...params, clauseId: clauseIds.get('Wachttijden en doorverwijzing')! },
+    body: {
+      anchor: { start, end },
+      originalText: quote,
+      proposedText: 'binnen vier weken (acht weken voor hulp met verblijf)',
+      motivation: 'Zes weken is voor ambulante hulp te lang voor een gezin in nood; voor verblijf is vier weken niet haalbaar. Een gedifferentieerde termijn doet recht aan beide.',
+    },
   });
-  await log({ chain, action: 'amendment.propose', objectType: 'amendment', objectId: String(amendment._id), summary: { demo: true } });
+  await setDemoClauseStatuses(procurement, chain, statuses);
 }

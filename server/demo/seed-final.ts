@@ -1,11 +1,8 @@
-import { clauseDocumentName } from '../../shared/domain/agreement';
-import { clauseFragment, paragraphsOf, replaceContent } from '../../shared/domain/clause-text';
-import { stakeholderGroupByRole, type Role } from '../../shared/domain/roles';
-import { tallyPoll } from '../../shared/live-table/tally';
-import type { BallotChoice } from '../../shared/live-table/polls';
-import type { AuditDraft } from '../audit/audit-log';
-import { electorateOf, settingsOf, voterKey } from '../live-table/live-state';
+import type { Role } from '../../shared/domain/roles';
+import { recordOutcome } from '../commands/outcomes/outcome-operations';
 import type { Services } from '../services';
+import { holdDemoSession } from './seed-live';
+import { setDemoClauseStatuses, writeDemoAgreement } from './seed-road';
 import type { SeededTrajectory } from './seed-sessions';
 
 interface DemoFixedClause {
@@ -98,107 +95,79 @@ const declaration = { outcomeKind: 'proposal' as const, decidedBy: 'de colleges 
 /**
  * The Midden-IJssel/Oost-Veluwe table's agreement, with every clause fixed, and the last
  * dialogue session before it with a closed poll and an agreement (afspraak): so the definitive
- * agreement can be assembled at once and its annex traces something.
+ * agreement can be assembled at once and its annex traces something. The procurement team writes
+ * and fixes the clauses and records the agreement; the facilitator ran the session.
  */
-export async function seedDemoFinalAgreement(
-  services: Services,
-  t: SeededTrajectory,
-  log: (d: Omit<AuditDraft, 'actorId'>) => Promise<unknown>,
-): Promise<void> {
-  const { models, documents } = services;
+export async function seedDemoFinalAgreement(services: Services, t: SeededTrajectory): Promise<void> {
   const chain = t.trajectoryId;
-  const topics = await models.topics.find({ trajectoryId: t.trajectoryId }, { title: 1 }).lean();
+  const { models } = services;
+  const seat = (role: Role) => t.members.find((m) => m.role === role)!.as;
+  const procurement = seat('procurement');
+  const fixed = chapters.map((c) => ({ ...c, clauses: c.clauses.map((clause) => ({ ...clause, status: 'fixed' as const })) }));
+  // The clauses are written and fixed while the session is held: the two are independent, the agreement (afspraak) links both.
+  const writing = (async () => {
+    const ids = await writeDemoAgreement(services, procurement, chain, fixed);
+    await setDemoClauseStatuses(procurement, chain, [...ids.values()].map((clauseId) => ({ clauseId, status: 'fixed' })));
+    return ids;
+  })();
+
+  const topics = await models.topics.find({ trajectoryId: chain }, { title: 1 }).lean();
   const topicId = (title: string) => topics.find((x) => x.title === title)?._id;
-  const procurement = t.members.find((m) => m.role === 'procurement')!;
-  const clauseIds = new Map<string, string>();
-
-  for (const [chapterIndex, chapter] of chapters.entries()) {
-    const created = await models.chapters.create({ trajectoryId: t.trajectoryId, title: chapter.title, position: chapterIndex });
-    await log({ chain, action: 'agreement.chapter.create', objectType: 'chapter', objectId: String(created._id), summary: { title: chapter.title, demo: true } });
-    for (const [position, c] of chapter.clauses.entries()) {
-      const clause = await models.clauses.create({
-        trajectoryId: t.trajectoryId,
-        chapterId: created._id,
-        position,
-        title: c.title,
-        status: 'fixed',
-        topicIds: c.topics.flatMap((title) => topicId(title) ?? []),
-        variants: c.variant ? [{ label: c.variant.label, municipalities: c.variant.municipalities }] : [],
-        createdBy: procurement.userId,
-      });
-      const id = String(clause._id);
-      clauseIds.set(c.title, id);
-      await documents.change(clauseDocumentName(chain, id), (doc) => replaceContent(clauseFragment(doc), paragraphsOf(c.text.join('\n'))));
-      if (c.variant) {
-        await documents.change(clauseDocumentName(chain, id, String(clause.variants[0]!._id)), (doc) => replaceContent(clauseFragment(doc), paragraphsOf(c.variant!.text.join('\n'))));
-      }
-      await log({ chain, action: 'agreement.clause.create', objectType: 'clause', objectId: id, summary: { title: c.title, status: 'fixed', demo: true } });
-    }
-  }
-
   const agenda = ['Drempels voor toelating', 'Tariefdifferentiatie', 'Zorgcontinuïteit en overbruggingsafspraken'].flatMap((title) => topicId(title) ?? []);
-  const session = await models.dialogueSessions.create({
-    trajectoryId: t.trajectoryId,
-    title: 'Dialoogsessie 4 van 4: afronding concept-inkoopovereenkomst',
-    description: 'De laatste sessie voor de besluitvorming over de definitieve inkoopovereenkomst.',
-    startsAt: new Date('2025-06-05T07:30:00Z'),
-    endsAt: new Date('2025-06-05T11:00:00Z'),
-    location: "Stadhuis Zutphen, 's-Gravenhof 2",
-    agenda: agenda.map((id) => ({ topicId: id, minutes: 50 })),
-    declaration,
-    status: 'ended',
-    live: { currentIndex: 2, timer: null, queue: [], floorUserId: null, startedAt: new Date('2025-06-05T07:32:00Z'), endedAt: new Date('2025-06-05T10:55:00Z') },
-  });
-  await log({ chain, action: 'session.create', objectType: 'session', objectId: String(session._id), summary: { title: session.title, demo: true } });
-
   const continuity = topicId('Zorgcontinuïteit en overbruggingsafspraken');
-  const openedAt = new Date('2025-06-05T10:10:00Z');
-  const poll = await models.polls.create({
-    trajectoryId: t.trajectoryId,
-    sessionId: session._id,
-    topicId: continuity ?? null,
-    kind: 'consent',
-    question: 'Overbruggingsovereenkomsten lopen tot 1 juli 2026, met een warme overdracht. Akkoord?',
-    options: [],
-    anonymous: false,
-    resultsVisibility: 'live',
-    eligibleGroups: [],
-    openedAt,
-    declaration,
-  });
-  await log({ chain, action: 'poll.open', objectType: 'poll', objectId: String(poll._id), summary: { sessionId: String(session._id), kind: 'consent', question: poll.question, anonymous: false } });
   const voters = t.members.filter((m) => (['municipality', 'provider', 'client', 'procurement'] as Role[]).includes(m.role));
-  const counted = [];
-  for (const [i, v] of voters.entries()) {
-    const choice: BallotChoice = v.role === 'provider' && i % 2 === 0 ? { kind: 'consent', option: 'object', reason: 'Zes maanden is krap voor lopende behandelingen.' } : { kind: 'consent', option: 'agree' };
-    const group = stakeholderGroupByRole[v.role];
-    const castAt = new Date(openedAt.getTime() + 30_000 + i * 5_000);
-    await models.ballots.create({ pollId: poll._id, voterKey: voterKey(services.config.sessionSecret, String(poll._id), v.userId), voterId: v.userId, group, choice, castAt, updatedAt: castAt });
-    counted.push({ group, choice });
-    await log({ chain, action: 'poll.ballot', objectType: 'poll', objectId: String(poll._id), summary: { group, choice } });
-  }
-  const record = poll.toObject();
-  const electorate = await electorateOf(services, record);
-  const result = tallyPoll(settingsOf(record), counted, electorate);
-  await models.polls.updateOne({ _id: poll._id }, { $set: { status: 'closed', closedAt: new Date(openedAt.getTime() + 8 * 60_000), result, electorate } });
-  await log({ chain, action: 'poll.close', objectType: 'poll', objectId: String(poll._id), summary: { reason: 'manual', ballots: result.ballots, leaders: result.leaders } });
+  const holding = holdDemoSession(
+    services,
+    { trajectoryId: chain, planner: procurement, facilitator: seat('facilitator'), attendees: t.members.map((m) => m.as) },
+    {
+      title: 'Dialoogsessie 4 van 4: afronding concept-inkoopovereenkomst',
+      description: 'De laatste sessie voor de besluitvorming over de definitieve inkoopovereenkomst.',
+      startsAt: new Date('2025-06-05T07:30:00Z'),
+      endsAt: new Date('2025-06-05T11:00:00Z'),
+      location: "Stadhuis Zutphen, 's-Gravenhof 2",
+      agenda: agenda.map((id) => ({ topicId: id, minutes: 50 })),
+      declaration,
+      startedAt: new Date('2025-06-05T07:32:00Z'),
+      endedAt: new Date('2025-06-05T10:55:00Z'),
+      agendaIndex: 2,
+      polls: [
+        {
+          settings: {
+            kind: 'consent',
+            question: 'Overbruggingsovereenkomsten lopen tot 1 juli 2026, met een warme overdracht. Akkoord?',
+            options: [],
+            anonymous: false,
+            resultsVisibility: 'live',
+            eligibleGroups: [],
+            ...(continuity ? { topicId: String(continuity) } : {}),
+          },
+          atAgendaIndex: 2,
+          openedAt: new Date('2025-06-05T10:10:00Z'),
+          openMinutes: 8,
+          ballotEveryMs: 5_000,
+          ballots: voters.map((v, i) => ({
+            as: v.as,
+            choice: v.role === 'provider' && i % 2 === 0 ? { kind: 'consent' as const, option: 'object' as const, reason: 'Zes maanden is krap voor lopende behandelingen.' } : { kind: 'consent' as const, option: 'agree' as const },
+          })),
+        },
+      ],
+    },
+  );
+  const [clauseIds, sessionId] = await Promise.all([writing, holding]);
 
   if (continuity) {
-    // Numbered after whatever else the demo recorded in this trajectory.
-    const last = await models.outcomes.findOne({ trajectoryId: t.trajectoryId }).sort({ number: -1 }).lean();
-    const outcome = await models.outcomes.create({
-      trajectoryId: t.trajectoryId,
-      topicId: continuity,
-      sessionId: session._id,
-      number: (last?.number ?? 0) + 1,
-      text: 'Wie al hulp krijgt, houdt zijn hulpverlener: overbruggingsovereenkomsten lopen tot 1 juli 2026, met een warme overdracht.',
-      category: 'contractual',
-      horizon: 'before_start',
-      status: 'agreed',
-      pollIds: [poll._id],
-      clauseIds: [clauseIds.get('Overbruggingsafspraken')!],
-      recordedBy: procurement.userId,
+    const poll = await models.polls.findOne({ sessionId }, { _id: 1 }).lean();
+    await recordOutcome(procurement, {
+      params: { trajectoryId: chain },
+      body: {
+        topicId: String(continuity),
+        sessionId,
+        text: 'Wie al hulp krijgt, houdt zijn hulpverlener: overbruggingsovereenkomsten lopen tot 1 juli 2026, met een warme overdracht.',
+        category: 'contractual',
+        horizon: 'before_start',
+        status: 'agreed',
+        links: { pollIds: poll ? [String(poll._id)] : [], amendmentIds: [], versionIds: [], clauseIds: [clauseIds.get('Overbruggingsafspraken')!] },
+      },
     });
-    await log({ chain, action: 'outcome.record', objectType: 'outcome', objectId: String(outcome._id), summary: { number: outcome.number, topicId: String(continuity), demo: true } });
   }
 }

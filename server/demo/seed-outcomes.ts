@@ -1,12 +1,14 @@
 import type { Types } from 'mongoose';
 import type { Role } from '../../shared/domain/roles';
-import type { AuditDraft } from '../audit/audit-log';
+import type { OperationContext } from '../commands/operation';
+import { recordOutcome } from '../commands/outcomes/outcome-operations';
 import type { OutcomeRecord } from '../models/outcome';
 import type { Services } from '../services';
 
 interface Seat {
   userId: string;
   role: Role;
+  as: OperationContext;
 }
 
 /** A date `days` after the moment of seeding, as YYYY-MM-DD: demo deadlines stay in the future. */
@@ -15,13 +17,10 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 /**
  * The IJmond table's agreements after its first session: one agreed and carried into a clause,
  * one difference of opinion about the budget ceiling with an open follow-up action, and one still
- * open that hangs on an amendment. Linked to the demo's topics, poll, amendment and clauses.
+ * open that hangs on an amendment. Linked to the demo's topics, poll, amendment and clauses. The
+ * procurement team records them, as it does after a session.
  */
-export async function seedDemoOutcomes(
-  services: Services,
-  t: { trajectoryId: string; members: Seat[] },
-  log: (d: Omit<AuditDraft, 'actorId'>) => Promise<unknown>,
-): Promise<void> {
+export async function seedDemoOutcomes(services: Services, t: { trajectoryId: string; members: Seat[] }): Promise<void> {
   const { models } = services;
   const trajectoryId = t.trajectoryId;
   const seat = (role: Role) => t.members.find((m) => m.role === role)!.userId;
@@ -88,15 +87,21 @@ export async function seedDemoOutcomes(
     clauseIds: clause('Wachttijden en doorverwijzing'),
   });
 
-  let number = 0;
+  const procurement = t.members.find((m) => m.role === 'procurement')!.as;
   for (const o of outcomes) {
-    const created = await models.outcomes.create({ ...o, trajectoryId, number: ++number, recordedBy: seat('procurement') });
-    await log({
-      chain: trajectoryId,
-      action: 'outcome.record',
-      objectType: 'outcome',
-      objectId: String(created._id),
-      summary: { number, topicId: String(o.topicId), category: o.category, horizon: o.horizon, status: o.status, actions: o.actions.length, demo: true },
+    await recordOutcome(procurement, {
+      params: { trajectoryId },
+      body: {
+        topicId: String(o.topicId),
+        sessionId: o.sessionId ? String(o.sessionId) : null,
+        text: o.text,
+        category: o.category,
+        horizon: o.horizon,
+        status: o.status,
+        positions: o.positions,
+        actions: o.actions,
+        links: { pollIds: o.pollIds.map(String), amendmentIds: o.amendmentIds.map(String), versionIds: o.versionIds.map(String), clauseIds: o.clauseIds.map(String) },
+      },
     });
   }
 }

@@ -1,5 +1,4 @@
-import type { AuditDraft } from '../audit/audit-log';
-import { platformChain } from '../audit/audit-log';
+import { Types } from 'mongoose';
 import { hashPassword } from '../auth/passwords';
 import type { Services } from '../services';
 import { demoData, demoPassword, type DemoData } from './demo-data';
@@ -9,7 +8,9 @@ import { seedDemoOutcomes } from './seed-outcomes';
 import { seedDemoFinalAgreement } from './seed-final';
 import { seedDemoAdmission } from '../admission/seed-admission';
 import { seedDemoContractRound } from './seed-contract-round';
-import { storeJoinCode } from '../live-table/join-code';
+import { createRegion, createTrajectory } from '../commands/trajectories/trajectory-operations';
+import { proposeTopic, updateTopic } from '../commands/topics/topic-operations';
+import { actingAs, clearSeedMail, seatByInvitation, type DemoPersonRef } from './seed-road';
 
 export interface SeedResult {
   seeded: boolean;
@@ -18,86 +19,83 @@ export interface SeedResult {
 
 /**
  * Fills an empty database with the demo trajectories and one account per role. A database that
- * holds any account or trajectory is left alone. Every record is written with its audit event,
- * so the demo's audit chains verify like any other.
+ * holds any account or trajectory is left alone. Whatever people make in the product is made
+ * through the operation they would use, as the demo person who would do it (server/demo/seed-road.ts),
+ * so the demo's audit chains hold only real events, with real actors, and verify like any other.
  */
 export async function seedDemoData(services: Services, data: DemoData = demoData): Promise<SeedResult> {
-  const { models, audit } = services;
+  const { models } = services;
   const accounts = data.people.map((p) => ({ email: p.email, name: p.name, role: describeRole(data, p.key, p.platformAdmin) }));
   if ((await models.users.estimatedDocumentCount()) > 0 || (await models.trajectories.estimatedDocumentCount()) > 0) {
     return { seeded: false, accounts };
   }
-  const log = (draft: Omit<AuditDraft, 'actorId'>) => audit.append({ ...draft, actorId: null });
   // One hash for every demo account: hashing is deliberately slow, and these share a published password anyway.
   const passwordHash = await hashPassword(demoPassword);
 
-  const userIds = new Map<string, string>();
-  for (const person of data.people) {
-    const user = await models.users.create({ email: person.email, name: person.name, passwordHash, platformAdmin: person.platformAdmin ?? false });
-    userIds.set(person.key, String(user._id));
-    await log({ chain: platformChain, action: 'user.create', objectType: 'user', objectId: String(user._id), summary: { demo: true } });
-  }
-  const organisationIds = new Map<string, string>();
-  for (const o of data.organisations) {
-    const org = await models.organisations.create({ name: o.name, type: o.type, providerKind: o.providerKind ?? null });
-    organisationIds.set(o.key, String(org._id));
-  }
+  // No operation makes an account with a given password or an organisation on its own (people
+  // join by invitation, organisations come with a seat): these are written directly, with no audit
+  // event, as the platform's accounts of the demo.
+  const users = await models.users.insertMany(data.people.map((person) => ({ email: person.email, name: person.name, passwordHash, platformAdmin: person.platformAdmin ?? false })));
+  const people = new Map<string, DemoPersonRef>(
+    data.people.map((person, i) => [person.key, { key: person.key, userId: String(users[i]!._id), name: person.name, email: person.email, platformAdmin: person.platformAdmin ?? false }]),
+  );
+  const userIds = new Map([...people].map(([key, p]) => [key, p.userId]));
+  const organisations = await models.organisations.insertMany(data.organisations.map((o) => ({ name: o.name, type: o.type, providerKind: o.providerKind ?? null })));
+  const organisationIds = new Map(data.organisations.map((o, i) => [o.key, String(organisations[i]!._id)]));
+  const admin = actingAs(services, [...people.values()].find((p) => p.platformAdmin)!);
   const regionIds = new Map<string, string>();
-  for (const r of data.regions) {
-    const region = await models.regions.create({ name: r.name, municipalities: r.municipalities });
-    regionIds.set(r.key, String(region._id));
-    await log({ chain: platformChain, action: 'region.create', objectType: 'region', objectId: String(region._id), summary: { name: r.name } });
-  }
-  for (const t of data.trajectories) {
-    const trajectory = await models.trajectories.create({
-      regionId: regionIds.get(t.region),
-      name: t.name,
-      description: t.description,
-      model: t.model,
-      municipalities: t.municipalities,
-      phases: t.phases,
-      milestones: t.milestones,
+  for (const r of data.regions) regionIds.set(r.key, (await createRegion(admin, { body: { name: r.name, municipalities: r.municipalities } })).id);
+
+  // The two trajectories share nothing but their people: they are seeded side by side.
+  const seedTrajectory = async (t: DemoData['trajectories'][number]) => {
+    const person = (key: string) => people.get(key)!;
+    const as = (key: string) => actingAs(services, person(key));
+    // The platform administrator opens the trajectory and seats its procurement team; the team invites the rest.
+    const { id: chain } = await createTrajectory(admin, {
+      body: { regionId: regionIds.get(t.region)!, name: t.name, description: t.description, model: t.model, municipalities: t.municipalities, phases: t.phases, milestones: t.milestones },
     });
-    const chain = String(trajectory._id);
-    await log({ chain, action: 'trajectory.create', objectType: 'trajectory', objectId: chain, summary: { name: t.name, model: t.model, municipalities: t.municipalities.length, demo: true } });
-    for (const m of t.members) {
-      const membership = await models.memberships.create({ trajectoryId: trajectory._id, userId: userIds.get(m.person), organisationId: organisationIds.get(m.organisation), role: m.role });
-      await log({ chain, action: 'member.add', objectType: 'membership', objectId: String(membership._id), summary: { role: m.role, organisationId: organisationIds.get(m.organisation) } });
-    }
-    let order = 0;
-    const topicIds = [];
-    for (const topic of t.topics) {
-      const created = await models.topics.create({
-        trajectoryId: trajectory._id,
-        title: topic.title,
-        description: topic.description,
-        order: ++order,
-        status: topic.status,
-        proposedBy: topic.proposedBy ? userIds.get(topic.proposedBy) : null,
-      });
-      await log({ chain, action: 'topic.propose', objectType: 'topic', objectId: String(created._id), summary: { title: topic.title, status: topic.status } });
-      if (topic.status !== 'proposed' && topic.status !== 'declined') topicIds.push(created._id);
-    }
+    const lead = t.members.find((m) => m.role === 'procurement')!;
+    const seatOf = (m: (typeof t.members)[number]) => ({ role: m.role, organisationId: organisationIds.get(m.organisation)! });
+    await seatByInvitation(services, admin, chain, person(lead.person), seatOf(lead));
+    // Topics in the strategy's order: the procurement team's are accepted at once, proposed while the
+    // rest of the table is being seated; a participant's proposals (last in the list) wait as proposals.
+    const propose = async (topic: (typeof t.topics)[number]) => {
+      const proposed = await proposeTopic(as(topic.proposedBy ?? lead.person), { params: { trajectoryId: chain }, body: { title: topic.title, description: topic.description } });
+      if (topic.status === 'in_discussion' || topic.status === 'concluded') {
+        await updateTopic(as(lead.person), { params: { trajectoryId: chain, topicId: proposed.id }, body: { status: topic.status } });
+      }
+      return topic.status !== 'proposed' && topic.status !== 'declined' ? [new Types.ObjectId(proposed.id)] : [];
+    };
+    const firstProposal = t.topics.findIndex((topic) => topic.proposedBy);
+    const teamTopics = firstProposal < 0 ? t.topics : t.topics.slice(0, firstProposal);
+    const [, topicIds] = await Promise.all([
+      Promise.all(t.members.filter((m) => m !== lead).map((m) => seatByInvitation(services, as(lead.person), chain, person(m.person), seatOf(m)))),
+      (async () => {
+        const ids: Types.ObjectId[] = [];
+        for (const topic of teamTopics) ids.push(...(await propose(topic)));
+        return ids;
+      })(),
+    ]);
+    for (const topic of t.topics.slice(teamTopics.length)) topicIds.push(...(await propose(topic)));
+    const members = t.members.map((m) => ({ personKey: m.person, role: m.role, as: as(m.person) }));
     if (t.model === 'dialogue_tender') {
-      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role, organisationId: organisationIds.get(m.organisation)! }));
-      await seedDemoSessions(services, { trajectoryId: chain, topicIds, members }, log);
-      await seedDemoAgreement(services, { trajectoryId: chain, topicIds, members }, log);
-      await seedDemoOutcomes(services, { trajectoryId: chain, members }, log);
+      // The sessions and the draft agreement are independent of each other; the outcomes link both.
+      await Promise.all([seedDemoSessions(services, { trajectoryId: chain, topicIds, members }), seedDemoAgreement(services, { trajectoryId: chain, members })]);
+      await seedDemoOutcomes(services, { trajectoryId: chain, members: members.map((m) => ({ ...m, userId: userIds.get(m.personKey)! })) });
     }
     if (t.model === 'open_house') {
-      const members = t.members.map((m) => ({ personKey: m.person, userId: userIds.get(m.person)!, role: m.role }));
-      await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members }, log);
-      if (services.config.demoContract) {
-        const procurementUserId = String(members.find((m) => m.role === 'procurement')!.userId);
-        await seedDemoContractRound(services, { trajectoryId: chain, name: t.name, municipalities: t.municipalities, procurementUserId }, log);
-      }
-      // After the definitive agreement (and any sealed version of it): providers accede to that.
-      await seedDemoAdmission(services, chain, t.municipalities, log);
+      const agreement = (async () => {
+        await seedDemoFinalAgreement(services, { trajectoryId: chain, topicIds, members });
+        if (services.config.demoContract) {
+          await seedDemoContractRound(services, { trajectoryId: chain, municipalities: t.municipalities, members: members.map((m) => ({ ...m, userId: userIds.get(m.personKey)! })) });
+        }
+      })();
+      // Providers apply while the agreement is finished; they accede to it (and to any sealed version of it) once it stands.
+      await Promise.all([agreement, seedDemoAdmission(services, { trajectoryId: chain, municipalities: t.municipalities, procurement: as(lead.person) }, agreement)]);
     }
-  }
-  // Sessions planned through the product get their join code when planned; the seed's too, so
-  // showing a demo session's code later never writes.
-  for (const session of await models.dialogueSessions.find({}, { trajectoryId: 1 }).lean()) await storeJoinCode(services, session);
+  };
+  await Promise.all(data.trajectories.map(seedTrajectory));
+  await clearSeedMail(services);
   return { seeded: true, accounts };
 }
 

@@ -42,7 +42,7 @@ export interface StartOptions {
 
 /** Starts the real server as its own process on a free port and waits until it listens. */
 /** A server starts in a few seconds; on a machine busy with other test files it may take much longer, and that is no failure. */
-const defaultStartTimeoutMs = 90_000;
+const defaultStartTimeoutMs = 180_000;
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const mongoUri = options.mongoUri === undefined ? freshDatabaseUri() : (options.mongoUri ?? undefined);
@@ -66,8 +66,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logs: Array<Record<string, unknown>> = [];
   let buffered = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A file's own (older, shorter) start timeout never undercuts the default: seeding the demo through the operations takes its time on a busy machine.
+  const startTimeoutMs = Math.max(options.timeoutMs ?? 0, defaultStartTimeoutMs);
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${options.timeoutMs ?? defaultStartTimeoutMs} ms:\n${output}`)), options.timeoutMs ?? defaultStartTimeoutMs);
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       buffered += chunk.toString();
