@@ -9,7 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     // Hooks start servers and browsers: generous, so a busy machine is not mistaken for a failure.
-    hookTimeout: 240_000,
+    hookTimeout: 120_000,
     reporters: ['default'],
   },
 });

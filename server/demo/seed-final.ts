@@ -130,6 +130,7 @@ export async function seedDemoFinalAgreement(services: Services, t: SeededTrajec
       startedAt: new Date('2025-06-05T07:32:00Z'),
       endedAt: new Date('2025-06-05T10:55:00Z'),
       agendaIndex: 2,
+      movedAt: [new Date('2025-06-05T08:30:00Z'), new Date('2025-06-05T09:25:00Z')],
       polls: [
         {
           settings: {

@@ -46,6 +46,16 @@ export interface DemoPoll {
   atAgendaIndex: number;
 }
 
+/** How a past session went: its start and end, when the facilitator moved on to each next item, its polls. */
+interface HeldPlan {
+  startedAt: Date;
+  endedAt: Date;
+  /** The item it ended on; the facilitator moved on one item at a time, at `movedAt[i]` to item i + 1. */
+  agendaIndex: number;
+  movedAt: Date[];
+  polls: DemoPoll[];
+}
+
 /**
  * A session held in the past, as the live table would have recorded it: the facilitator starts
  * it, everyone at the table joins (their attendance), the facilitator opens each poll, the voters
@@ -53,14 +63,14 @@ export interface DemoPoll {
  * the operation the live table uses, with its audit event and its actor.
  *
  * The operations record the moment they run; no operation takes a clock. So the times of this
- * history (when it started, each arrival, each ballot, each closing) are then set to the day it was
- * held with a direct write. Those times are in no audit event's hash (each event keeps the moment
- * it was written), so the chain verifies as it is.
+ * history (when it started, each arrival, each agenda move, each ballot, each closing) are then
+ * set to the day it was held with a direct write. Those times are in no audit event's hash (each
+ * event keeps the moment it was written), so the chain verifies as it is.
  */
 export async function holdDemoSession(
   services: Services,
   t: { trajectoryId: string; planner: OperationContext; facilitator: OperationContext; attendees: OperationContext[] },
-  plan: DemoSessionPlan & { startedAt: Date; endedAt: Date; agendaIndex: number; polls: DemoPoll[] },
+  plan: DemoSessionPlan & HeldPlan,
 ): Promise<string> {
   const sessionId = await planDemoSession(t.planner, t.trajectoryId, plan);
   const ref = { params: { sessionId }, body: { sessionId } };
@@ -86,9 +96,11 @@ export async function holdDemoSession(
   return sessionId;
 }
 
-async function backdateSession(services: Services, sessionId: string, plan: { startedAt: Date; endedAt: Date }, polls: Array<{ pollId: string; poll: DemoPoll }>): Promise<void> {
+async function backdateSession(services: Services, sessionId: string, plan: HeldPlan, polls: Array<{ pollId: string; poll: DemoPoll }>): Promise<void> {
   const { models } = services;
-  await models.dialogueSessions.updateOne({ _id: sessionId }, { $set: { 'live.startedAt': plan.startedAt, 'live.endedAt': plan.endedAt } });
+  if (plan.movedAt.length !== plan.agendaIndex) throw new Error('demo seed: a held session needs the moment of every agenda move');
+  const moves = plan.movedAt.map((at, i) => ({ to: i + 1, at }));
+  await models.dialogueSessions.updateOne({ _id: sessionId }, { $set: { 'live.startedAt': plan.startedAt, 'live.endedAt': plan.endedAt, 'live.moves': moves } });
   // Arrivals a few minutes before the start, twenty seconds apart; everyone stayed to the end.
   const attendance = await models.sessionAttendance.find({ sessionId }, { _id: 1 }).sort({ firstSeenAt: 1 }).lean();
   await models.sessionAttendance.bulkWrite(

@@ -76,6 +76,7 @@ export async function seedDemoSessions(services: Services, t: SeededTrajectory):
       startedAt: new Date('2026-10-22T12:02:00Z'),
       endedAt: new Date('2026-10-22T14:55:00Z'),
       agendaIndex: 2,
+      movedAt: [new Date('2026-10-22T12:55:00Z'), new Date('2026-10-22T13:50:00Z')],
       polls: polls.map((p) => ({
         settings: p.settings,
         atAgendaIndex: p.atAgendaIndex,

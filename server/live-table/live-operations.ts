@@ -55,7 +55,7 @@ export const startSession = defineSessionOperation({
   run: async (ctx, _p, _b, access) => {
     const { session } = access;
     if (session.status === 'cancelled') throw new AppError('conflict', refusals.cancelled);
-    await conditional(ctx, session, { status: 'planned' }, { $set: { status: 'live', 'live.startedAt': new Date(), 'live.currentIndex': 0, 'live.timer': timerFor(session, 0) } }, 'This session has already started or ended.');
+    await conditional(ctx, session, { status: 'planned' }, { $set: { status: 'live', 'live.startedAt': new Date(), 'live.currentIndex': 0, 'live.timer': timerFor(session, 0), 'live.moves': [] } }, 'This session has already started or ended.');
     const attendance = await recordPresentAttendance(ctx.services, session);
     const effect = liveEffect(access, 'session.start');
     return { ...effect, audit: [...effect.audit, ...attendance], publish: [{ trajectoryId: String(session.trajectoryId), what: 'sessions' as const }] };
@@ -88,7 +88,11 @@ async function moveTo(ctx: OperationContext, access: SessionAccess, index: numbe
     ctx,
     session,
     { 'live.currentIndex': session.live.currentIndex },
-    { $set: { 'live.currentIndex': index, 'live.timer': timerFor(session, index), 'live.floorUserId': null } },
+    {
+      $set: { 'live.currentIndex': index, 'live.timer': timerFor(session, index), 'live.floorUserId': null },
+      // A session started before moves were kept leaves them to its audit log (agenda-held.ts).
+      ...(session.live.moves ? { $push: { 'live.moves': { to: index, at: new Date() } } } : {}),
+    },
     'The agenda was moved by someone else just now.',
   );
   return liveEffect(access, 'agenda.move', { from: session.live.currentIndex, to: index });

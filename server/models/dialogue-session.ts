@@ -28,6 +28,12 @@ export interface DialogueSessionRecord {
     floorUserId: Types.ObjectId | null;
     startedAt: Date | null;
     endedAt: Date | null;
+    /**
+     * The agenda's moves since the start, for the report's minutes per item. Kept on the session so
+     * the report reads one document, not the trajectory's audit log; absent on sessions started
+     * before it was kept (the report reads those moves from the log).
+     */
+    moves?: Array<{ to: number; at: Date }>;
   };
   /**
    * The iCalendar SEQUENCE: raised on every change a calendar shows (time, place, title,
@@ -64,6 +70,7 @@ const schema = new Schema<DialogueSessionRecord>(
       floorUserId: { type: Schema.Types.ObjectId, default: null },
       startedAt: { type: Date, default: null },
       endedAt: { type: Date, default: null },
+      moves: { type: [{ _id: false, to: { type: Number, required: true }, at: { type: Date, required: true } }], default: undefined },
     },
     sequence: { type: Number, default: 0 },
     cancellation: { type: new Schema({ at: Date, by: Schema.Types.ObjectId, reason: String }, { _id: false }), default: null },

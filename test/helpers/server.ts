@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { copyDemoTemplate, templateServes } from './demo-template';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -42,11 +43,16 @@ export interface StartOptions {
 
 /** Starts the real server as its own process on a free port and waits until it listens. */
 /** A server starts in a few seconds; on a machine busy with other test files it may take much longer, and that is no failure. */
-const defaultStartTimeoutMs = 180_000;
+const defaultStartTimeoutMs = 90_000;
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const mongoUri = options.mongoUri === undefined ? freshDatabaseUri() : (options.mongoUri ?? undefined);
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'dialoogtafel-data-'));
+  // A fresh demo server starts on a copy of the run's seeded demo rather than seeding it again.
+  const template = inject('demoTemplate');
+  if (options.mongoUri === undefined && options.dataDir === undefined && options.command === undefined && templateServes(template, options.env ?? {})) {
+    await copyDemoTemplate(template, mongoUri!, dataDir);
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -66,10 +72,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logs: Array<Record<string, unknown>> = [];
   let buffered = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // A file's own (older, shorter) start timeout never undercuts the default: seeding the demo through the operations takes its time on a busy machine.
-  const startTimeoutMs = Math.max(options.timeoutMs ?? 0, defaultStartTimeoutMs);
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs);
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${options.timeoutMs ?? defaultStartTimeoutMs} ms:\n${output}`)), options.timeoutMs ?? defaultStartTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       buffered += chunk.toString();

@@ -82,4 +82,18 @@ describe('the demo seed writes real audit events', () => {
     const proposedBy = await byEmail('wim.scholten@dialoogtafel.example');
     expect(events.some((e) => e.action === 'topic.propose' && e.summary.status === 'proposed' && String(e.actorId) === proposedBy)).toBe(true);
   });
+
+  it("a held demo session's report tells the minutes per agenda item, from the moves it kept", async () => {
+    const sessions = (await inkoop.get(`/trajectories/${ids.ijmond}/sessions`)).body as Array<{ id: string; title: string; status: string }>;
+    const held = sessions.find((x) => x.status === 'ended')!;
+    expect(held.title).toMatch(/^Dialoogsessie 1/);
+    const report = await inkoop.post(`/trajectories/${ids.ijmond}/sessions/${held.id}/report`, {});
+    expect(report.status, report.text).toBe(201);
+    // 12:02 → 12:55 → 13:50 → 14:55 (seed-sessions.ts).
+    expect(report.body.content.agenda.map((a: { held: string; actualMinutes: number | null }) => [a.held, a.actualMinutes])).toEqual([
+      ['discussed', 53],
+      ['discussed', 55],
+      ['discussed', 65],
+    ]);
+  });
 });

@@ -45,4 +45,24 @@ describe('the agenda as held', () => {
       ['skipped', null],
     ]);
   });
+
+  it('reads the moves the session kept, and then not the log', () => {
+    const kept = { ...session('ended', 2, at(0), at(70)), live: { ...session('ended', 2, at(0), at(70)).live, moves: [{ to: 1, at: at(25) }, { to: 2, at: at(40) }] } };
+    const staleLog = [{ action: 'agenda.move', at: at(5), summary: { from: 0, to: 1 } }];
+    expect(agendaAsHeld(kept, titles, staleLog, at(90)).map((i) => [i.held, i.actualMinutes])).toEqual([
+      ['discussed', 25],
+      ['discussed', 15],
+      ['discussed', 30],
+    ]);
+  });
+
+  it('a live session that kept no move yet spends all its time on the first item', () => {
+    const live = { ...session('live', 0, at(0)), live: { ...session('live', 0, at(0)).live, moves: [] } };
+    expect(agendaAsHeld(live, titles, [], at(12)).map((i) => [i.held, i.actualMinutes])).toEqual([
+      ['discussed', 12],
+      ['upcoming', null],
+      ['upcoming', null],
+    ]);
+  });
 });
+

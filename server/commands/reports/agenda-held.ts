@@ -8,11 +8,30 @@ export interface AgendaLogEntry {
   summary: Record<string, unknown>;
 }
 
+/** A move of the live table's agenda: to which item, when. */
+export interface AgendaMove {
+  to: number;
+  at: Date;
+}
+
 /**
- * The agenda as it was held, from what the session records: the agenda moves in the log give
- * which items came up and for how long (start → first move → … → end). A session without logged
- * moves (e.g. one entered afterwards) still tells how far it got: every item up to the last
- * current one counts as discussed, without a duration.
+ * How the session went through its agenda: from the moves it keeps (`live.moves`, every session
+ * started since they are kept), else from its audit events (sessions started before), else unknown.
+ */
+function timeline(session: Pick<DialogueSessionRecord, 'status' | 'live'>, log: AgendaLogEntry[], now: Date): { startedAt: Date; moves: AgendaMove[]; endedAt: Date } | null {
+  const kept = session.live.moves;
+  const startedAt = kept ? session.live.startedAt : (log.find((e) => e.action === 'session.start')?.at ?? session.live.startedAt);
+  const moves = kept ?? log.filter((e) => e.action === 'agenda.move' && typeof e.summary.to === 'number').map((e) => ({ to: e.summary.to as number, at: e.at }));
+  const endedAt = (kept ? null : log.find((e) => e.action === 'session.end')?.at) ?? session.live.endedAt ?? (session.status === 'live' ? now : null);
+  const known = kept !== undefined || moves.length > 0 || log.some((e) => e.action === 'session.start');
+  return known && startedAt && endedAt ? { startedAt: new Date(startedAt), moves, endedAt: new Date(endedAt) } : null;
+}
+
+/**
+ * The agenda as it was held: the agenda moves give which items came up and for how long
+ * (start → first move → … → end). A session whose moves are unknown (e.g. one entered afterwards)
+ * still tells how far it got: every item up to the last current one counts as discussed, without
+ * a duration.
  */
 export function agendaAsHeld(
   session: Pick<DialogueSessionRecord, 'agenda' | 'status' | 'live'>,
@@ -20,17 +39,13 @@ export function agendaAsHeld(
   log: AgendaLogEntry[],
   now: Date,
 ): ReportAgendaItem[] {
-  const startedAt = log.find((e) => e.action === 'session.start')?.at ?? session.live.startedAt;
-  const moves = log.filter((e) => e.action === 'agenda.move' && typeof e.summary.to === 'number');
-  const endedAt = log.find((e) => e.action === 'session.end')?.at ?? session.live.endedAt ?? (session.status === 'live' ? now : null);
-
   const visited = new Set<number>();
   const spentMs = new Map<number, number>();
-  const timed = startedAt !== null && startedAt !== undefined && endedAt !== null && (moves.length > 0 || log.some((e) => e.action === 'session.start'));
-  if (timed) {
-    const segments = [{ index: 0, from: new Date(startedAt).getTime() }, ...moves.map((m) => ({ index: m.summary.to as number, from: m.at.getTime() }))];
+  const held = timeline(session, log, now);
+  if (held) {
+    const segments = [{ index: 0, from: held.startedAt.getTime() }, ...held.moves.map((m) => ({ index: m.to, from: new Date(m.at).getTime() }))];
     segments.forEach((segment, i) => {
-      const until = i + 1 < segments.length ? segments[i + 1]!.from : new Date(endedAt).getTime();
+      const until = i + 1 < segments.length ? segments[i + 1]!.from : held.endedAt.getTime();
       visited.add(segment.index);
       spentMs.set(segment.index, (spentMs.get(segment.index) ?? 0) + Math.max(0, until - segment.from));
     });

@@ -28,10 +28,13 @@ export async function buildReportContent(services: Services, session: DialogueSe
     models.sessionAttendance.find({ sessionId: session._id }).lean(),
     models.polls.find({ sessionId: session._id, status: 'closed' }).sort({ openedAt: 1 }).lean(),
     models.outcomes.find({ sessionId: session._id }).sort({ number: 1 }).lean(),
-    models.auditEvents
-      .find({ chain: String(session.trajectoryId), objectType: 'session', objectId: sessionId, action: { $in: ['session.start', 'agenda.move', 'session.end'] } }, { action: 1, at: 1, summary: 1, seq: 1 })
-      .sort({ seq: 1 })
-      .lean(),
+    // Only a session started before its moves were kept needs the audit log (agenda-held.ts).
+    session.live.moves
+      ? []
+      : models.auditEvents
+          .find({ chain: String(session.trajectoryId), objectType: 'session', objectId: sessionId, action: { $in: ['session.start', 'agenda.move', 'session.end'] } }, { action: 1, at: 1, summary: 1, seq: 1 })
+          .sort({ seq: 1 })
+          .lean(),
   ]);
 
   const owners = outcomes.flatMap((o) => o.actions.map((a) => a.ownerUserId));
