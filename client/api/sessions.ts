@@ -28,5 +28,5 @@ export const pollApi = {
   cast: (pollId: string, choice: BallotChoice) => call('castPollBallot', { params: { pollId }, body: { choice } }),
   close: (pollId: string) => call('closeSessionPoll', { params: { pollId } }),
   /** The facilitator records a vote for someone without an account in a consultative poll (issue 16). */
-  voteOnBehalf: (pollId: string, onBehalfOf: string, choice: BallotChoice) => call('castBallotOnBehalf', { params: { pollId }, body: { onBehalfOf, choice } }),
+  voteOnBehalf: (pollId: string, recordingId: string, onBehalfOf: string, choice: BallotChoice) => call('castBallotOnBehalf', { params: { pollId }, body: { recordingId, onBehalfOf, choice } }),
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { pollApi } from '../api/sessions';
 import { TextField } from '../components/forms/TextField';
 import type { BallotChoice } from '../../shared/live-table/polls';
+import { newRecordingId } from '../../shared/schemas/on-behalf';
 import type { PollView } from '../../shared/schemas/sessions';
 import { onBehalfError } from '../pages/clause/OnBehalfChoice';
 import { BallotForm } from './BallotForm';
@@ -21,12 +22,15 @@ export function OnBehalfVoteForm({ poll, announce }: { poll: PollView; announce:
   const [description, setDescription] = useState('');
   // A new form after each recorded vote: the next person's choice starts empty.
   const [round, setRound] = useState(0);
+  // One key per recording, kept until it is stored: sending it again after a lost answer records it once.
+  const [recordingId, setRecordingId] = useState(newRecordingId);
   const descriptionRef = useRef<HTMLInputElement | null>(null);
   const prefix = `poll-${poll.id}-on-behalf`;
   const target = `${prefix}-description`;
 
   const cast = async (pollId: string, choice: BallotChoice): Promise<'received'> => {
-    await pollApi.voteOnBehalf(pollId, description.trim(), choice);
+    await pollApi.voteOnBehalf(pollId, recordingId, description.trim(), choice);
+    setRecordingId(newRecordingId());
     setDescription('');
     setRound((n) => n + 1);
     return 'received';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, longText, title } from './common';
 import { roles } from '../domain/roles';
-import { onBehalfOf } from './on-behalf';
+import { onBehalfOf, recordingId } from './on-behalf';
 import { ballotChoice, pollSettings, type BallotChoice, type PollOption, type PollResult, type PollSettings, type StakeholderGroup } from '../live-table/polls';
 
 /** What a session's outcomes mean and who finally sets them; shown on entry and beside every result. */
@@ -110,7 +110,7 @@ export const openPoll = z.object({ sessionId: id, settings: pollSettings }).stri
 export const castBallot = z.object({ pollId: id, choice: ballotChoice }).strict();
 export const pollRef = z.object({ pollId: id }).strict();
 /** A vote the facilitator records for someone without an account (issue 16): the same ballot, with on whose behalf. */
-export const castBallotOnBehalf = z.object({ pollId: id, onBehalfOf, choice: ballotChoice }).strict();
+export const castBallotOnBehalf = z.object({ pollId: id, recordingId, onBehalfOf, choice: ballotChoice }).strict();
 
 export interface PresentPerson {
   /** For an anonymous client representative: an id of this connection only, never their user id. */

@@ -50,6 +50,23 @@ describe('trajectory screens with the demo data', () => {
     await expectNoAxeViolations(page);
   }, 90_000);
 
+  it("a held session's page fits a phone: its long title breaks instead of pushing the page sideways", async () => {
+    const { page } = await openFreshPage(browser);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, server.url, 'inkoop@dialoogtafel.example');
+    await openTrajectory(page, server.url, 'Midden-IJssel');
+    await page.getByRole('navigation', { name: 'In dit traject' }).getByRole('link', { name: 'Sessies' }).click();
+    await expectHeading1(page, 'Sessies');
+    const title = 'Dialoogsessie 4 van 4: afronding concept-inkoopovereenkomst';
+    await page.getByRole('heading', { name: title }).getByRole('link').click();
+    await page.waitForURL(/\/sessies\/[a-f0-9]{24}$/);
+    await expectHeading1(page, title);
+    const h1 = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    expect(h1.x + h1.width).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page);
+  }, 90_000);
+
   it('lets a provider propose a topic that the procurement team sees live and declines with a reason', async () => {
     const team = (await openFreshPage(browser)).page;
     await signIn(team, server.url, 'inkoop@dialoogtafel.example');

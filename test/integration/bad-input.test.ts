@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, demoEmails, demoPassword, demoTrajectoryIds, expectError, signIn, type ApiClient, type ApiResponse, type DemoIds } from '../helpers/api-client';
 import { accountFeatureTags, apiRoutes, bodyFields, fillPath, hasBody, pathParams, routeKey, type ApiRoute } from '../helpers/routes';
@@ -57,7 +57,7 @@ const validBodies: Record<string, (f: Fixture) => unknown> = {
   'POST /trajectories/:trajectoryId/consultations': () => ({ title: 'Een consultatie', versionId: 'bbbbbbbbbbbbbbbbbbbbbbbb', closesOn: '2099-12-31' }),
   'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb', text: 'Een reactie' }),
   'POST /trajectories/:trajectoryId/consultations/:consultationId/reactions/on-behalf': () => ({ clauseId: 'bbbbbbbbbbbbbbbbbbbbbbbb', text: 'Een reactie', onBehalfOf: 'een jongere van Team Ed' }),
-  'POST /polls/:pollId/ballot/on-behalf': () => ({ onBehalfOf: 'een jongere van Team Ed', choice: { kind: 'consent', option: 'agree' } }),
+  'POST /polls/:pollId/ballot/on-behalf': () => ({ recordingId: randomUUID(), onBehalfOf: 'een jongere van Team Ed', choice: { kind: 'consent', option: 'agree' } }),
   'PATCH /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId': () => ({ text: 'Een andere reactie' }),
   'PUT /trajectories/:trajectoryId/consultations/:consultationId/reactions/:reactionId/response': () => ({ text: 'Een antwoord', outcome: 'noted' }),
   'POST /trajectories/:trajectoryId/outcomes': (f) => ({ topicId: f.params.topicId, text: 'Een afspraak', category: 'substantive', horizon: 'long_term', status: 'open' }),

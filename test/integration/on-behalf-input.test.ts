@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,11 @@ describe('input on someone’s behalf: votes and reactions', () => {
     expect(res.status, res.text).toBe(201);
     return res.body.pollId as string;
   };
-  const onBehalf = (client: ApiClient, pollId: string, body: Record<string, unknown>) => client.post(`/polls/${pollId}/ballot/on-behalf`, body);
+  /** Each call a new recording (its own key), unless the body names one. */
+  const onBehalf = (client: ApiClient, pollId: string, body: Record<string, unknown>) => client.post(`/polls/${pollId}/ballot/on-behalf`, { recordingId: randomUUID(), ...body });
+  /** The first recording as the form sent it, and the ballot it made. */
+  let firstRecording: { recordingId: string; onBehalfOf: string; choice: Record<string, unknown> };
+  let firstBallotId: string;
   const latest = (pollId: string) => tallies.filter((p) => p.id === pollId).at(-1)?.result ?? null;
   const auditEvents = async () => {
     const res = await as('procurement').get(`${trajectory}/audit`);
@@ -79,9 +84,20 @@ describe('input on someone’s behalf: votes and reactions', () => {
     const member = await as('provider').post(`/polls/${pollId}/ballot`, { choice: { kind: 'single_choice', option: 'wijk' } });
     expect(member.status, member.text).toBe(200);
 
-    const first = await onBehalf(as('facilitator'), pollId, { onBehalfOf: '  een jongere van Team Ed ', choice: { kind: 'single_choice', option: 'school' } });
+    const recordingId = randomUUID();
+    const first = await onBehalf(as('facilitator'), pollId, { recordingId, onBehalfOf: '  een jongere van Team Ed ', choice: { kind: 'single_choice', option: 'school' } });
     expect(first.status, first.text).toBe(201);
     expect(first.body).toMatchObject({ pollId, onBehalfOf: 'een jongere van Team Ed', choice: { option: 'school' } });
+    firstRecording = { recordingId, onBehalfOf: 'een jongere van Team Ed', choice: { kind: 'single_choice', option: 'school' } };
+    firstBallotId = first.body.ballotId;
+    // The answer got lost and the form sends the same recording again: stored once, the same answer.
+    const retry = await onBehalf(as('facilitator'), pollId, firstRecording);
+    expect(retry.status, retry.text).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    // The same key with other input is no retry: refused.
+    const reused = await onBehalf(as('facilitator'), pollId, { ...firstRecording, choice: { kind: 'single_choice', option: 'wijk' } });
+    expectError(reused, 409, 'conflict');
+    expect(reused.body.error.fields).toEqual({ recordingId: 'was already used' });
     // Each one is a voice of its own: the same description twice is two votes.
     for (const description of ['een jongere van Team Ed', 'een ouder uit Velsen']) {
       const res = await onBehalf(as('facilitator'), pollId, { onBehalfOf: description, choice: { kind: 'single_choice', option: 'school' } });
@@ -137,6 +153,8 @@ describe('input on someone’s behalf: votes and reactions', () => {
       [{ onBehalfOf: 'een jongere', choice: { kind: 'consent', option: 'agree' } }, 'choice'],
       [{ onBehalfOf: 'een jongere', choice: { kind: 'single_choice', option: 'zee' } }, 'choice'],
       [{ onBehalfOf: 'een jongere', choice, anonymous: true }, 'anonymous'],
+      [{ recordingId: 'twee keer', onBehalfOf: 'een jongere', choice }, 'recordingId'],
+      [{ recordingId: undefined, onBehalfOf: 'een jongere', choice }, 'recordingId'],
     ] as const) {
       const res = await onBehalf(as('facilitator'), pollId, body);
       expectError(res, 400, 'validation_failed');
@@ -154,6 +172,10 @@ describe('input on someone’s behalf: votes and reactions', () => {
   it('a closed poll takes no vote on behalf', async () => {
     const late = await onBehalf(as('facilitator'), pollId, { onBehalfOf: 'een jongere die te laat was', choice: { kind: 'single_choice', option: 'wijk' } });
     expectError(late, 409, 'conflict');
+    // A retry of a vote stored while it was open still gets its answer.
+    const again = await onBehalf(as('facilitator'), pollId, firstRecording);
+    expect(again.status, again.text).toBe(201);
+    expect(again.body.ballotId).toBe(firstBallotId);
   });
 
   it('the log names the facilitator as the one who recorded each vote, with on whose behalf', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleMay, trajectoryActions, trajectoryPermissions, type TrajectoryAction } from '../../shared/domain/permissions';
@@ -206,7 +207,7 @@ const probes: Partial<Record<TrajectoryAction, Probe[]>> = {
   'poll.voteOnBehalf': [
     {
       route: 'POST /polls/:pollId/ballot/on-behalf',
-      request: (c, f, role) => c.post(`/polls/${f.sessions.votePollId}/ballot/on-behalf`, { onBehalfOf: `een jongere, vastgelegd door ${role}`, choice: { kind: 'consent', option: 'agree' } }),
+      request: (c, f, role) => c.post(`/polls/${f.sessions.votePollId}/ballot/on-behalf`, { recordingId: randomUUID(), onBehalfOf: `een jongere, vastgelegd door ${role}`, choice: { kind: 'consent', option: 'agree' } }),
     },
   ],
   'agreement.view': [
@@ -876,7 +877,7 @@ describe('permissions', () => {
       'PATCH /sessions/:sessionId': () => ({ title: 'Sessie van een buitenstaander' }),
       'POST /sessions/:sessionId/polls': () => ({ settings: { kind: 'consent', question: 'Peiling van een buitenstaander' } }),
       'POST /polls/:pollId/ballot': () => ({ choice: { kind: 'consent', option: 'block', reason: 'buitenstaander' } }),
-      'POST /polls/:pollId/ballot/on-behalf': () => ({ onBehalfOf: 'een jongere van buiten', choice: { kind: 'consent', option: 'agree' } }),
+      'POST /polls/:pollId/ballot/on-behalf': () => ({ recordingId: randomUUID(), onBehalfOf: 'een jongere van buiten', choice: { kind: 'consent', option: 'agree' } }),
       'POST /polls/:pollId/close': () => ({}),
       'POST /trajectories/:trajectoryId/agreement/chapters': () => ({ title: 'Hoofdstuk van een buitenstaander' }),
       'POST /trajectories/:trajectoryId/agreement/import/preview': () => wordDraft,
