@@ -13,6 +13,7 @@ import { readCacheOf } from '../models/read-cache';
 import { ballotBookOf } from './ballot-book';
 import { tallyWithVoices } from '../commands/mandates/tally-voices';
 import { onBehalfGroup } from '../../shared/schemas/on-behalf';
+import { findByIds } from '../models/by-ids';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -100,7 +101,7 @@ export async function pollView(services: Services, poll: PollRecord, liveResult?
     const ballots = [...(await ballotBookOf(services).ballotsOf(String(poll._id))).values()].filter(
       (b): b is typeof b & { group: StakeholderGroup } => Boolean(b.voterId) && b.group !== onBehalfGroup,
     );
-    const users = ballots.length ? await services.models.users.find({ _id: { $in: ballots.map((b) => b.voterId) } }, { name: 1 }).lean() : [];
+    const users = ballots.length ? await findByIds(services.models.users, ballots.map((b) => b.voterId), { name: 1 }) : [];
     const names = new Map(users.map((u) => [String(u._id), u.name]));
     view.namedBallots = ballots.map((b) => ({ userId: String(b.voterId), name: names.get(String(b.voterId)) ?? '—', group: b.group, choice: b.choice }));
   }
@@ -140,7 +141,7 @@ export async function buildLiveState(services: Services, session: DialogueSessio
     cache.seatsOf(String(session.trajectoryId)),
   ]);
   const peopleIds = [...session.live.queue.map((q) => q.userId), ...(session.live.floorUserId ? [session.live.floorUserId] : [])];
-  const users = peopleIds.length ? await models.users.find({ _id: { $in: peopleIds } }, { name: 1 }).lean() : [];
+  const users = peopleIds.length ? await findByIds(models.users, peopleIds, { name: 1 }) : [];
   const nameOf = new Map(users.map((u) => [String(u._id), u.name]));
   const groupOf = (id: string): StakeholderGroup => {
     const seat = seats.get(id);

@@ -1,19 +1,14 @@
 import type { Models } from './index';
+import { findByIds } from './by-ids';
 
-const uniqueIds = (ids: Iterable<unknown>) => [...new Set([...ids].filter(Boolean).map(String))];
-
-/** Names of people by id, in one query (by `_id`); an erased or unknown id is simply absent. */
+/** Names of people by id (by `_id`, see by-ids.ts); an erased or unknown id is simply absent. */
 export async function userNames(models: Models, ids: Iterable<unknown>): Promise<Map<string, string>> {
-  const unique = uniqueIds(ids);
-  if (unique.length === 0) return new Map();
-  const users = await models.users.find({ _id: { $in: unique } }, { name: 1 }).lean();
+  const users = await findByIds(models.users, [...ids], { name: 1 });
   return new Map(users.map((u) => [String(u._id), u.name]));
 }
 
-/** Names of organisations by id, in one query (by `_id`). */
+/** Names of organisations by id (by `_id`, see by-ids.ts). */
 export async function organisationNames(models: Models, ids: Iterable<unknown>): Promise<Map<string, string>> {
-  const unique = uniqueIds(ids);
-  if (unique.length === 0) return new Map();
-  const organisations = await models.organisations.find({ _id: { $in: unique } }, { name: 1 }).lean();
+  const organisations = await findByIds(models.organisations, [...ids], { name: 1 });
   return new Map(organisations.map((o) => [String(o._id), o.name]));
 }

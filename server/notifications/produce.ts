@@ -8,6 +8,7 @@ import { emitToRooms } from '../realtime/emit';
 import { nextDigestAt } from './digest-time';
 import { wakeDeliveryWorker } from './delivery-worker';
 import { isDuplicateKey } from '../db/duplicate-key';
+import { findByIds } from '../models/by-ids';
 
 /**
  * A notification as an operation's effect names it: what happened and who is concerned. The
@@ -56,7 +57,7 @@ async function modesOf(models: Models, recipients: Recipient[], draft: Notificat
   const modes = new Map<string, DeliveryMode>();
   const mandatory = mandatoryKinds.includes(draft.kind);
   // One record per person who ever chose something: a small collection, read once per event.
-  const chosen = mandatory ? [] : await models.notificationPreferences.find({ _id: { $in: recipients.map((r) => r.userId) } }, { choices: 1 }).lean();
+  const chosen = mandatory ? [] : await findByIds(models.notificationPreferences, recipients.map((r) => r.userId), { choices: 1 });
   const own = new Map(chosen.map((p) => [String(p._id), p.choices.find((c) => c.trajectoryId === draft.trajectoryId && c.kind === draft.kind)?.mode]));
   for (const r of recipients) modes.set(r.userId, mandatory ? 'immediate' : (own.get(r.userId) ?? defaultMode(r.role, draft.kind)));
   return modes;

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { notFound } from '../errors';
 import type { ExportDocument, ExportSection } from '../export/document';
 import type { Models } from '../models';
+import { findByIds } from '../models/by-ids';
 
 /**
  * Everything Dialoogtafel stores about one person (AVG article 15): their account, sign-ins, links
@@ -61,9 +62,9 @@ export async function collectPersonalData(models: Models, userId: string): Promi
   const trajectoryIds = [...new Set([...memberships, ...invitations, ...attendance].map((r) => String(r.trajectoryId)))].map((t) => new Types.ObjectId(t));
   const inTrajectories = { trajectoryId: { $in: trajectoryIds } };
   const [trajectories, organisations, sessions, topics, comments, amendments, reactions, questions, reportComments, ballots, auditEvents, outbox, attachments] = await Promise.all([
-    models.trajectories.find({ _id: { $in: trajectoryIds } }, { name: 1 }).lean(),
-    models.organisations.find({ _id: { $in: [...memberships, ...invitations].map((r) => r.organisationId) } }, { name: 1 }).lean(),
-    models.dialogueSessions.find({ _id: { $in: attendance.map((a) => a.sessionId) } }, { title: 1 }).lean(),
+    findByIds(models.trajectories, trajectoryIds, { name: 1 }),
+    findByIds(models.organisations, [...memberships, ...invitations].map((r) => r.organisationId), { name: 1 }),
+    findByIds(models.dialogueSessions, attendance.map((a) => a.sessionId), { title: 1 }),
     models.topics.find({ ...inTrajectories, proposedBy: id }).lean(),
     models.comments.find({ ...inTrajectories, authorId: id }).lean(),
     models.amendments.find({ ...inTrajectories, authorId: id }).lean(),
@@ -77,7 +78,7 @@ export async function collectPersonalData(models: Models, userId: string): Promi
   ]);
   const [subscription, visits] = await Promise.all([
     models.calendarSubscriptions.findById(userId).lean(),
-    models.visitMarks.find({ _id: { $in: trajectoryIds.map((t) => `${userId}:${String(t)}`) } }).lean(),
+    findByIds(models.visitMarks, trajectoryIds.map((t) => `${userId}:${String(t)}`)),
   ]);
   const trajectory = (t: unknown) => trajectories.find((x) => String(x._id) === String(t))?.name ?? String(t);
   const organisation = (o: unknown) => organisations.find((x) => String(x._id) === String(o))?.name ?? String(o);

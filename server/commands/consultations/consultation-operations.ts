@@ -9,6 +9,7 @@ import { defineTrajectoryOperation, noBody } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { consultationView, findConsultation, seesEverything, summaryView, viewerOf } from './consultation-views';
 import { notifyConsultation } from '../../notifications/events';
+import { findByIds } from '../../models/by-ids';
 
 export const consultationParams = trajectoryParams.extend({ consultationId: id });
 /** Reactions, responses, closing and publishing of one consultation decide on its state and write: one at a time. */
@@ -29,7 +30,7 @@ export const listConsultations = defineTrajectoryOperation({
     const consultations = await models.consultations.find({ trajectoryId: p.trajectoryId }).sort({ createdAt: -1 }).lean();
     const [reactions, versions] = await Promise.all([
       models.consultationReactions.find({ trajectoryId: p.trajectoryId }, { consultationId: 1, authorId: 1, response: 1 }).lean(),
-      models.versions.find({ _id: { $in: consultations.map((c) => c.versionId) } }, { name: 1 }).lean(),
+      findByIds(models.versions, consultations.map((c) => c.versionId), { name: 1 }),
     ]);
     const versionNames = new Map(versions.map((v) => [String(v._id), v.name]));
     return {

@@ -9,6 +9,7 @@ import type { AgreementVersionRecord } from '../../models/agreement-version';
 import type { ConsultationRecord, ReactionRecord } from '../../models/consultation';
 import { loadPeople, type People } from '../agreement/agreement-views';
 import type { TrajectoryAccess } from '../operation';
+import { findByIds } from '../../models/by-ids';
 
 /** Who is looking, reduced to what decides what they see of a consultation. */
 export interface ConsultationViewer {
@@ -91,11 +92,11 @@ async function loadLinks(models: Models, reactions: ReactionRecord[], clauseTitl
   const amendmentIds = reactions.flatMap((r) => (r.response?.amendmentId ? [r.response.amendmentId] : []));
   const versionIds = reactions.flatMap((r) => (r.response?.versionId ? [r.response.versionId] : []));
   const [amendments, versions] = await Promise.all([
-    amendmentIds.length ? models.amendments.find({ _id: { $in: amendmentIds } }, { clauseId: 1, status: 1 }).lean() : [],
-    versionIds.length ? models.versions.find({ _id: { $in: versionIds } }, { name: 1 }).lean() : [],
+    amendmentIds.length ? findByIds(models.amendments, amendmentIds, { clauseId: 1, status: 1 }) : [],
+    versionIds.length ? findByIds(models.versions, versionIds, { name: 1 }) : [],
   ]);
   const missingTitles = amendments.filter((a) => !clauseTitles.has(String(a.clauseId))).map((a) => a.clauseId);
-  const clauses = missingTitles.length ? await models.clauses.find({ _id: { $in: missingTitles } }, { title: 1 }).lean() : [];
+  const clauses = missingTitles.length ? await findByIds(models.clauses, missingTitles, { title: 1 }) : [];
   const titles = new Map([...clauseTitles, ...clauses.map((c) => [String(c._id), c.title] as const)]);
   return {
     amendments: new Map(amendments.map((a) => [String(a._id), { clauseTitle: titles.get(String(a.clauseId)) ?? '—', status: a.status }])),

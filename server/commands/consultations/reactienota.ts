@@ -10,6 +10,7 @@ import { loadPeople } from '../agreement/agreement-views';
 import { defineTrajectoryOperation, noBody } from '../operation';
 import { consultationParams } from './consultation-operations';
 import { findConsultation, findVersionOf, versionClauses } from './consultation-views';
+import { findByIds } from '../../models/by-ids';
 
 /**
  * The published reactienota as one document: per clause, in the version's order, every reaction
@@ -21,8 +22,8 @@ async function reactienota(models: Models, trajectoryName: string, consultation:
   const amendmentIds = reactions.flatMap((r) => (r.response?.amendmentId ? [r.response.amendmentId] : []));
   const versionIds = reactions.flatMap((r) => (r.response?.versionId ? [r.response.versionId] : []));
   const [amendments, versions] = await Promise.all([
-    amendmentIds.length ? models.amendments.find({ _id: { $in: amendmentIds } }, { clauseId: 1 }).lean() : [],
-    versionIds.length ? models.versions.find({ _id: { $in: versionIds } }, { name: 1 }).lean() : [],
+    amendmentIds.length ? findByIds(models.amendments, amendmentIds, { clauseId: 1 }) : [],
+    versionIds.length ? findByIds(models.versions, versionIds, { name: 1 }) : [],
   ]);
   const clauses = versionClauses(version);
   const clauseNumber = new Map(clauses.map((c) => [c.clauseId, c.number]));

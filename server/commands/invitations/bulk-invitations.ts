@@ -7,6 +7,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { invitationStatus } from './invitation-view';
 import { createInvitations } from './create-invitation';
 import { readInvitationSheet } from './invitation-sheet';
+import { findByIds } from '../../models/by-ids';
 
 /** Role names as people write them in a sheet, Dutch and English, to the role. */
 const roleWords: Record<string, Role> = {
@@ -35,7 +36,7 @@ async function checkRows(ctx: OperationContext, trajectoryId: string, base64: st
   const { models } = ctx.services;
   const { kind, rows } = await readInvitationSheet(base64);
   const seats = await models.memberships.find({ trajectoryId, removedAt: null }, { userId: 1 }).lean();
-  const members = new Set((await models.users.find({ _id: { $in: seats.map((s) => s.userId) } }, { email: 1 }).lean()).map((u) => u.email));
+  const members = new Set((await findByIds(models.users, seats.map((s) => s.userId), { email: 1 })).map((u) => u.email));
   const now = new Date();
   const invited = new Set((await models.invitations.find({ trajectoryId }, { email: 1, acceptedAt: 1, revokedAt: 1, expiresAt: 1 }).lean()).filter((i) => !i.acceptedAt && !i.revokedAt && i.expiresAt > now).map((i) => i.email));
   const orgs = await models.organisations.find({ name: { $in: [...new Set(rows.map((r) => r.organisation))] } }, { name: 1, type: 1 }).lean();

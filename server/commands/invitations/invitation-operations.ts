@@ -13,6 +13,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { invitationStatus, invitationView } from './invitation-view';
 import { createInvitation } from './create-invitation';
 import { isDuplicateKey } from '../../db/duplicate-key';
+import { findByIds } from '../../models/by-ids';
 
 export const invite = defineTrajectoryOperation({
   name: 'invitation.create',
@@ -56,7 +57,7 @@ export const listInvitations = defineTrajectoryOperation({
   run: async (ctx, p) => {
     const { models } = ctx.services;
     const invitations = await models.invitations.find({ trajectoryId: p.trajectoryId }).sort({ createdAt: -1 }).lean();
-    const orgs = await models.organisations.find({ _id: { $in: invitations.map((i) => i.organisationId) } }).lean();
+    const orgs = await findByIds(models.organisations, invitations.map((i) => i.organisationId));
     const names = new Map(orgs.map((o) => [String(o._id), o.name]));
     return { result: invitations.map((i) => invitationView(i, names.get(String(i.organisationId)) ?? '—')) };
   },

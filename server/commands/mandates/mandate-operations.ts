@@ -12,6 +12,7 @@ import type { Services } from '../../services';
 import { enforce, loadSeat, requireUser } from '../access';
 import { defineOperation, defineTrajectoryOperation, noBody, type OperationContext } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
+import { findByIds } from '../../models/by-ids';
 
 const mandateParams = trajectoryParams.extend({ mandateId: id });
 const sessionParams = trajectoryParams.extend({ sessionId: id });
@@ -70,7 +71,7 @@ export const listMandates = defineTrajectoryOperation({
     ]);
     const orgIds = new Set(mandates.map((m) => String(m.organisationId)));
     if (seat) orgIds.add(seat.organisationId);
-    const orgs = await models.organisations.find({ _id: { $in: [...orgIds] } }, { name: 1, type: 1, providerKind: 1 }).lean();
+    const orgs = await findByIds(models.organisations, [...orgIds], { name: 1, type: 1, providerKind: 1 });
     const orgById = new Map(orgs.map((o) => [String(o._id), o]));
     const counts = new Map<string, MandateCounts>();
     for (const m of mandates) {

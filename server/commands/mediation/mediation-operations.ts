@@ -17,6 +17,7 @@ import { decideTrajectoryAction, type Seat } from '../../policies/trajectory-pol
 import { enforce, loadSeat, requireUser } from '../access';
 import { defineOperation, defineTrajectoryOperation, noBody, type OperationContext } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
+import { findByIds } from '../../models/by-ids';
 
 const link = (trajectoryId: unknown) => `/trajecten/${String(trajectoryId)}/bemiddeling`;
 
@@ -36,7 +37,7 @@ const mayReadThread = (user: UserActor, seat: Seat | null, r: MediationRequestRe
 
 async function requestView(models: Models, r: MediationRequestRecord, user: UserActor, seat: Seat | null): Promise<MediationRequestDto> {
   const [orgs, mediator] = await Promise.all([
-    models.organisations.find({ _id: { $in: r.requesterOrganisationIds } }, { name: 1 }).lean(),
+    findByIds(models.organisations, r.requesterOrganisationIds, { name: 1 }),
     r.mediatorUserId ? models.users.findById(r.mediatorUserId, { name: 1 }).lean() : null,
   ]);
   const open = r.status !== 'closed';
@@ -193,7 +194,7 @@ async function threadView(ctx: OperationContext, requestId: string, r: Mediation
   const { models } = ctx.services;
   const thread = await models.mediationThreads.findById(requestId).lean();
   const messages = thread?.messages ?? [];
-  const authors = await models.users.find({ _id: { $in: [...new Set(messages.map((m) => String(m.authorId)))] } }, { name: 1 }).lean();
+  const authors = await findByIds(models.users, [...new Set(messages.map((m) => String(m.authorId)))], { name: 1 });
   const names = new Map(authors.map((a) => [String(a._id), a.name]));
   return messages.map((m, index) => ({
     id: `${requestId}:${index + 1}`,

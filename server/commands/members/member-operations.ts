@@ -8,6 +8,7 @@ import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { memberView } from './member-view';
 import type { OperationContext } from '../operation';
 import { notifyRemoved, notifyRoleChanged } from '../../notifications/events';
+import { findByIds } from '../../models/by-ids';
 
 const memberParams = trajectoryParams.extend({ memberId: id });
 
@@ -29,8 +30,8 @@ export const listMembers = defineTrajectoryOperation({
     const { models } = ctx.services;
     const memberships = await models.memberships.find({ trajectoryId: p.trajectoryId, removedAt: null }).lean();
     const [users, orgs] = await Promise.all([
-      models.users.find({ _id: { $in: memberships.map((m) => m.userId) } }, { name: 1, email: 1 }).lean(),
-      models.organisations.find({ _id: { $in: memberships.map((m) => m.organisationId) } }).lean(),
+      findByIds(models.users, memberships.map((m) => m.userId), { name: 1, email: 1 }),
+      findByIds(models.organisations, memberships.map((m) => m.organisationId)),
     ]);
     const userById = new Map(users.map((u) => [String(u._id), u]));
     const orgById = new Map(orgs.map((o) => [String(o._id), o]));

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { createOutcomeRequest, listOutcomesQuery, topicTakesOutcomes, updateOutcomeRequest } from '../../../shared/schemas/outcomes';
 import { AppError, notFound } from '../../errors';
-import type { Models } from '../../models';
+import { findByIds } from '../../models/by-ids';
+import { readCacheOf } from '../../models/read-cache';
+import type { Services } from '../../services';
 import type { OutcomeRecord } from '../../models/outcome';
 import { defineTrajectoryOperation } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
@@ -23,7 +25,8 @@ const distinct = (ids: string[]) => [...new Set(ids)];
  * polls, amendments, versions and clauses, and action owners who sit at the table now. What does
  * not fit is named per field, so the form can show it beside the field.
  */
-async function checkReferences(models: Models, trajectoryId: string, body: OutcomeInput, existing: OutcomeRecord | null): Promise<void> {
+async function checkReferences(services: Services, trajectoryId: string, body: OutcomeInput, existing: OutcomeRecord | null): Promise<void> {
+  const { models } = services;
   const fields: Record<string, string> = {};
   // The same id named twice is linked once.
   const links = {
@@ -32,8 +35,9 @@ async function checkReferences(models: Models, trajectoryId: string, body: Outco
     versionIds: distinct(body.links.versionIds),
     clauseIds: distinct(body.links.clauseIds),
   };
-  const count = async (model: { countDocuments(filter: object): PromiseLike<number> }, ids: string[]) =>
-    ids.length === 0 ? 0 : model.countDocuments({ _id: { $in: ids }, trajectoryId });
+  // By id, not by `{ _id: { $in }, trajectoryId }`: the local database reads the whole collection for that.
+  const count = async <T extends { trajectoryId: unknown }>(model: Parameters<typeof findByIds<T>>[0], ids: string[]) =>
+    (await findByIds(model, ids, { trajectoryId: 1 })).filter((record) => String(record.trajectoryId) === trajectoryId).length;
   const ownerIds = distinct(body.actions.map((a) => a.ownerUserId));
   const [topic, session, polls, amendments, versions, clauses, seats] = await Promise.all([
     models.topics.findOne({ _id: body.topicId, trajectoryId }, { status: 1 }).lean(),
@@ -42,7 +46,8 @@ async function checkReferences(models: Models, trajectoryId: string, body: Outco
     count(models.amendments, links.amendmentIds),
     count(models.versions, links.versionIds),
     count(models.clauses, links.clauseIds),
-    ownerIds.length ? models.memberships.find({ trajectoryId, userId: { $in: ownerIds }, removedAt: null }, { userId: 1 }).lean() : [],
+    // The trajectory's current seats, as every request's access check holds them.
+    ownerIds.length ? readCacheOf(services).seatsOf(trajectoryId) : new Map(),
   ]);
   if (!topic) fields.topicId = 'is not a topic of this trajectory';
   else if (!topicTakesOutcomes(topic.status)) fields.topicId = 'is not on the topic list (proposed or declined)';
@@ -51,10 +56,9 @@ async function checkReferences(models: Models, trajectoryId: string, body: Outco
   if (amendments !== links.amendmentIds.length) fields['links.amendmentIds'] = 'include an amendment that is not of this trajectory';
   if (versions !== links.versionIds.length) fields['links.versionIds'] = 'include a version that is not of this trajectory';
   if (clauses !== links.clauseIds.length) fields['links.clauseIds'] = 'include a clause that is not of this trajectory';
-  const seated = new Set(seats.map((s) => String(s.userId)));
   const known = new Set((existing?.actions ?? []).map((a) => String(a._id)));
   body.actions.forEach((action, index) => {
-    if (!seated.has(action.ownerUserId)) fields[`actions.${index}.ownerUserId`] = 'is not a member of this trajectory';
+    if (!seats.has(action.ownerUserId)) fields[`actions.${index}.ownerUserId`] = 'is not a member of this trajectory';
     if (action.id && !known.has(action.id)) fields[`actions.${index}.id`] = 'is not an action of this outcome';
   });
   if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'The input is not valid.', fields);
@@ -127,7 +131,7 @@ export const recordOutcome = defineTrajectoryOperation({
   lock: outcomesLock,
   run: async (ctx, p, body, access) => {
     const { models } = ctx.services;
-    await checkReferences(models, p.trajectoryId, body, null);
+    await checkReferences(ctx.services, p.trajectoryId, body, null);
     const last = await models.outcomes.findOne({ trajectoryId: p.trajectoryId }, { number: 1 }).sort({ number: -1 }).lean();
     const now = new Date();
     const created = await models.outcomes.create({
@@ -171,7 +175,7 @@ export const updateOutcome = defineTrajectoryOperation({
     const { models } = ctx.services;
     const existing = await models.outcomes.findOne({ _id: p.outcomeId, trajectoryId: p.trajectoryId }).lean();
     if (!existing) throw notFound();
-    await checkReferences(models, p.trajectoryId, body, existing);
+    await checkReferences(ctx.services, p.trajectoryId, body, existing);
     const fields = recordFields(body);
     const changes = changesOf(existing, fields);
     if (!changes) return { result: (await outcomeViews(models, p.trajectoryId, [existing]))[0]! };

@@ -1,6 +1,7 @@
 import type { OutcomeDto } from '../../../shared/schemas/outcomes';
 import type { Models } from '../../models';
-import { userNames } from '../../models/names';
+import { findByIds } from '../../models/by-ids';
+import { organisationNames, userNames } from '../../models/names';
 import type { OutcomeRecord } from '../../models/outcome';
 
 /** Titles and names an outcome's DTO shows, loaded once for a whole list. */
@@ -17,13 +18,12 @@ const unique = (values: unknown[]) => [...new Set(values.filter(Boolean).map(Str
 async function loadOutcomeLabels(models: Models, trajectoryId: string, records: OutcomeRecord[]): Promise<OutcomeLabels> {
   const userIds = unique(records.flatMap((o) => [o.recordedBy, ...o.actions.map((a) => a.ownerUserId)]));
   const [topics, sessions, users, seats] = await Promise.all([
-    models.topics.find({ _id: { $in: unique(records.map((o) => o.topicId)) } }, { title: 1 }).lean(),
-    models.dialogueSessions.find({ _id: { $in: unique(records.map((o) => o.sessionId)) } }, { title: 1, startsAt: 1 }).lean(),
+    findByIds(models.topics, records.map((o) => o.topicId), { title: 1 }),
+    findByIds(models.dialogueSessions, records.map((o) => o.sessionId), { title: 1, startsAt: 1 }),
     userNames(models, userIds),
     userIds.length ? models.memberships.find({ trajectoryId, userId: { $in: userIds } }, { userId: 1, organisationId: 1 }).lean() : [],
   ]);
-  const organisations = seats.length ? await models.organisations.find({ _id: { $in: unique(seats.map((s) => s.organisationId)) } }, { name: 1 }).lean() : [];
-  const organisationName = new Map(organisations.map((o) => [String(o._id), o.name]));
+  const organisationName = await organisationNames(models, seats.map((s) => s.organisationId));
   return {
     topics: new Map(topics.map((t) => [String(t._id), t.title])),
     sessions: new Map(sessions.map((s) => [String(s._id), { title: s.title, startsAt: s.startsAt }])),

@@ -8,6 +8,7 @@ import { amendmentView, clauseLabels, commentView, loadPeople } from '../agreeme
 import { noBody, defineTrajectoryOperation } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { outcomeViews } from './outcome-views';
+import { findByIds } from '../../models/by-ids';
 
 const topicParams = trajectoryParams.extend({ topicId: id });
 
@@ -44,7 +45,7 @@ export const topicChain = defineTrajectoryOperation({
         .lean(),
       loadPeople(models, [...comments, ...comments.flatMap((c) => c.replies), ...amendments]),
     ]);
-    const sessions = await models.dialogueSessions.find({ _id: { $in: polls.flatMap((x) => (x.sessionId ? [x.sessionId] : [])) } }, { title: 1 }).lean();
+    const sessions = await findByIds(models.dialogueSessions, polls.flatMap((x) => (x.sessionId ? [x.sessionId] : [])), { title: 1 });
     const sessionTitle = new Map(sessions.map((s) => [String(s._id), s.title]));
     const viewer = { user: access.user, seat: access.seat };
     const label = (clauseId: unknown) => labels.get(String(clauseId)) ?? { number: 0, title: '—' };

@@ -11,6 +11,7 @@ import type { ExportDocument } from '../../export/document';
 import { defineTrajectoryOperation, noBody, type TrajectoryAccess } from '../operation';
 import { trajectoryParams } from '../trajectories/trajectory-operations';
 import { notifyAnswersPublished } from '../../notifications/events';
+import { findByIds } from '../../models/by-ids';
 
 const questionParams = trajectoryParams.extend({ questionId: id });
 const qaLock = (p: { trajectoryId: string }) => `questions:${p.trajectoryId}`;
@@ -25,8 +26,8 @@ interface Labels {
 async function labelsFor(models: Models, records: QuestionRecord[]): Promise<Labels> {
   const ids = (pick: (q: QuestionRecord) => unknown) => [...new Set(records.map(pick).filter(Boolean).map(String))];
   const [topics, clauses, users, organisations] = await Promise.all([
-    models.topics.find({ _id: { $in: ids((q) => q.topicId) } }, { title: 1 }).lean(),
-    models.clauses.find({ _id: { $in: ids((q) => q.clauseId) } }, { title: 1 }).lean(),
+    findByIds(models.topics, ids((q) => q.topicId), { title: 1 }),
+    findByIds(models.clauses, ids((q) => q.clauseId), { title: 1 }),
     userNames(models, records.map((q) => q.askedBy)),
     organisationNames(models, records.map((q) => q.askerOrganisationId)),
   ]);

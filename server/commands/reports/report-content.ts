@@ -7,6 +7,7 @@ import type { PollRecord } from '../../models/poll';
 import type { Services } from '../../services';
 import { agendaAsHeld } from './agenda-held';
 import { anonymousClientLabel } from '../../../shared/schemas/anonymity';
+import { findByIds } from '../../models/by-ids';
 
 const generalKey = 'topic:general';
 const topicKey = (topicId: unknown) => (topicId ? `topic:${String(topicId)}` : generalKey);
@@ -40,13 +41,11 @@ export async function buildReportContent(services: Services, session: DialogueSe
   const owners = outcomes.flatMap((o) => o.actions.map((a) => a.ownerUserId));
   const topicIds = [...session.agenda.map((a) => a.topicId), ...polls.map((p) => p.topicId), ...outcomes.map((o) => o.topicId)].filter(Boolean);
   const [topics, nameOf, ownerSeats] = await Promise.all([
-    models.topics.find({ _id: { $in: topicIds } }, { title: 1, summary: 1 }).lean(),
+    findByIds(models.topics, topicIds, { title: 1, summary: 1 }),
     userNames(models, [...attendance.filter((a) => !a.anonymous).map((a) => a.userId), ...owners]),
     models.memberships.find({ trajectoryId: session.trajectoryId, userId: { $in: owners } }, { userId: 1, organisationId: 1 }).lean(),
   ]);
-  const organisations = await models.organisations
-    .find({ _id: { $in: [...attendance.map((a) => a.organisationId), ...ownerSeats.map((s) => s.organisationId)].filter(Boolean) } }, { name: 1 })
-    .lean();
+  const organisations = await findByIds(models.organisations, [...attendance.map((a) => a.organisationId), ...ownerSeats.map((s) => s.organisationId)].filter(Boolean), { name: 1 });
   const titles = new Map(topics.map((t) => [String(t._id), t.title]));
   const summaries = new Map(topics.map((t) => [String(t._id), t.summary ?? '']));
   const organisationName = new Map(organisations.map((o) => [String(o._id), o.name]));

@@ -3,11 +3,12 @@ import { invitedToSession, type SessionAudience, type Subject } from '../../../s
 import type { DialogueSessionRecord } from '../../models/dialogue-session';
 import type { Models } from '../../models';
 import { userNames } from '../../models/names';
+import { findByIds } from '../../models/by-ids';
 
 export async function topicTitles(models: Models, sessions: DialogueSessionRecord[]): Promise<Map<string, string>> {
   const ids = sessions.flatMap((s) => s.agenda.map((a) => a.topicId));
   if (ids.length === 0) return new Map();
-  const topics = await models.topics.find({ _id: { $in: ids } }, { title: 1 }).lean();
+  const topics = await findByIds(models.topics, ids, { title: 1 });
   return new Map(topics.map((t) => [String(t._id), t.title]));
 }
 

@@ -9,6 +9,7 @@ import { organisationView, regionView, trajectoryView } from './trajectory-views
 import { createInvitation } from '../invitations/create-invitation';
 import { notifyPlanningChanged } from '../../notifications/events';
 import { planningChange, planningSummary } from './planning-change';
+import { findByIds } from '../../models/by-ids';
 
 export const trajectoryParams = z.object({ trajectoryId: id });
 
@@ -30,7 +31,7 @@ export const listTrajectories = defineOperation({
       .find(user.platformAdmin ? {} : { _id: { $in: seats.map((s) => s.trajectoryId) } })
       .sort({ name: 1 })
       .lean();
-    const regions = await models.regions.find({ _id: { $in: trajectories.map((t) => t.regionId) } }).lean();
+    const regions = await findByIds(models.regions, trajectories.map((t) => t.regionId));
     const names = new Map(regions.map((r) => [String(r._id), r.name]));
     const result: TrajectoryDto[] = trajectories.map((t) => trajectoryView(t, names.get(String(t.regionId)) ?? '—', roleOf.get(String(t._id)) ?? null));
     return { result };
