@@ -15,7 +15,11 @@ export async function findEachById<T>(model: Model<T>, ids: readonly unknown[], 
 /**
  * Up to this many ids are read one by one by `_id`; more in one `{ _id: { $in } }` query. A request
  * that names a few records (one outcome's topic, session and people) then reads no collection
- * whole, and a list that names hundreds does not make hundreds of round trips.
+ * whole, and a list that names hundreds does not make hundreds of round trips. Measured with
+ * `npm run bench:by-ids` (FerretDB on PostgreSQL): point reads cost ~0.8 ms per id whatever the
+ * collection's size, `$in` costs what reading the collection costs (18 ms at 400 records, 85 ms at
+ * 2,000). So at 32 ids point reads take 1.2× as long as `$in` beside 400 records and a third of it
+ * beside 2,000, and they do not grow with history.
  */
 const pointReadsUpTo = 32;
 
