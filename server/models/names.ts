@@ -12,3 +12,9 @@ export async function organisationNames(models: Models, ids: Iterable<unknown>):
   const organisations = await findByIds(models.organisations, [...ids], { name: 1 });
   return new Map(organisations.map((o) => [String(o._id), o.name]));
 }
+
+/** Names of trajectories by id (by `_id`, see by-ids.ts). */
+export async function trajectoryNames(models: Models, ids: Iterable<unknown>): Promise<Map<string, string>> {
+  const trajectories = await findByIds(models.trajectories, [...ids], { name: 1 });
+  return new Map(trajectories.map((t) => [String(t._id), t.name]));
+}

@@ -8,11 +8,10 @@ import { notificationTitle } from '../mail/notification-texts';
 import type { Models } from '../models';
 import { personRoom } from '../services';
 import { emitToRooms } from '../realtime/emit';
+import { trajectoryNames } from '../models/names';
 import { inboxSize } from './produce';
 import { readUnsubscribeToken } from './unsubscribe-token';
 
-const names = async (models: Models, ids: string[]) =>
-  new Map(await Promise.all([...new Set(ids)].map(async (id) => [id, (await models.trajectories.findById(id, { name: 1 }).lean())?.name ?? '—'] as const)));
 
 /** The person's own notification centre: one record, read by `_id`. */
 export const getNotifications = defineOperation({
@@ -30,7 +29,7 @@ export const getNotifications = defineOperation({
       inbox.items = kept;
     }
     const items = [...(inbox?.items ?? [])].reverse();
-    const trajectoryNames = await names(models, items.map((i) => i.trajectoryId));
+    const names = await trajectoryNames(models, items.map((i) => i.trajectoryId));
     // The centre's words follow the mail language the person chose (default Dutch).
     const language = (await models.notificationPreferences.findById(user.userId, { language: 1 }).lean())?.language ?? 'nl';
     return {
@@ -40,8 +39,8 @@ export const getNotifications = defineOperation({
           id: i.id,
           kind: i.kind,
           trajectoryId: i.trajectoryId,
-          trajectoryName: trajectoryNames.get(i.trajectoryId) ?? '—',
-          title: notificationTitle(language, i.kind, { ...i.params, trajectory: trajectoryNames.get(i.trajectoryId) ?? '' }),
+          trajectoryName: names.get(i.trajectoryId) ?? '—',
+          title: notificationTitle(language, i.kind, { ...i.params, trajectory: names.get(i.trajectoryId) ?? '' }),
           link: i.link,
           createdAt: new Date(i.createdAt).toISOString(),
           read: i.read,
@@ -74,12 +73,12 @@ export const markNotificationsRead = defineOperation({
 
 async function preferencesOf(models: Models, userId: string): Promise<NotificationPreferencesDto> {
   const [prefs, seats] = await Promise.all([models.notificationPreferences.findById(userId).lean(), models.memberships.find({ userId, removedAt: null }, { trajectoryId: 1, role: 1 }).lean()]);
-  const trajectoryNames = await names(models, seats.map((s) => String(s.trajectoryId)));
+  const names = await trajectoryNames(models, seats.map((s) => String(s.trajectoryId)));
   return {
     language: prefs?.language ?? 'nl',
     trajectories: seats.map((s) => ({
       trajectoryId: String(s.trajectoryId),
-      name: trajectoryNames.get(String(s.trajectoryId)) ?? '—',
+      name: names.get(String(s.trajectoryId)) ?? '—',
       kinds: notificationKinds.map((kind) => {
         const mandatory = mandatoryKinds.includes(kind);
         const own = prefs?.choices.find((c) => c.trajectoryId === String(s.trajectoryId) && c.kind === kind)?.mode;

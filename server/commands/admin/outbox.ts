@@ -1,5 +1,8 @@
 import type { OutboxMessageDto } from '../../../shared/schemas/audit';
 import { notificationTitle } from '../../mail/notification-texts';
+import { findByIds } from '../../models/by-ids';
+import type { Models } from '../../models';
+import { trajectoryNames } from '../../models/names';
 import { authorizePlatform } from '../access';
 import { defineOperation, noBody, noParams } from '../operation';
 
@@ -15,14 +18,13 @@ export const listOutbox = defineOperation({
   run: async (ctx) => {
     const { models } = ctx.services;
     const [pending, messages] = await Promise.all([models.notificationQueue.find({}).limit(200).lean(), models.outbox.find().sort({ createdAt: -1, _id: -1 }).limit(200).lean()]);
-    const emails = new Map<string, string>();
-    for (const userId of new Set(pending.filter((p) => p.userId).map((p) => String(p.userId)))) emails.set(userId, (await models.users.findById(userId, { email: 1 }).lean())?.email ?? '—');
+    const [emails, trajectories] = await Promise.all([userEmails(models, pending.map((p) => p.userId)), trajectoryNames(models, pending.map((p) => p.event.trajectoryId))]);
     const queued: OutboxMessageDto[] = pending
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
       .map((q) => ({
         id: String(q._id),
         to: q.email ?? emails.get(String(q.userId)) ?? '—',
-        subject: notificationTitle('nl', q.event.kind, q.event.params),
+        subject: notificationTitle('nl', q.event.kind, { ...q.event.params, trajectory: trajectories.get(q.event.trajectoryId) ?? '—' }),
         text: q.mode === 'digest' ? 'Gaat mee in het dagelijks overzicht.' : (q.lastError ?? ''),
         createdAt: q.createdAt.toISOString(),
         status: 'queued',
@@ -33,3 +35,8 @@ export const listOutbox = defineOperation({
     return { result: [...queued, ...sent] };
   },
 });
+
+async function userEmails(models: Models, ids: unknown[]): Promise<Map<string, string>> {
+  const users = await findByIds(models.users, ids, { email: 1 });
+  return new Map(users.map((u) => [String(u._id), u.email]));
+}
