@@ -148,7 +148,7 @@ export const replaceAttachment = defineOperation({
   run: async (ctx, p, b, access): Promise<Effect<AttachmentDto>> => {
     const version = await receive(ctx, p.trajectoryId, b, access);
     // $push is atomic: two replacements at once both land, numbered by their place.
-    const record = await ctx.services.models.attachments.findOneAndUpdate({ _id: p.attachmentId, removedAt: null }, { $push: { versions: version } }, { new: true }).lean();
+    const record = await ctx.services.models.attachments.findOneAndUpdate({ _id: p.attachmentId, removedAt: null }, { $push: { versions: version } }, { returnDocument: 'after' }).lean();
     if (!record) throw notFound();
     const number = record.versions.findIndex((v) => String(v.fileId) === String(version.fileId)) + 1;
     const [view] = await views(ctx.services.models, [record], access);

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { stakeholderGroupByRole } from '../../shared/domain/roles';
 import { validateBallot, validatePollSettings } from '../../shared/live-table/tally';
 import type { StakeholderGroup } from '../../shared/live-table/polls';
@@ -37,7 +38,11 @@ export const openSessionPoll = defineSessionOperation({
     if (settings.amendmentId && !(await ctx.services.models.amendments.exists({ _id: settings.amendmentId, trajectoryId: session.trajectoryId, status: 'pending' }))) {
       throw new AppError('validation_failed', 'The input is not valid.', { 'settings.amendmentId': 'is not an open amendment of this trajectory' });
     }
+    const pollId = new Types.ObjectId();
+    // The deadline first: a crash in between leaves a deadline without a poll, which the sweeper drops.
+    if (settings.closesAt) await ctx.services.models.pollDeadlines.create({ _id: pollId, trajectoryId: session.trajectoryId, closesAt: new Date(settings.closesAt) });
     const poll = await ctx.services.models.polls.create({
+      _id: pollId,
       trajectoryId: session.trajectoryId,
       sessionId: session._id,
       topicId: settings.topicId ?? session.agenda[session.live.currentIndex]?.topicId ?? null,
@@ -148,6 +153,7 @@ async function closePoll(ctx: OperationContext, poll: PollRecord, reason: CloseR
   const closedAt = new Date();
   const closing = await ctx.services.models.polls.findOneAndUpdate({ _id: poll._id, status: 'open' }, { $set: { status: 'closed', closedAt } }, { returnDocument: 'after' }).lean();
   if (!closing) throw new AppError('conflict', 'This poll is closed already.');
+  await ctx.services.models.pollDeadlines.deleteOne({ _id: poll._id });
   const electorate = await electorateOf(ctx.services, closing);
   const { result } = await tallyOf(ctx.services, { ...closing, electorate }, closedAt);
   const closed = (await ctx.services.models.polls.findByIdAndUpdate(poll._id, { $set: { result, electorate } }, { returnDocument: 'after' }).lean())!;
@@ -221,6 +227,7 @@ const closePollAtSessionEnd = pollClosing('session_ended', async (ctx, pollId) =
 });
 
 const isConflict = (error: unknown) => error instanceof AppError && error.code === 'conflict';
+const isNotFound = (error: unknown) => error instanceof AppError && error.code === 'not_found';
 
 /**
  * Closes the polls still open in a session that ended or was cancelled: an operation's `follow`
@@ -237,20 +244,24 @@ export async function closeOpenPollsOfSession(services: Services, sessionId: str
 }
 
 /**
- * Closes polls whose closing time has passed (the poll sweeper, every second on every node).
+ * Closes polls whose closing time has passed (the poll sweeper, every second on every node). It
+ * reads the deadlines of the polls open now (poll-deadline.ts), never the polls themselves.
  * Safe on several nodes: closing holds the poll's lock, and under it a poll another node or a
  * person closed first is refused (conflict) and skipped.
  */
 export async function closeDuePolls(services: Services): Promise<number> {
-  const due = await services.models.polls.find({ status: 'open', closesAt: { $ne: null, $lte: new Date() } }, { _id: 1 }).lean();
+  const now = new Date();
+  const due = (await services.models.pollDeadlines.find({}, { closesAt: 1 }).lean()).filter((d) => d.closesAt <= now);
   let closed = 0;
   for (const { _id } of due) {
     try {
       await closePollAtDeadline({ services, actor: systemActor('poll-deadline') }, { body: { pollId: String(_id) } });
       closed++;
     } catch (error) {
-      // Closed by another node or a person in the meantime; anything else is worth a line in the log.
-      if (!isConflict(error)) services.log.warn({ pollId: String(_id), err: (error as Error).message }, 'closing a poll at its deadline failed');
+      // Closed by another node or a person in the meantime (or gone: a crash between the two writes
+      // of opening or closing); its deadline has nothing left to close. Anything else is worth a line in the log.
+      if (isConflict(error) || isNotFound(error)) await services.models.pollDeadlines.deleteOne({ _id });
+      else services.log.warn({ pollId: String(_id), err: (error as Error).message }, 'closing a poll at its deadline failed');
     }
   }
   return closed;

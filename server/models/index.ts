@@ -19,8 +19,10 @@ import { ballotModel } from './ballot';
 import { joinCodeModel } from '../live-table/join-code-model';
 import { dialogueSessionModel } from './dialogue-session';
 import { pollModel } from './poll';
+import { pollDeadlineModel } from './poll-deadline';
 import { invitationModel } from './invitation';
 import { lockModel } from './lock';
+import { sequenceModel } from './sequence';
 import { membershipModel } from './membership';
 import { organisationModel } from './organisation';
 import { outboxMessageModel } from './outbox-message';
@@ -56,8 +58,10 @@ export function createModels(connection: Connection) {
     auditHeads: auditHeadModel(connection),
     dialogueSessions: dialogueSessionModel(connection),
     polls: pollModel(connection),
+    pollDeadlines: pollDeadlineModel(connection),
     ballots: ballotModel(connection),
     locks: lockModel(connection),
+    sequences: sequenceModel(connection),
     collabUpdates: collabUpdateModel(connection),
     collabSnapshots: collabSnapshotModel(connection),
     chapters: chapterModel(connection),

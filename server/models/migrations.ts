@@ -8,6 +8,7 @@ import { isDuplicateKey } from '../db/duplicate-key';
  */
 export async function migrate(models: Models): Promise<void> {
   await ballotIdIsVoterKey(models);
+  await pollDeadlinesListed(models);
 }
 
 const batchSize = 500;
@@ -47,5 +48,25 @@ async function ballotIdIsVoterKey(models: Models): Promise<void> {
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await done.updateOne({ _id: name }, { $set: { at: new Date() } }, { upsert: true });
+}
+
+/**
+ * Open polls with a closing time used to be found by querying the polls; now the sweeper reads
+ * their deadlines (poll-deadline.ts). The polls open with a deadline when this version first
+ * starts get theirs. Like the ballots above, an empty database is not marked.
+ */
+async function pollDeadlinesListed(models: Models): Promise<void> {
+  const name = 'poll-deadlines-listed';
+  const done = models.polls.db.collection<{ _id: string; at: Date }>('migrations');
+  if (await done.findOne({ _id: name })) return;
+  if ((await models.polls.estimatedDocumentCount()) === 0) return;
+  const open = await models.polls.find({ status: 'open', closesAt: { $ne: null } }, { trajectoryId: 1, closesAt: 1 }).lean();
+  if (open.length > 0) {
+    await models.pollDeadlines.bulkWrite(
+      open.map((p) => ({ updateOne: { filter: { _id: p._id }, update: { $set: { trajectoryId: p.trajectoryId, closesAt: p.closesAt! } }, upsert: true } })),
+      { ordered: false },
+    );
+  }
   await done.updateOne({ _id: name }, { $set: { at: new Date() } }, { upsert: true });
 }

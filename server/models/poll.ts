@@ -57,8 +57,7 @@ const schema = new Schema<PollRecord>(
 // Seats and open polls are held in memory (read-cache.ts): every write makes the holders forget.
 announceWrites(schema, 'polls');
 
-// A session's polls in order, and the open polls whose closing time passed (query-indexes.test.ts).
+// A session's polls in order (query-indexes.test.ts). Open polls with a closing time are in poll-deadline.ts.
 schema.index({ sessionId: 1, openedAt: 1 });
-schema.index({ status: 1, closesAt: 1 });
 
 export const pollModel = (c: Connection): Model<PollRecord> => (c.models.Poll as Model<PollRecord>) ?? c.model<PollRecord>('Poll', schema);

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveState } from '../../shared/schemas/sessions';
-import { signIn, sessionCookieName, type ApiClient } from '../helpers/api-client';
+import { connectDatabase, objectId, signIn, sessionCookieName, type ApiClient } from '../helpers/api-client';
 import { startServer, waitFor, type RunningServer } from '../helpers/server';
 
 /** The cookie header of a signed-in API client, for a socket's handshake. */
@@ -206,6 +206,21 @@ describe('the live table', () => {
     });
     expect(pollId).toBeTruthy();
     await waitFor(() => facilitator.state?.polls.find((p) => p.id === pollId)?.status === 'closed', 15_000, 'closed at the deadline');
+    // The sweeper reads the deadlines of the polls open now, not the polls: a poll is listed until it closes, however it closes.
+    const db = await connectDatabase(server);
+    try {
+      const listed = async (id: string) => db.collection('pollDeadlines').countDocuments({ _id: objectId(id) });
+      expect(await listed(pollId)).toBe(0);
+      const later = await facilitator.emit<{ pollId: string }>('poll:open', {
+        sessionId,
+        settings: { kind: 'consent', question: 'Akkoord met de begroting?', closesAt: new Date(Date.now() + 3_600_000).toISOString() },
+      });
+      expect(await listed(later.pollId)).toBe(1);
+      expect((await facilitator.emit('poll:close', { pollId: later.pollId })).ok).toBe(true);
+      expect(await listed(later.pollId)).toBe(0);
+    } finally {
+      await db.close();
+    }
     await waitFor(async () => (await closings(pollId)).length === 1, 5000, 'the closing audited');
     const [event] = await closings(pollId);
     expect(event!.actor).toBeNull();

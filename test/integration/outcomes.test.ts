@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutcomeDto, TopicChainDto } from '../../shared/schemas/outcomes';
-import { demoEmails, demoTrajectoryIds, expectError, signIn, type ApiClient } from '../helpers/api-client';
+import { connectDatabase, demoEmails, demoTrajectoryIds, expectError, signIn, type ApiClient } from '../helpers/api-client';
 import { startServer, type RunningServer } from '../helpers/server';
 
 interface Topic {
@@ -114,6 +114,28 @@ describe('agreements (afspraken) per topic and the chain from input to outcome',
     expect(new Set(numbers).size).toBe(5);
     const all = (await inkoop.get(base())).body as OutcomeDto[];
     expect(all.map((o) => o.number)).toEqual(all.map((_o, i) => i + 1));
+  });
+
+  it('numbers on from the records when the counter is missing (an older database) or behind them (a repaired one)', async () => {
+    const db = await connectDatabase(server);
+    try {
+      const counters = db.collection<{ _id: string; last: number }>('sequences');
+      const highest = async () => Math.max(...((await inkoop.get(base())).body as OutcomeDto[]).map((o) => o.number));
+      const record = async (text: string) => {
+        const res = await inkoop.post(base(), { ...valid(), text });
+        expect(res.status, res.text).toBe(201);
+        return res.body.number as number;
+      };
+      expect((await counters.findOne({ _id: `outcome:${ijmond}` }))?.last).toBe(await highest());
+      await counters.deleteOne({ _id: `outcome:${ijmond}` });
+      const before = await highest();
+      expect(await record('Na een database zonder teller')).toBe(before + 1);
+      await counters.updateOne({ _id: `outcome:${ijmond}` }, { $set: { last: 1 } });
+      expect(await record('Na een teller die achterloopt')).toBe(before + 2);
+      expect((await counters.findOne({ _id: `outcome:${ijmond}` }))?.last).toBe(before + 2);
+    } finally {
+      await db.close();
+    }
   });
 
   it('an edit changes status, text and actions; marking an action done is an edit; what changed is audited', async () => {

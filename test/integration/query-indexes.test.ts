@@ -30,6 +30,7 @@ const tinyCollections: Record<string, string> = {
   regions: 'a handful of regions, listed whole',
   organisations: 'the organisations of a region (a few hundred at most), listed whole',
   migrations: 'one record per storage change, read at start-up',
+  pollDeadlines: 'only the polls open with a closing time right now (they leave when the poll closes), read whole by the sweeper',
 };
 
 interface Recorded {

@@ -112,7 +112,11 @@ describe('several nodes on one Redis', () => {
     const clause = (agreement.body.chapters as Array<{ clauses: Array<{ id: string; title: string }> }>).flatMap((c) => c.clauses).find((c) => c.title === waitingTitle)!;
     clauseDoc = clauseDocumentName(ids.ijmond, clause.id);
   }, 240_000);
-  afterEach(() => {
+  afterEach((context) => {
+    // A failure across nodes is read from their logs: show the last lines of each.
+    if (context.task.result?.state === 'fail') {
+      for (const [name, node] of Object.entries(nodes)) console.error(`node ${name}, last log lines:\n${node.output().split('\n').slice(-40).join('\n')}`);
+    }
     for (const c of collab.splice(0)) c.destroy();
     for (const t of tabs.splice(0)) t.socket.disconnect();
   });

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { id } from '../../../shared/schemas/common';
 import { createOutcomeRequest, listOutcomesQuery, topicTakesOutcomes, updateOutcomeRequest } from '../../../shared/schemas/outcomes';
 import { AppError, notFound } from '../../errors';
+import type { Models } from '../../models';
 import { findByIds } from '../../models/by-ids';
+import { writeNumbered } from '../../models/sequence';
 import { readCacheOf } from '../../models/read-cache';
 import type { Services } from '../../services';
 import type { OutcomeRecord } from '../../models/outcome';
@@ -122,6 +124,10 @@ export const listOutcomes = defineTrajectoryOperation({
   },
 });
 
+/** Read only to start or repair the outcome counter (see writeNumbered). */
+const highestOutcomeNumber = async (models: Models, trajectoryId: string) =>
+  (await models.outcomes.findOne({ trajectoryId }, { number: 1 }).sort({ number: -1 }).lean())?.number ?? 0;
+
 /** The procurement team records an agreement on a topic; it gets the next number of the trajectory. */
 export const recordOutcome = defineTrajectoryOperation({
   name: 'outcome.record',
@@ -132,16 +138,10 @@ export const recordOutcome = defineTrajectoryOperation({
   run: async (ctx, p, body, access) => {
     const { models } = ctx.services;
     await checkReferences(ctx.services, p.trajectoryId, body, null);
-    const last = await models.outcomes.findOne({ trajectoryId: p.trajectoryId }, { number: 1 }).sort({ number: -1 }).lean();
     const now = new Date();
-    const created = await models.outcomes.create({
-      trajectoryId: p.trajectoryId,
-      number: (last?.number ?? 0) + 1,
-      ...recordFields(body),
-      recordedBy: access.user.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const created = await writeNumbered(models.sequences, 'outcome', p.trajectoryId, () => highestOutcomeNumber(models, p.trajectoryId), (number) =>
+      models.outcomes.create({ trajectoryId: p.trajectoryId, number, ...recordFields(body), recordedBy: access.user.userId, createdAt: now, updatedAt: now }),
+    );
     const record = created.toObject();
     return {
       result: (await outcomeViews(models, p.trajectoryId, [record]))[0]!,
