@@ -1,5 +1,5 @@
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
@@ -29,6 +29,11 @@ export interface ConfirmDialogProps {
   /** Label of the way back after a failure that is `final`. */
   closeLabel?: string;
   testId?: string;
+  /**
+   * Where focus goes once the step is done and the dialog closes, when the control that opened it
+   * may be gone by then (e.g. a publish button with nothing left to publish). Otherwise back to that control.
+   */
+  focusAfterDone?: () => HTMLElement | null;
 }
 
 /**
@@ -36,20 +41,28 @@ export interface ConfirmDialogProps {
  * safe choice; the step runs once however often it is pressed, and a failure is said in the
  * dialog itself (and focused), which then stays open.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onClose, onError, messageFor, final, danger, cancelLabel, closeLabel, testId }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onClose, onError, messageFor, final, danger, cancelLabel, closeLabel, testId, focusAfterDone }: ConfirmDialogProps) {
   const { t } = useTranslation();
   // A failure takes focus (the hook focuses `summaryRef`, the block around the message).
   const submission = useSubmission({ onFailure: (failed) => onError?.(failed) });
   const { error, clear } = submission;
 
+  const done = useRef(false);
   useEffect(() => {
-    if (open) clear();
+    if (open) {
+      clear();
+      done.current = false;
+    }
   }, [open, clear]);
+  const confirmStep = async () => {
+    await onConfirm();
+    done.current = true;
+  };
   const hopeless = error !== undefined && final?.(error) === true;
   const ownMessage = error && messageFor?.(error);
 
   return (
-    <Dialog open={open} title={title} onClose={onClose}>
+    <Dialog open={open} title={title} onClose={onClose} returnFocus={() => (done.current ? focusAfterDone?.() : null)}>
       <div data-testid={testId}>
         {error && (
           <div ref={submission.summaryRef} tabIndex={-1} className="dt-confirm__error">
@@ -65,7 +78,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         <div className="dt-confirm__body">{children}</div>
         <ButtonGroup>
           {!hopeless && (
-            <Button appearance="primary-action-button" {...(danger ? { hint: 'danger' as const } : {})} busy={submission.busy} onClick={() => void submission.submit(onConfirm)}>
+            <Button appearance="primary-action-button" {...(danger ? { hint: 'danger' as const } : {})} busy={submission.busy} onClick={() => void submission.submit(confirmStep)}>
               {confirmLabel}
             </Button>
           )}

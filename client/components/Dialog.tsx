@@ -8,6 +8,8 @@ export interface DialogProps {
   /** Called when the person closes the dialog with Escape (or the caller's cancel button). */
   onClose: () => void;
   children: ReactNode;
+  /** Where focus goes on closing; the control that opened the dialog when this gives nothing. */
+  returnFocus?: () => HTMLElement | null | undefined;
 }
 
 /**
@@ -15,10 +17,13 @@ export interface DialogProps {
  * and the rest of the page is inert meanwhile. Focus starts at the first control, or at the
  * one marked `data-autofocus`, and goes back to where it was on closing.
  */
-export function Dialog({ open, title, onClose, children }: DialogProps) {
+export function Dialog({ open, title, onClose, children, returnFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const returnFocusTo = useRef<HTMLElement | null>(null);
+  // The close event comes after the render that closed the dialog: it asks the latest wish.
+  const focusWish = useRef(returnFocus);
+  focusWish.current = returnFocus;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -37,7 +42,7 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
     const dialog = ref.current;
     if (!dialog) return;
     const onDialogClose = () => {
-      const target = returnFocusTo.current;
+      const target = focusWish.current?.() ?? returnFocusTo.current;
       returnFocusTo.current = null;
       if (target?.isConnected) target.focus();
     };

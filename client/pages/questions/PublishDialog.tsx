@@ -35,6 +35,8 @@ export function PublishDialog({ trajectoryId, open, count, onClose, onPublished,
       // Whatever went wrong, the screen behind is reloaded or out of date: look again before retrying.
       final={() => true}
       onClose={onClose}
+      // The publish button is gone once nothing is left to publish: focus goes to the published list.
+      focusAfterDone={() => document.getElementById('nota-heading')}
       testId="publish-dialog"
     >
       <Paragraph data-testid="publish-confirm-text">{t('questions.team.confirm', { count })}</Paragraph>

@@ -43,16 +43,6 @@ export function QuestionsPage() {
 
   useLiveAnnouncements(overview.data, justPublished, setAnnouncement);
 
-  // After publishing, the publish button is gone: focus goes to the published list, where the
-  // result is to read, once it has come in.
-  const focusNota = useRef(false);
-  const publishedCount = overview.data?.published.length;
-  useEffect(() => {
-    if (!focusNota.current || publishedCount === undefined) return;
-    focusNota.current = false;
-    document.getElementById('nota-heading')?.focus();
-  }, [publishedCount]);
-
   const numbers = useMemo(() => clauseNumbers(agreement.data), [agreement.data]);
   const choices = useMemo<AboutChoice>(
     () => ({
@@ -95,7 +85,6 @@ export function QuestionsPage() {
               }
               onPublished={() => {
                 justPublished.current = true;
-                focusNota.current = true;
                 overview.reload();
               }}
               reload={overview.reload}
