@@ -227,7 +227,6 @@ const closePollAtSessionEnd = pollClosing('session_ended', async (ctx, pollId) =
 });
 
 const isConflict = (error: unknown) => error instanceof AppError && error.code === 'conflict';
-const isNotFound = (error: unknown) => error instanceof AppError && error.code === 'not_found';
 
 /**
  * Closes the polls still open in a session that ended or was cancelled: an operation's `follow`
@@ -258,10 +257,12 @@ export async function closeDuePolls(services: Services): Promise<number> {
       await closePollAtDeadline({ services, actor: systemActor('poll-deadline') }, { body: { pollId: String(_id) } });
       closed++;
     } catch (error) {
-      // Closed by another node or a person in the meantime (or gone: a crash between the two writes
-      // of opening or closing); its deadline has nothing left to close. Anything else is worth a line in the log.
-      if (isConflict(error) || isNotFound(error)) await services.models.pollDeadlines.deleteOne({ _id });
-      else services.log.warn({ pollId: String(_id), err: (error as Error).message }, 'closing a poll at its deadline failed');
+      // Closed by another node or a person in the meantime, or gone (a crash between the two writes
+      // of opening or closing): its deadline has nothing left to close. Still open (its lock was busy,
+      // the database away): the next round tries again. Anything but a conflict is worth a line in the log.
+      const poll = await services.models.polls.findById(_id, { status: 1 }).lean();
+      if (!poll || poll.status === 'closed') await services.models.pollDeadlines.deleteOne({ _id });
+      if (!isConflict(error) && poll?.status === 'open') services.log.warn({ pollId: String(_id), err: (error as Error).message }, 'closing a poll at its deadline failed');
     }
   }
   return closed;

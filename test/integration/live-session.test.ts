@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveState } from '../../shared/schemas/sessions';
@@ -218,6 +219,10 @@ describe('the live table', () => {
       expect(await listed(later.pollId)).toBe(1);
       expect((await facilitator.emit('poll:close', { pollId: later.pollId })).ok).toBe(true);
       expect(await listed(later.pollId)).toBe(0);
+      // A deadline left without an open poll (a crash between two writes) is dropped by the sweeper.
+      const stale = new Types.ObjectId();
+      await db.collection('pollDeadlines').insertOne({ _id: stale, trajectoryId: new Types.ObjectId(), closesAt: new Date(Date.now() - 1000) });
+      await waitFor(async () => (await listed(String(stale))) === 0, 15_000, 'the sweeper to drop a deadline without a poll');
     } finally {
       await db.close();
     }
