@@ -8,6 +8,7 @@ import { registerSystemHandlers } from './system-handlers';
 import { registerTrajectoryHandlers } from './trajectory-handlers';
 import { registerSessionHandlers } from '../live-table/socket-handlers';
 import { closeDuePolls } from '../live-table/poll-operations';
+import { fireAndForgetPublisher } from '../cluster/fire-and-forget-publisher';
 import type { ConnectionCounter } from '../limits/connection-counter';
 import { connectionLimit, eventRateLimit } from '../limits/socket-limits';
 import { endExpiredSessions } from '../live-table/session-liveness';
@@ -32,7 +33,16 @@ export function createSocketServer(httpServer: HttpServer, services: Services, l
     },
   });
   // With several nodes, room broadcasts, fetchSockets and disconnectSockets reach every node through Redis.
-  if (services.redis) io.adapter(createAdapter(services.redis.command, services.redis.adapterSubscriber, { key: 'dialoogtafel:socket.io' }));
+  if (services.redis) {
+    // While Redis is away every broadcast fails: one line per 5 s says so.
+    let lastWarned = 0;
+    const publisher = fireAndForgetPublisher(services.redis.command, (error) => {
+      if (Date.now() - lastWarned < 5000) return;
+      lastWarned = Date.now();
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, 'socket.io: a broadcast did not reach Redis');
+    });
+    io.adapter(createAdapter(publisher, services.redis.adapterSubscriber, { key: 'dialoogtafel:socket.io' }));
+  }
   io.use(async (socket, next) => {
     try {
       const actor = await actorFromCookieHeader(services, socket.handshake.headers.cookie);

@@ -90,5 +90,5 @@ describe('input on someone\'s behalf', () => {
     const listed = p.getByTestId('open-comment').filter({ hasText: remark });
     await listed.waitFor();
     expect(await listed.innerText()).toContain(`Ingebracht namens ${description}`);
-  });
+  }, 90_000);
 });
